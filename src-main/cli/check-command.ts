@@ -1,0 +1,8 @@
+// koompi-ask check-command (STUB: filled in by its issue).
+import type { ParsedArgs } from './args.js';
+import { EXIT, type CliIo } from './io.js';
+
+export async function runCheckCommand(_args: ParsedArgs, io: CliIo): Promise<number> {
+  io.stderr.write('koompi-ask: check-command is not implemented yet\n');
+  return EXIT.error;
+}

@@ -1,0 +1,8 @@
+// koompi-ask doctor (STUB: filled in by its issue).
+import type { ParsedArgs } from './args.js';
+import { EXIT, type CliIo } from './io.js';
+
+export async function runDoctor(_args: ParsedArgs, io: CliIo): Promise<number> {
+  io.stderr.write('koompi-ask: doctor is not implemented yet\n');
+  return EXIT.error;
+}

@@ -1,0 +1,43 @@
+// Entry point of koompi-ask: parses argv and hands off to one verb module (loaded lazily for a fast start).
+import { parseArgs, USAGE } from './args.js';
+import { EXIT, processIo, UsageError, type CliIo } from './io.js';
+import { readFileSync } from 'node:fs';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.verb) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      case 'version': {
+        const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+        io.stdout.write(`koompi-ask ${pkg.version}\n`);
+        return EXIT.ok;
+      }
+      case 'route-only':
+        return (await import('./route-only.js')).runRouteOnly(args, io);
+      case 'check-command':
+        return (await import('./check-command.js')).runCheckCommand(args, io);
+      case 'models':
+        return (await import('./models.js')).runModels(args, io);
+      case 'doctor':
+        return (await import('./doctor.js')).runDoctor(args, io);
+      case 'ask':
+        return (await import('./ask.js')).runAsk(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`koompi-ask: ${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`koompi-ask: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.error;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /koompi-ask(\.m?js)?$/.test(process.argv[1]);
+if (isEntry) {
+  const code = await main(process.argv.slice(2), processIo());
+  process.exitCode = code;
+}

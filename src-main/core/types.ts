@@ -1,0 +1,71 @@
+// Domain types shared by every part of the core, the CLI, the IPC contract and the renderer.
+// Plain data only: nothing here imports Node or Electron.
+
+export type Risk = 'safe' | 'elevated' | 'destructive';
+
+/** A command and the judgement of how risky it is (see docs/cli-contract.md). */
+export interface CommandJudgement {
+  command: string;
+  risk: Risk;
+  /** Human-readable reasons; never empty when risk is not 'safe'. */
+  reasons: string[];
+}
+
+export type Tier = 'rules' | 'local' | 'cloud' | 'fallback';
+
+/** What tier 1 decided about a question, without asking any model. */
+export interface IntentMatch {
+  /** e.g. 'pkg.install', 'service.restart', 'greeting'. */
+  intent: string;
+  /** 0..1; tier 1 acts directly only above ACT_THRESHOLD. */
+  confidence: number;
+  /** The action as argv (never a shell string), or null for answer-only intents such as greetings. */
+  argv: string[] | null;
+  /** The exact command line the action would run (argv joined with shell quoting), or null. */
+  command: string | null;
+  /** Markdown answer shown to the user (in the question's language). */
+  text: string;
+  /** 'en' or 'km': the language the question was asked in. */
+  lang: 'en' | 'km';
+}
+
+export const ACT_THRESHOLD = 0.85;
+
+/** One line of `--route-only` output. */
+export interface RouteDecision {
+  query: string;
+  tier: 'rules' | 'llm';
+  intent: string | null;
+  confidence: number;
+  command: string | null;
+}
+
+/** A command found in an answer, kept by the main process under an id. */
+export interface SuggestedCommand extends CommandJudgement {
+  id: string;
+  /** argv when it came from an intent action (run without a shell), else null (run with bash -c). */
+  argv: string[] | null;
+}
+
+/** The final result of asking a question (the `--json` output of koompi-ask). */
+export interface Answer {
+  tier: Tier;
+  text: string;
+  model: string | null;
+  intent: string | null;
+  commands: CommandJudgement[];
+  error: string | null;
+}
+
+/** Streaming events produced while a question is answered. */
+export type AnswerEvent =
+  | { type: 'start'; tier: Tier; model: string | null; intent: string | null }
+  | { type: 'chunk'; text: string }
+  | { type: 'stats'; evalCount?: number; evalDurationNs?: number; tokensPerSecond?: number; doneReason?: string }
+  | { type: 'notice'; message: string }
+  | { type: 'done'; answer: Answer };
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
