@@ -1,8 +1,92 @@
-// koompi-ask ask (STUB: filled in by its issue).
+// koompi-ask "question": streams the answer to stdout (or prints one JSON object with --json) and exits 0/1/2/3.
+// Exit: 0 a tier answered; 1 an error (partial text kept); 2 usage; 3 fallback (nothing could answer); 130 Ctrl-C.
 import type { ParsedArgs } from './args.js';
-import { EXIT, type CliIo } from './io.js';
+import { USAGE } from './args.js';
+import { EXIT, writeJsonLine, type CliIo } from './io.js';
+import { buildCore } from '../core/router/index.js';
+import type { Answer, AnswerEvent } from '../core/types.js';
 
-export async function runAsk(_args: ParsedArgs, io: CliIo): Promise<number> {
-  io.stderr.write('koompi-ask: ask is not implemented yet\n');
-  return EXIT.error;
+export const EXIT_INTERRUPTED = 130;
+
+const dim = (s: string): string => `\x1b[2m${s}\x1b[22m`;
+const red = (s: string): string => `\x1b[31m${s}\x1b[39m`;
+
+export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
+  const json = args.flags.has('--json');
+  const question = args.positional.join(' ');
+  if (question.trim() === '') {
+    // Returned rather than thrown: the usage error must reach the exit code whoever awaits this.
+    io.stderr.write(`koompi-ask: no question given\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const color = !json && Boolean(io.stderr.isTTY) && !args.flags.has('--no-color') && !io.env.NO_COLOR;
+
+  const core = await buildCore({ env: io.env });
+  if (core.settingsNotice) io.stderr.write(`koompi-ask: ${core.settingsNotice}\n`);
+
+  const ac = new AbortController();
+  let interrupted = false;
+  const onSigint = (): void => {
+    interrupted = true;
+    ac.abort();
+  };
+  process.once('SIGINT', onSigint);
+
+  let lastOut = '\n';
+  const onEvent = (e: AnswerEvent): void => {
+    if (e.type === 'chunk' && !json && e.text) {
+      io.stdout.write(e.text);
+      lastOut = e.text;
+    } else if (e.type === 'notice') {
+      io.stderr.write(`koompi-ask: ${color ? dim(e.message) : e.message}\n`);
+    }
+  };
+
+  let answer: Answer;
+  try {
+    answer = await core.ask({ question, offline: args.flags.has('--offline'), signal: ac.signal }, onEvent);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    await core.close();
+  }
+
+  if (json) {
+    writeJsonLine(io.stdout, {
+      tier: answer.tier, text: answer.text, model: answer.model, intent: answer.intent,
+      commands: answer.commands.map((c) => ({ command: c.command, risk: c.risk, reasons: c.reasons })),
+      error: answer.error,
+    });
+  } else {
+    if (!lastOut.endsWith('\n')) io.stdout.write('\n');
+    const who = `[${answer.tier}${answer.model ? ` · ${answer.model}` : ''}${answer.intent ? ` · ${answer.intent}` : ''}]`;
+    io.stderr.write((color ? dim(who) : who) + '\n');
+    if (answer.error) io.stderr.write(`koompi-ask: ${color ? red(answer.error) : answer.error}\n`);
+  }
+
+  let code: number = interrupted ? EXIT_INTERRUPTED : answer.error ? EXIT.error : answer.tier === 'fallback' ? EXIT.fallback : EXIT.ok;
+  if (code === EXIT.ok && args.flags.has('--run') && answer.commands.length > 0) {
+    code = await offerRun(answer, io);
+  }
+  return code;
+}
+
+interface RunPromptModule {
+  runPrompt?: (commands: Answer['commands'], io: CliIo) => Promise<number>;
+}
+
+/** Hands the answer's commands to the run prompt (src-main/cli/run-prompt.ts), loaded only when --run is given. */
+async function offerRun(answer: Answer, io: CliIo): Promise<number> {
+  const spec = './run-prompt.js';
+  let mod: RunPromptModule;
+  try {
+    mod = (await import(spec)) as RunPromptModule;
+  } catch {
+    io.stderr.write('koompi-ask: --run is not available in this build\n');
+    return EXIT.error;
+  }
+  if (typeof mod.runPrompt !== 'function') {
+    io.stderr.write('koompi-ask: --run is not available in this build\n');
+    return EXIT.error;
+  }
+  return mod.runPrompt(answer.commands, io);
 }

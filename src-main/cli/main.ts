@@ -3,6 +3,15 @@ import { parseArgs, USAGE } from './args.js';
 import { EXIT, processIo, UsageError, type CliIo } from './io.js';
 import { readFileSync } from 'node:fs';
 
+declare const __KOOMPI_VERSION__: string | undefined;
+
+/** The bundled CLI gets the version injected at build time; from source it reads package.json. */
+function appVersion(): string {
+  if (typeof __KOOMPI_VERSION__ === 'string') return __KOOMPI_VERSION__;
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -10,11 +19,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'help':
         io.stdout.write(USAGE);
         return EXIT.ok;
-      case 'version': {
-        const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-        io.stdout.write(`koompi-ask ${pkg.version}\n`);
+      case 'version':
+        io.stdout.write(`koompi-ask ${appVersion()}\n`);
         return EXIT.ok;
-      }
       case 'route-only':
         return (await import('./route-only.js')).runRouteOnly(args, io);
       case 'check-command':

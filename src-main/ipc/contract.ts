@@ -94,6 +94,8 @@ export interface MessageView {
   intent?: string | null;
   commands?: SuggestedCommand[];
   error?: string | null;
+  /** True when the user stopped the answer: the partial text is kept. */
+  stopped?: boolean;
 }
 
 export interface ConversationSummary {

@@ -1,0 +1,139 @@
+// e2e: a streamed local answer with code blocks and badges, Stop mid-stream, untrusted model output
+// rendered inert, links opened outside through the main process, history surviving a reload.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openSuite, type Suite } from './harness/suite.js';
+import { ask, lastAnswerText, waitForAnswer } from './harness/page-helpers.js';
+import { until } from './harness/poll.js';
+
+let suite: Suite;
+beforeAll(async () => { suite = await openSuite(); });
+afterEach(async () => { await suite.closeApps(); });
+afterAll(async () => { await suite?.close(); });
+
+const CODE_ANSWER = [
+  'You can check your disks and mount the USB stick like this:',
+  '',
+  '```bash',
+  'lsblk',
+  'sudo mount /dev/sdb1 /mnt',
+  '```',
+  '',
+  'Then open **Dolphin** to see the files.',
+  '',
+].join('\n');
+
+describe('chat', () => {
+  it('streams a local answer incrementally and shows code blocks with risk and tier badges', async () => {
+    const app = await suite.start({ ollama: { answer: CODE_ANSWER, tokenDelayMs: 8 } });
+    const { page } = app;
+    // Record how the answer grew, to prove it was rendered while streaming, not at the end.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __growth: number[] };
+      g.__growth = [];
+      new MutationObserver(() => {
+        const el = document.querySelector('.msg-assistant[data-streaming="1"] .markdown') as HTMLElement | null;
+        if (el) g.__growth.push(el.innerText.length);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await ask(page, 'how do I mount a usb drive');
+    await waitForAnswer(page);
+    const growth = await page.evaluate(() => (globalThis as unknown as { __growth: number[] }).__growth);
+    expect(new Set(growth).size).toBeGreaterThan(3);
+
+    const answer = page.locator('.msg-assistant').last();
+    await expect(answer.locator('.tier').innerText()).resolves.toBe('Local · qwen2.5:1.5b');
+    expect(await answer.locator('.code-block').count()).toBe(1);
+    expect(await answer.locator('.md-block strong').innerText()).toBe('Dolphin');
+    // Each command line has its risk badge and Run, with ids from the done event's commands.
+    const safe = answer.locator('.code-line-cmd', { hasText: 'lsblk' });
+    await until('commands matched to code lines', async () => (await answer.locator('.code-line-cmd').count()) === 2);
+    expect(await safe.locator('[data-risk]').getAttribute('data-risk')).toBe('safe');
+    const mount = answer.locator('.code-line-cmd', { hasText: 'sudo mount' });
+    expect(await mount.locator('[data-risk]').getAttribute('data-risk')).toBe('elevated');
+    expect(await mount.locator('[data-risk]').getAttribute('title')).toMatch(/^Why: ./);
+    expect(await mount.getByRole('button', { name: /Run sudo mount/ }).count()).toBe(1);
+    expect(await mount.getByRole('button', { name: 'Open in Konsole' }).count()).toBe(1);
+    expect(await answer.getByRole('button', { name: 'Copy code' }).count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('stops an answer mid-stream and keeps the partial text', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `Step ${i + 1}: keep going.`).join(' ');
+    const app = await suite.start({ ollama: { answer: long, tokenDelayMs: 40 } });
+    const { page } = app;
+    await ask(page, 'tell me a long story');
+    await until('some text streamed', async () => (await lastAnswerText(page)).includes('Step 3'));
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await waitForAnswer(page);
+    const text = await lastAnswerText(page);
+    expect(text).toContain('Step 1');
+    expect(text).not.toContain('Step 200');
+    await page.getByText('Stopped.').waitFor();
+    // The composer is usable again and the model request was abandoned by the client.
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    await until('the Ollama request to be closed by the core', () => app.ollama!.requests.some((r) => r.path === '/api/chat' && r.outcome === 'client-closed'));
+  });
+
+  it('renders model output with <img onerror> and <script> inert, and opens only https links outside', async () => {
+    const evil = [
+      'Here you go <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>',
+      '',
+      '<iframe src="https://example.com"></iframe> [bad](javascript:window.__pwned=3) ![pic](https://example.com/x.png)',
+      '',
+      'See [the wiki](https://wiki.koompi.org/install).',
+      '',
+    ].join('\n');
+    const app = await suite.start({ ollama: { answer: evil } });
+    const { page } = app;
+    await ask(page, 'show me html');
+    await waitForAnswer(page);
+    const found = await page.evaluate(() => ({
+      bad: document.querySelectorAll('.messages img, .messages script, .messages iframe, .messages [onerror]').length,
+      jsLinks: [...document.querySelectorAll('.messages a')].filter((a) => !/^https:/.test(a.getAttribute('href') ?? '')).length,
+      pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null,
+    }));
+    expect(found).toEqual({ bad: 0, jsLinks: 0, pwned: null });
+    // The tags are shown as text.
+    expect(await lastAnswerText(page)).toContain('<img src=x onerror=');
+    await page.getByRole('link', { name: 'the wiki' }).click();
+    await until('the link to go through the main process', () => app.externalUrls.includes('https://wiki.koompi.org/install'));
+    expect(page.url()).toContain('/index.html');
+  });
+
+  it('keeps conversations across a reload; lists, searches and deletes them', async () => {
+    const app = await suite.start({ ollama: { answer: 'Wi-Fi answer: open **System Settings**.' } });
+    const { page } = app;
+    await ask(page, 'how do I connect to wifi');
+    await waitForAnswer(page);
+    await page.getByRole('button', { name: 'New chat' }).first().click();
+    app.ollama!.setScenario({ answer: 'Printer answer: add it in **Printers**.' });
+    await ask(page, 'how do I add a printer');
+    await waitForAnswer(page);
+    await until('two conversations listed', async () => (await page.locator('.conv').count()) === 2);
+
+    await page.reload();
+    await page.locator('.app[data-booted="1"]').waitFor();
+    await until('two conversations listed after reload', async () => (await page.locator('.conv').count()) === 2);
+    await page.locator('.conv-open', { hasText: 'wifi' }).click();
+    await page.locator('.msg-user', { hasText: 'how do I connect to wifi' }).waitFor();
+    expect(await lastAnswerText(page)).toContain('System Settings');
+
+    await page.getByLabel('Search conversations').fill('printer');
+    await until('search narrows the list', async () => (await page.locator('.conv').count()) === 1);
+    expect(await page.locator('.conv-title').innerText()).toContain('printer');
+
+    await page.getByRole('button', { name: /^Delete “.*printer/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this conversation?' });
+    await dialog.waitFor();
+    // Focus starts inside the dialog (on Cancel) and Esc closes it without deleting.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await app.call('conversations:list', {})).length).toBe(2);
+    await page.getByRole('button', { name: /^Delete “.*printer/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await until('deleted on disk', async () => (await app.call('conversations:list', {})).length === 1);
+    await page.getByLabel('Search conversations').fill('');
+    await until('one conversation left in the list', async () => (await page.locator('.conv').count()) === 1);
+  });
+});

@@ -1,0 +1,70 @@
+// Rewrites Khmer request words into the English words the rules know (ដំឡើង → install …); names pass through.
+import { foldKhmer } from './normalize.js';
+
+const RAW: ReadonlyArray<readonly [string, string]> = [
+  // verbs split around their object come first
+  ['ចាប់ផ្ដើមឡើងវិញ|ដំណើរការឡើងវិញ|បើកឡើងវិញ|រីស្ដាត|រីស្តាត', ' restart '],
+  ['(?:ចាប់ផ្ដើម|ដំណើរការ|បើក)\\s*(\\S.*?)\\s*ឡើងវិញ', ' restart $1 '],
+  ['រីប៊ូត', ' reboot '],
+  ['ធ្វើបច្ចុប្បន្នភាព|បច្ចុប្បន្នភាព|អាប់ដេត|អាប់ដែត|អាប់ដេ|ធ្វើឱ្យទាន់សម័យ|ដំឡើងកំណែថ្មី|ដំឡើងកំណែ|អាប់គ្រេដ', ' update '],
+  ['ដកការដំឡើង|លុបការដំឡើង|លុបចោល|លុបចេញ|ដកចេញ|លុប', ' remove '],
+  ['ទាញយកនិងដំឡើង|ទាញយកហើយដំឡើង|ដំឡើង', ' install '],
+  ['ទាញយក', ' download '],
+  ['ខ្ញុំចង់បាន|ចង់បាន', ' i want '],
+  ['(?:ចេញ)?(?:ពី|លើ|នៅលើ|ក្នុង|នៅក្នុង)(?:កុំព្យូទ័រ|ម៉ាស៊ីន)(?:របស់)?(?:ខ្ញុំ|នេះ)?', ' on my computer '],
+  ['ស្វែងរក|រកមើល', ' search '],
+  ['សេវាកម្ម|សេវា', ' service '],
+  ['ថ្នាក់រៀន|ម៉ោងរៀន|ថ្នាក់', ' classroom '],
+  ['ចាប់ផ្ដើម', ' start '],
+  ['បញ្ឈប់|ឈប់', ' stop '],
+  ['បញ្ចប់', ' end '],
+  ['រូបថតប្រព័ន្ធ|ស្ណាបស៊ុត|ស្ន៉េបស៊ត|ស្នេបស៊ត', ' snapshot '],
+  ['ចំណុចស្ដារ', ' restore point '],
+  ['ស្ដារឡើងវិញ|ស្ដារ', ' restore '],
+  ['ត្រឡប់ទៅវិញ|ត្រឡប់ទៅ|ត្រលប់ទៅ|ត្រឡប់', ' roll back to '],
+  ['បង្កើត', ' create '],
+  ['ថត(?=\\s*snapshot)', ' take '],
+  ['ការកំណត់', ' settings '],
+  ['បើក', ' open '],
+  ['បិទ|ពន្លត់', ' turn off '],
+  ['ម៉ាស៊ីនបោះពុម្ព|ព្រីនធ័រ', ' printer '],
+  ['កុំព្យូទ័រយួរដៃ|កុំព្យូទ័រ|ម៉ាស៊ីន|ឡាបថប', ' computer '],
+  ['ប្រព័ន្ធប្រតិបត្តិការ|ប្រព័ន្ធ', ' system '],
+  ['កម្មវិធីទាំងអស់', ' everything '],
+  ['ទាំងអស់', ' all '],
+  ['កម្មវិធីគ្រប់គ្រងឯកសារ|កម្មវិធីរុករកឯកសារ', ' file manager '],
+  ['កម្មវិធី', ' app '],
+  ['កញ្ចប់', ' package '],
+  ['ហើយនិង|ជាមួយនឹង|និង', ' and '],
+  ['អេក្រង់', ' display '],
+  ['សំឡេង', ' sound '],
+  ['បណ្ដាញឥតខ្សែ', ' wifi '],
+  ['បណ្ដាញ\\s*wifi', ' wifi networks '],
+  ['ដែលមាន|ដែលអាចប្រើបាន|ដែលអាចភ្ជាប់បាន', ' available '],
+  ['បណ្ដាញ', ' network '],
+  ['អ៊ីនធឺណិត|អ៊ិនធឺណិត|អ៊ីនធើណែត', ' internet '],
+  ['ក្ដារចុច', ' keyboard '],
+  ['កណ្ដុរ', ' mouse '],
+  ['ថាមពល|ថ្ម', ' power '],
+  ['ភាសា', ' language '],
+  ['ផ្ទាំងរូបភាព|រូបផ្ទៃខាងក្រោយ', ' wallpaper '],
+  ['ស្ថានភាព', ' status '],
+  ['បញ្ជី', ' list '],
+  ['ការប្រើប្រាស់|ប្រើប្រាស់', ' usage '],
+  ['ទំហំថាសទំនេរ|ទំហំទំនេរ|កន្លែងទំនេរ|ទំហំថាស|ទំហំផ្ទុក|ថាសរឹង|ថាស|ឌីស', ' disk space '],
+  ['អង្គចងចាំ|មេម៉ូរី|រ៉ាម', ' memory '],
+  ['នៅសល់', ' left '],
+  ['ប៉ុន្មាន', ' '],
+  ['បង្ហាញ|ពិនិត្យមើល|ពិនិត្យ|មើល', ' show '],
+  ['ឈ្មោះ', ' named '],
+  ['លេខ', ' number '],
+];
+
+const COMPILED = RAW.map(([src, to]) => [new RegExp(foldKhmer(src), 'g'), to] as const);
+
+/** Khmer request text (already normalised) → text in the rules' English vocabulary; unknown Khmer stays as is. */
+export function translateKhmer(text: string): string {
+  let s = text;
+  for (const [re, to] of COMPILED) s = s.replace(re, to);
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,45 @@
+// What may become an argument of an action: package, service and snapshot names, checked strictly.
+
+/** A package or unit name as Arch and systemd allow them: no leading '-', ASCII only. */
+const NAME = /^[a-z0-9@._+][a-z0-9@._+-]*$/;
+export const MAX_NAME_LENGTH = 100;
+
+/** Words that are shell commands or injection bait: never accepted as a package, service or app name. */
+export const NEVER_A_NAME: ReadonlySet<string> = new Set([
+  'rm', 'rmdir', 'dd', 'mkfs', 'shred', 'wipefs', 'fdisk', 'parted', 'mv', 'cp', 'chmod', 'chown', 'chattr',
+  'reboot', 'shutdown', 'poweroff', 'halt', 'init', 'telinit', 'systemctl', 'kill', 'killall', 'pkill',
+  'sudo', 'su', 'doas', 'pkexec', 'eval', 'exec', 'source', 'sh', 'bash', 'dash', 'env', 'nohup', 'xargs',
+  'pacman', 'yay', 'paru', 'makepkg', 'koompi', 'snapper', 'nc', 'ncat', 'netcat', 'socat', 'crontab',
+]);
+
+/** Generic nouns people use after a verb that are not package names ("remove everything", "install updates"). */
+export const NOT_A_PACKAGE: ReadonlySet<string> = new Set([
+  'it', 'this', 'that', 'them', 'these', 'those', 'everything', 'all', 'anything', 'something', 'nothing', 'stuff',
+  'system', 'computer', 'pc', 'laptop', 'machine', 'os', 'device', 'update', 'updates', 'upgrade', 'upgrades',
+  'snapshot', 'snapshots', 'file', 'files', 'folder', 'folders', 'directory', 'photo', 'photos', 'picture',
+  'pictures', 'document', 'documents', 'downloads', 'music', 'video', 'videos', 'home', 'cache', 'history',
+  'cookies', 'wifi', 'internet', 'network', 'bluetooth', 'printer', 'password', 'user', 'users', 'account',
+  'virus', 'viruses', 'malware', 'ads', 'junk', 'trash', 'temp', 'logs', 'kernel', 'driver', 'drivers', 'font',
+  'fonts', 'theme', 'wallpaper', 'background', 'app', 'apps', 'application', 'applications', 'program',
+  'programs', 'package', 'packages', 'software', 'help', 'sound', 'audio', 'screen', 'display', 'keyboard',
+  'mouse', 'language', 'browser', 'game', 'games', 'antivirus', 'vpn', 'classroom', 'class', 'service',
+  'services', 'settings', 'me', 'my', 'you', 'i', 'and', 'or', 'not', 'the', 'a', 'an', 'for', 'from',
+  'with', 'to', 'of', 'on', 'in', 'at', 'by', 'how', 'what', 'why', 'when', 'where', 'which', 'who',
+]);
+
+/** Packages whose removal would break the system: tier 1 never offers to remove them. */
+export const NEVER_REMOVE: ReadonlySet<string> = new Set([
+  'linux', 'linux-lts', 'linux-zen', 'linux-hardened', 'linux-firmware', 'base', 'systemd', 'glibc', 'pacman',
+  'sudo', 'bash', 'coreutils', 'filesystem', 'grub', 'plasma', 'plasma-desktop', 'plasma-workspace', 'kwin',
+  'sddm', 'networkmanager', 'mesa', 'xorg-server', 'wayland', 'koompi', 'util-linux', 'shadow', 'pam',
+]);
+
+/** True when `word` can be passed as a package/unit name argument. */
+export function isValidName(word: string): boolean {
+  return word.length <= MAX_NAME_LENGTH && NAME.test(word) && /[a-z0-9]/.test(word) && !NEVER_A_NAME.has(word);
+}
+
+/** A snapshot description word: same alphabet as names (kept strict so it cannot carry shell syntax). */
+export function isValidLabelWord(word: string): boolean {
+  return word.length <= 40 && NAME.test(word);
+}

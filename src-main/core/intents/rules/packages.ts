@@ -1,0 +1,51 @@
+// Package rules: install, remove, search (one or several packages), English vocabulary (Khmer arrives translated).
+import { pkgInstall, pkgRemove, pkgSearch } from '../actions.js';
+import { isValidName } from '../names.js';
+import { hit, LIKELY, SURE, UNSURE, type Hit, type Rule } from './hit.js';
+import { parsePackageList } from './package-list.js';
+
+const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
+const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|i (?:really )?(?:want|need)|i would like|id like|i would love|id love)\s+(.+)$/;
+const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
+const REMOVE_WEAK = /^(?:delete|erase|get rid of|take off|throw away)\s+(.+)$/;
+
+function packages(intent: string, object: string, strong: boolean, forRemoval: boolean, build: (n: string[]) => string[]): Hit | null {
+  const list = parsePackageList(object, forRemoval);
+  if (!list) return null;
+  const trusted = strong ? !list.spaceSeparated || list.allKnown : list.allKnown;
+  return hit(intent, trusted ? (strong ? SURE : LIKELY) : UNSURE, build(list.names), list.names);
+}
+
+export const removeRule: Rule = (t, ctx) => {
+  const strong = REMOVE_STRONG.exec(t);
+  if (strong) return packages('pkg.remove', strong[1]!, true, true, (n) => pkgRemove(n, ctx));
+  const weak = REMOVE_WEAK.exec(t);
+  if (weak) return packages('pkg.remove', weak[1]!, false, true, (n) => pkgRemove(n, ctx));
+  return null;
+};
+
+export const installRule: Rule = (t, ctx) => {
+  const strong = INSTALL_STRONG.exec(t);
+  if (strong) return packages('pkg.install', strong[1]!, true, false, (n) => pkgInstall(n, ctx));
+  const weak = INSTALL_WEAK.exec(t);
+  if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx));
+  return null;
+};
+
+const SEARCH = /^(search|search for|search up|look for|look up|lookup|find|query|browse)\s+(?:(?:for|a|an|the|some|any)\s+)*(?:(packages?|apps?|applications?|programs?|software|repos?|repository)\s+)?(?:(?:for|called|named|to|that|about|with|matching|containing)\s+)?(.+)$/;
+const SEARCH_DROP = new Set(['the', 'a', 'an', 'for', 'in', 'on', 'that', 'can', 'which', 'to', 'do', 'with', 'about',
+  'package', 'packages', 'app', 'apps', 'program', 'programs', 'software', 'repo', 'repos', 'repository',
+  'repositories', 'pacman', 'official', 'available', 'called', 'named', 'related', 'any', 'some']);
+const NOT_PACKAGE_SEARCH = /(?:^|\s)(?:web|internet|google|online|youtube|wikipedia|file|files|folder|folders|document|documents|my|photo|photos|email|network|networks|wifi|song|songs|music|video|videos|news)(?:\s|$)/;
+
+export const searchRule: Rule = (t, ctx) => {
+  const m = SEARCH.exec(t);
+  if (!m) return null;
+  const rest = m[3]!;
+  const packageWord = m[2] !== undefined || /(?:^|\s)(?:packages?|apps?|programs?|software|repos?)(?:\s|$)/.test(rest);
+  if (!packageWord && NOT_PACKAGE_SEARCH.test(rest)) return null;
+  const terms = rest.split(' ').filter((w) => w !== '' && !SEARCH_DROP.has(w));
+  if (terms.length === 0 || terms.length > 5 || !terms.every(isValidName)) return null;
+  const strong = m[1]!.startsWith('search') || packageWord;
+  return hit('pkg.search', strong ? SURE : UNSURE, pkgSearch(terms, ctx), terms);
+};

@@ -1,0 +1,67 @@
+// systemd service rules: start, stop, restart, reload, enable, disable, status (user units for PipeWire).
+import * as act from '../actions.js';
+import { SERVICES, type ServiceRef } from '../catalog.js';
+import { isValidName, NOT_A_PACKAGE } from '../names.js';
+import { hit, SURE, LIKELY, UNSURE, type Hit } from './hit.js';
+import type { Rule } from './hit.js';
+
+const VERBS: ReadonlyMap<string, act.ServiceVerb> = new Map([
+  ['restart', 'restart'], ['reboot', 'restart'], ['reload', 'reload'], ['start', 'start'], ['stop', 'stop'],
+  ['enable', 'enable'], ['disable', 'disable'], ['turn on', 'start'], ['turn off', 'stop'], ['switch on', 'start'],
+  ['switch off', 'stop'], ['activate', 'start'], ['deactivate', 'stop'], ['kill', 'stop'], ['bring up', 'start'],
+  ['bring down', 'stop'], ['relaunch', 'restart'], ['reset', 'restart'], ['fix', 'restart'],
+]);
+const SERVICE_WORD = /(?:^|\s)(?:service|services|daemon|unit|systemd unit|server)(?:\s|$)|[a-z0-9]\.(?:service|timer|socket)(?:\s|$)/;
+const DROP = new Set(['the', 'my', 'a', 'service', 'services', 'daemon', 'unit', 'systemd', 'server', 'of', 'for', 'again']);
+const ACTION = /^(restart|reboot|reload|start|stop|enable|disable|turn on|turn off|switch on|switch off|activate|deactivate|bring up|bring down|relaunch|reset|fix)(?: (.+))?$/;
+
+interface Resolved { ref: ServiceRef; name: string; known: boolean }
+
+/** Finds the unit an object names: an exact unit or alias among its words first, then a single unknown word next to "service". */
+function resolveService(object: string): Resolved | null {
+  const keyword = SERVICE_WORD.test(object);
+  const words = object.split(' ').filter((w) => w !== '' && !DROP.has(w));
+  if (words.length === 0) return null;
+  for (const w of words) {
+    const ref = SERVICES.get(w);
+    if (ref && ref.units.includes(w === 'networkmanager' ? 'NetworkManager' : w)) return { ref, name: w, known: true };
+  }
+  const joined = words.join(' ');
+  const alias = SERVICES.get(joined) ?? (words.length <= 3 ? words.map((w) => SERVICES.get(w)).find(Boolean) : undefined);
+  if (alias && (words.length === 1 || SERVICES.has(joined) || keyword)) return { ref: alias, name: joined, known: true };
+  if (keyword && words.length === 1 && isValidName(words[0]!) && !NOT_A_PACKAGE.has(words[0]!)) {
+    return { ref: { units: [words[0]!], user: false }, name: words[0]!, known: false };
+  }
+  return null;
+}
+
+export const serviceActionRule: Rule = (t) => {
+  const m = ACTION.exec(t);
+  if (!m || m[2] === undefined) return null;
+  const verb = VERBS.get(m[1]!)!;
+  const r = resolveService(m[2]);
+  if (!r) return null;
+  const fuzzyVerb = m[1] === 'reset' || m[1] === 'fix';
+  return serviceHit(verb, r, fuzzyVerb ? UNSURE : r.known ? SURE : LIKELY);
+};
+
+const STATUS: readonly RegExp[] = [
+  /^(?:(?:show|check|get|display|view|see|what is|whats)(?: me)?(?: the)? )?status (?:of )?(?:the )?(.+)$/,
+  /^(?:(?:show|check|get|display|view|see|what is|whats)(?: me)?(?: the)? )?(.+?) status$/,
+  /^(?:is|are) (?:the )?(.+?) (?:running|active|working|up|enabled|on|alive|started)(?: or not)?$/,
+  /^(?:check|check on) (?:the )?(.+? (?:service|daemon))$/,
+];
+
+export const serviceStatusRule: Rule = (t) => {
+  for (const re of STATUS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const r = resolveService(m[1]!);
+    if (r) return serviceHit('status', r, r.known ? SURE : LIKELY);
+  }
+  return null;
+};
+
+function serviceHit(verb: act.ServiceVerb, r: Resolved, confidence: number): Hit {
+  return hit(`service.${verb}`, confidence, act.service(verb, r.ref), [...r.ref.units]);
+}

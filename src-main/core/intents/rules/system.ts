@@ -1,0 +1,76 @@
+// System rules: full update, snapshots (create/list/rollback), classroom start/stop, reboot and power off.
+import * as act from '../actions.js';
+import { isValidLabelWord } from '../names.js';
+import { hit, LIKELY, SURE, UNSURE, type Rule } from './hit.js';
+
+const MACHINE = '(?:computer|pc|laptop|system|machine|device|os|operating system|koompi|koompi os|whole system|entire system|whole computer)';
+const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|complete|installed)';
+
+const UPDATE: readonly RegExp[] = [
+  new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|now))*$`),
+  new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
+  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
+  new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software) up to date$`),
+];
+
+export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) ? hit('system.update', SURE, act.systemUpdate(ctx)) : null);
+
+const SNAP = '(?:snapshot|restore point|checkpoint)';
+const SNAP_OF = `(?: (?:of|for) (?:the |my |this )?(?:${MACHINE}|disk|drive|files))?`;
+const CREATE = new RegExp(`^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`);
+const CREATE_BARE = new RegExp(`^snapshot(?: (?:the|my|this) ${MACHINE})?(?: now)?$`);
+const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which|what)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`);
+const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}$`);
+const ROLLBACK = new RegExp(`^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`);
+
+export const snapshotRule: Rule = (t, ctx) => {
+  if (CREATE_BARE.test(t)) return hit('snapshot.create', LIKELY, act.snapshotCreate(null, ctx));
+  const c = CREATE.exec(t);
+  if (c) {
+    const words = c[2]?.split(' ') ?? [];
+    if (words.length === 0) return hit('snapshot.create', SURE, act.snapshotCreate(null, ctx));
+    const valid = words.length <= 6 && words.every(isValidLabelWord);
+    const keyword = c[1] !== undefined || words[0] === 'before' || words.length === 1;
+    const label = words.join(' ');
+    return hit('snapshot.create', valid && keyword ? SURE : UNSURE, act.snapshotCreate(label, ctx), [label]);
+  }
+  if (LIST.test(t) || LIST_SINGULAR.test(t)) return hit('snapshot.list', SURE, act.snapshotList(ctx));
+  const r = ROLLBACK.exec(t);
+  if (r && (r[1]!.startsWith('roll') || r[2] !== undefined)) {
+    return hit('snapshot.rollback', SURE, act.snapshotRollback(r[3]!, ctx), [r[3]!]);
+  }
+  return null;
+};
+
+const CLASS = '(?:classroom|class room|class|lesson|classroom session|class session|classroom mode|teaching session)';
+const CLASS_DET = '(?: (?:the|a|my|our|this|new|todays|current))*';
+const CLASS_START: readonly RegExp[] = [
+  new RegExp(`^(?:start|begin|open|launch|run|kick off|commence|resume|turn on|enable|activate|switch on)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`),
+  new RegExp(`^${CLASS} (?:start|on|begin|mode on)$`),
+];
+const CLASS_STOP: readonly RegExp[] = [
+  new RegExp(`^(?:stop|end|finish|close|terminate|quit|exit|dismiss|turn off|disable|deactivate|leave|wrap up|switch off)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`),
+  new RegExp(`^${CLASS} (?:stop|off|end|over|mode off)$`),
+  new RegExp(`^${CLASS} (?:is )?(?:over|finished|dismissed|done)$`),
+];
+
+export const classroomRule: Rule = (t) => {
+  if (CLASS_START.some((re) => re.test(t))) return hit('classroom.start', SURE, act.classroom('start'));
+  if (CLASS_STOP.some((re) => re.test(t))) return hit('classroom.stop', SURE, act.classroom('stop'));
+  return null;
+};
+
+const WHEN = '(?: (?:now|immediately|right away|right now))?';
+const OWNED = `(?: (?:the|my|this|your))?(?: ${MACHINE})?`;
+const REBOOT = new RegExp(`^(?:reboot|restart|reboot and restart)${OWNED}${WHEN}$`);
+const POWER_OFF: readonly RegExp[] = [
+  new RegExp(`^(?:shut ?down|power ?off|power down|shut off|halt)${OWNED}${WHEN}$`),
+  new RegExp(`^(?:turn|switch|shut|power) (?:off|down) (?:(?:the|my|this) )?${MACHINE}${WHEN}$`),
+  new RegExp(`^(?:turn|switch|shut|power) (?:(?:the|my|this) )?${MACHINE} (?:off|down)${WHEN}$`),
+];
+
+export const powerRule: Rule = (t) => {
+  if (REBOOT.test(t)) return hit('power.reboot', SURE, act.reboot());
+  if (POWER_OFF.some((re) => re.test(t))) return hit('power.off', SURE, act.powerOff());
+  return null;
+};

@@ -1,0 +1,217 @@
+// HTTP layer for Ollama on undici: JSON calls and NDJSON streams with timeouts that fit, abort passed to the socket,
+// and every failure turned into a ProviderError a person can act on.
+import { Agent, request, type Dispatcher } from 'undici';
+import { NdjsonDecoder } from '../ndjson-decoder.js';
+import { ProviderError } from '../provider.js';
+import { DEFAULT_OLLAMA_HOST } from './host.js';
+
+export const START_OLLAMA_FIX = 'Start Ollama: sudo systemctl enable --now ollama';
+export const pullFix = (model: string): string => `Run: koompi-ask models pull ${model}`;
+
+export interface OllamaHttpOptions {
+  /** Base URL, already resolved (see resolveOllamaHost). */
+  host?: string;
+  /** TCP connect timeout; Ollama is normally on loopback, so a second is plenty. */
+  connectTimeoutMs?: number;
+  /** Use this undici dispatcher instead of a private Agent (the caller then owns its lifetime). */
+  dispatcher?: Dispatcher;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Deadline for the whole call (headers and body). */
+  timeoutMs: number;
+  /** The model the call is about: a 404 then becomes 'model-missing' with the pull command as the fix. */
+  model?: string;
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Deadline until the first streamed line (a model may need a minute to load). */
+  firstLineTimeoutMs: number;
+  /** Longest silence allowed between two chunks once the stream runs. */
+  idleTimeoutMs: number;
+  model?: string;
+}
+
+type Json = Record<string, unknown>;
+
+export class OllamaHttp {
+  readonly baseUrl: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(opts: OllamaHttpOptions = {}) {
+    this.baseUrl = (opts.host ?? DEFAULT_OLLAMA_HOST).replace(/\/+$/, '');
+    if (opts.dispatcher) {
+      this.dispatcher = opts.dispatcher;
+      this.ownsDispatcher = false;
+    } else {
+      this.dispatcher = new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 1000 }, keepAliveTimeout: 4000 });
+      this.ownsDispatcher = true;
+    }
+  }
+
+  /** Sends a request and returns the parsed JSON body ({} for an empty body). */
+  async json<T = Json>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, opts: CallOptions): Promise<T> {
+    const call = new CallControl(opts.signal, opts.timeoutMs);
+    try {
+      const res = await this.send(method, path, body, call.signal, opts.timeoutMs, opts.timeoutMs);
+      const text = await res.body.text();
+      if (res.statusCode >= 400) throw statusError(res.statusCode, text, opts.model);
+      if (text.trim() === '') return {} as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new ProviderError('server', `Ollama answered ${path} with something that is not JSON: ${JSON.stringify(text.slice(0, 120))}`);
+      }
+    } catch (e) {
+      throw this.classify(e, call, path);
+    } finally {
+      call.dispose();
+    }
+  }
+
+  /**
+   * POSTs body and feeds each NDJSON line of the answer to onLine. An {"error": …} line becomes a ProviderError
+   * ('stream'), after the lines before it were delivered. Resolves when the server ends the stream.
+   */
+  async stream(path: string, body: unknown, opts: StreamOptions, onLine: (line: Json) => void): Promise<void> {
+    const call = new CallControl(opts.signal, opts.firstLineTimeoutMs);
+    try {
+      const res = await this.send('POST', path, body, call.signal, opts.firstLineTimeoutMs, opts.idleTimeoutMs);
+      if (res.statusCode >= 400) throw statusError(res.statusCode, await res.body.text(), opts.model);
+      const decoder = new NdjsonDecoder('Ollama server');
+      let first = true;
+      const handle = (v: unknown): void => {
+        if (first) { first = false; call.clearTimer(); }
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+          throw new ProviderError('stream', `Ollama sent an unexpected line: ${JSON.stringify(v).slice(0, 120)}`);
+        }
+        const line = v as Json;
+        if (typeof line.error === 'string' || (line.error !== undefined && line.error !== null)) {
+          throw new ProviderError('stream', `Ollama reported an error part way: ${String(line.error)}`);
+        }
+        onLine(line);
+      };
+      const resBody = res.body;
+      await new Promise<void>((resolve, reject) => {
+        const fail = (e: unknown): void => { resBody.destroy(); reject(e); };
+        resBody.on('data', (chunk: Buffer) => {
+          try { decoder.push(chunk, handle); } catch (e) { fail(e); }
+        });
+        resBody.once('end', () => {
+          try { decoder.end(handle); resolve(); } catch (e) { fail(e); }
+        });
+        resBody.once('error', reject);
+      });
+    } catch (e) {
+      throw this.classify(e, call, path);
+    } finally {
+      call.dispose();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.destroy();
+  }
+
+  private send(method: string, path: string, body: unknown, signal: AbortSignal, headersTimeout: number, bodyTimeout: number): Promise<Dispatcher.ResponseData> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return request(`${this.baseUrl}${path}`, {
+      method: method as Dispatcher.HttpMethod,
+      dispatcher: this.dispatcher,
+      headers: payload === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/x-ndjson, application/json' },
+      body: payload,
+      signal,
+      headersTimeout: headersTimeout + 1000, // our own timer fires first and gives the clearer message
+      bodyTimeout,
+    });
+  }
+
+  private classify(e: unknown, call: CallControl, path: string): ProviderError {
+    if (call.userAborted) return new ProviderError('aborted', 'Cancelled.');
+    if (call.timedOut) {
+      return new ProviderError('timeout', `Ollama at ${this.baseUrl} did not answer ${path} within ${Math.round(call.timeoutMs / 100) / 10} s.`, START_OLLAMA_FIX);
+    }
+    if (e instanceof ProviderError) return e;
+    const code = errorCode(e);
+    switch (code) {
+      case 'ECONNREFUSED':
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+      case 'EHOSTUNREACH':
+      case 'ENETUNREACH':
+      case 'EADDRNOTAVAIL':
+      case 'UND_ERR_CONNECT_TIMEOUT':
+        return new ProviderError('unreachable', `Ollama is not reachable at ${this.baseUrl} (${code}).`, START_OLLAMA_FIX);
+      case 'UND_ERR_HEADERS_TIMEOUT':
+      case 'UND_ERR_BODY_TIMEOUT':
+        return new ProviderError('timeout', `Ollama at ${this.baseUrl} stopped answering ${path} (${code}).`);
+      case 'UND_ERR_SOCKET':
+      case 'ECONNRESET':
+      case 'EPIPE':
+      case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+      case 'ERR_STREAM_PREMATURE_CLOSE':
+        return new ProviderError('stream', `The connection to Ollama closed before ${path} finished (${code}).`);
+      default:
+        return new ProviderError('server', `Ollama request ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+/** One call's cancellation: the caller's signal, plus a deadline timer, on one internal AbortController. */
+class CallControl {
+  private readonly ctl = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  userAborted = false;
+  timedOut = false;
+  private readonly onAbort = (): void => { this.userAborted = true; this.ctl.abort(new ProviderError('aborted', 'Cancelled.')); };
+
+  constructor(private readonly user: AbortSignal | undefined, readonly timeoutMs: number) {
+    if (user?.aborted) this.onAbort();
+    else user?.addEventListener('abort', this.onAbort, { once: true });
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.ctl.abort(new ProviderError('timeout', 'timed out'));
+    }, timeoutMs);
+  }
+
+  get signal(): AbortSignal { return this.ctl.signal; }
+
+  clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.user?.removeEventListener('abort', this.onAbort);
+  }
+}
+
+function errorCode(e: unknown): string {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string') return c;
+    const errors = (cur as { errors?: unknown }).errors; // AggregateError from happy-eyeballs connects
+    if (Array.isArray(errors) && errors.length > 0) { cur = errors[0]; continue; }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return 'unknown';
+}
+
+/** Ollama error bodies look like {"error":"model 'x' not found"}. */
+export function statusError(status: number, bodyText: string, model?: string): ProviderError {
+  let message = bodyText.trim().slice(0, 300);
+  try {
+    const parsed = JSON.parse(bodyText) as { error?: unknown };
+    if (typeof parsed.error === 'string') message = parsed.error;
+  } catch { /* not JSON: keep the text */ }
+  if (status === 404) {
+    const name = model ?? /model ['"]?([^'"\s]+)['"]? not found/.exec(message)?.[1];
+    return new ProviderError('model-missing', `Ollama: ${message || 'not found'}`, name ? pullFix(name) : 'Run: koompi-ask models list');
+  }
+  return new ProviderError('server', `Ollama answered HTTP ${status}: ${message || '(no message)'}`);
+}

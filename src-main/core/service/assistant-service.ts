@@ -1,0 +1,116 @@
+// The assistant service: every core IPC channel implemented with the real core (router, Ollama, Gemini,
+// settings, doctor, history, commands). Plain Node: the Electron app and the e2e harness build it the
+// same way and inject the host's ports (emit, confirm, key store, notify, hotkey status).
+import type { BootInfo, HotkeyStatus, SettingsView } from '../../ipc/contract.js';
+import { buildCore } from '../router/index.js';
+import { hasKoompiCli as detectKoompiCli } from '../router/index.js';
+import { openHistoryStore } from '../history/index.js';
+import { createChatSession } from './chat-session.js';
+import { createCommandRuns } from './command-runs.js';
+import { createCoreRunner } from './core-runner.js';
+import { toDoctorReport } from './doctor-report.js';
+import { createModelOps } from './model-ops.js';
+import { toSettingsView, viewPatchToSettings } from './settings-view.js';
+import type { ConfirmPort, CoreChannel, Emit, Handlers, KeyStore } from './ports.js';
+
+export interface AssistantServiceOptions {
+  configDir: string;
+  env: NodeJS.ProcessEnv;
+  emit: Emit;
+  confirm: ConfirmPort;
+  keyStore: KeyStore;
+  hasKoompiCli?: boolean;
+  version: string;
+  /** Desktop notification when a long command ends (the host shows it only when its windows are hidden). */
+  notify?: (title: string, body: string) => void;
+  /** Which hotkey path is active (the Electron shortcut module); null/absent in the e2e harness. */
+  hotkeyStatus?: () => HotkeyStatus | null;
+  /** Notices the host found before the service started (e.g. a settings file recovered at startup). */
+  notices?: string[];
+  /** Runs longer than this end with a notification (default 10 s). */
+  longRunMs?: number;
+  /** Time limit for a command run (default 10 min). */
+  runTimeoutMs?: number;
+  /** Streaming answers are written to disk at most this often (default 400 ms). */
+  historyThrottleMs?: number;
+}
+
+export interface AssistantService {
+  handlers: Handlers<CoreChannel>;
+  /** Resolves when no answer, run or pull is in flight (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const NO_HOTKEY: HotkeyStatus = { accelerator: '', path: 'none', detail: 'The global hotkey is managed by the desktop app.' };
+
+export async function createAssistantService(opts: AssistantServiceOptions): Promise<AssistantService> {
+  const { env, emit } = opts;
+  const pending: string[] = [...(opts.notices ?? [])];
+  const history = await openHistoryStore(opts.configDir, { throttleMs: opts.historyThrottleMs ?? 400, onNotice: (m) => emit('notice', { level: 'warning', message: m }) });
+  pending.push(...history.notices);
+  const core = await buildCore({ env, configDir: opts.configDir, getGeminiKey: () => opts.keyStore.get() });
+  if (core.settingsNotice) pending.push(core.settingsNotice);
+  const koompi = opts.hasKoompiCli ?? detectKoompiCli(env);
+
+  const commands = createCommandRuns({
+    emit,
+    confirm: opts.confirm,
+    runner: createCoreRunner({ hasKoompiCli: koompi, env }),
+    ...(opts.notify ? { notify: opts.notify } : {}),
+    longRunMs: opts.longRunMs ?? 10_000,
+    timeoutMs: opts.runTimeoutMs ?? 10 * 60_000,
+  });
+  const chat = createChatSession({ history, ask: (req, onEvent) => core.ask(req, onEvent), suggest: commands.suggest, emit });
+  const models = createModelOps({ ollama: () => core.ollama(), emit });
+  const view = (): SettingsView => toSettingsView(core.storedSettings(), env);
+
+  const handlers: Handlers<CoreChannel> = {
+    async 'app:ready'({ view: which }): Promise<BootInfo> {
+      const notices = pending.splice(0);
+      return { version: opts.version, view: which, settings: view(), key: await opts.keyStore.status(), hotkey: opts.hotkeyStatus?.() ?? NO_HOTKEY, notices };
+    },
+    'chat:ask': (req) => chat.ask(req),
+    'chat:stop': async ({ requestId }) => chat.stop(requestId),
+    'conversations:list': async ({ query }) => history.list(query),
+    'conversations:get': async ({ id }) => {
+      const c = history.get(id);
+      if (c) for (const m of c.messages) if (m.commands) m.commands = commands.adopt(m.commands);
+      return c;
+    },
+    'conversations:delete': async ({ id }) => { await history.delete(id); },
+    'commands:run': ({ commandId, mode }) => commands.run(commandId, mode),
+    'commands:cancel': async ({ runId }) => commands.cancel(runId),
+    'settings:get': async () => view(),
+    async 'settings:set'(patch) {
+      const change = viewPatchToSettings(core.storedSettings(), env, patch);
+      if (Object.keys(change).length > 0) await core.updateSettings(change);
+      const next = view();
+      emit('settings:changed', next);
+      return next;
+    },
+    'models:list': () => models.list(),
+    'models:pull': ({ name }) => models.pull(name),
+    'models:cancel-pull': async ({ pullId }) => models.cancelPull(pullId),
+    'ollama:check': ({ host }) => models.check(host),
+    'ollama:warm-up': () => models.warmUp(),
+    async 'doctor:run'() {
+      const report = await core.doctor();
+      return toDoctorReport(report, { hotkey: opts.hotkeyStatus?.() ?? null, key: await opts.keyStore.status() });
+    },
+  };
+
+  const idle = async () => { await Promise.all([chat.idle(), commands.idle(), models.idle()]); };
+  return {
+    handlers,
+    idle,
+    async dispose() {
+      chat.dispose();
+      commands.dispose();
+      models.dispose();
+      await idle().catch(() => undefined);
+      await history.close();
+      await core.close();
+    },
+  };
+}

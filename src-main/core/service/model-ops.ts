@@ -1,0 +1,81 @@
+// models:list / models:pull (progress as 'pull:event') / models:cancel-pull, ollama:check (a ~1 s
+// liveness check against any host) and ollama:warm-up (preload; harmless when Ollama is down).
+import type { ModelInfo, OllamaCheck, PullProgress } from '../../ipc/contract.js';
+import { OllamaHttp, OllamaModelManager, resolveOllamaHost, type PullProgress as OllamaPullProgress } from '../providers/ollama/index.js';
+import type { Emit } from './ports.js';
+import type { OllamaClients } from '../providers/ollama/index.js';
+import { newId } from '../history/ids.js';
+
+const CHECK_TIMEOUT_MS = 1200;
+const PROGRESS_EVERY_MS = 100;
+
+export interface ModelOps {
+  list(): Promise<ModelInfo[]>;
+  pull(name: string): Promise<{ pullId: string }>;
+  cancelPull(pullId: string): void;
+  check(host?: string): Promise<OllamaCheck>;
+  warmUp(): Promise<void>;
+  dispose(): void;
+  /** Resolves when every pull has ended (for dispose and tests). */
+  idle(): Promise<void>;
+}
+
+export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; onPullDone?: () => void }): ModelOps {
+  const pulls = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  let warming: Promise<void> | null = null;
+
+  return {
+    async list() {
+      const models = await deps.ollama().models.list();
+      return models.map((m) => ({ name: m.name, sizeBytes: m.size, modifiedAt: m.modifiedAt || null, ...(m.parameterSize ? { parameterSize: m.parameterSize } : {}) }));
+    },
+    async pull(name) {
+      const pullId = newId('p');
+      const controller = new AbortController();
+      const send = (event: PullProgress) => deps.emit('pull:event', { pullId, name, event });
+      let lastStatus = '';
+      let lastAt = 0;
+      const onProgress = (p: OllamaPullProgress) => {
+        const now = Date.now();
+        if (p.status === lastStatus && now - lastAt < PROGRESS_EVERY_MS && p.status !== 'success') return;
+        lastStatus = p.status;
+        lastAt = now;
+        send({ type: 'progress', status: p.status, ...(p.completed !== undefined ? { completed: p.completed } : {}), ...(p.total !== undefined ? { total: p.total } : {}), ...(p.percent !== undefined ? { percent: Math.round(p.percent * 10) / 10 } : {}) });
+      };
+      const done = deps.ollama().models.pull(name, onProgress, controller.signal)
+        .then(() => { send({ type: 'done' }); deps.onPullDone?.(); })
+        .catch((err: unknown) => send({ type: 'error', message: controller.signal.aborted ? 'Download cancelled.' : (err as Error).message }))
+        .finally(() => pulls.delete(pullId));
+      pulls.set(pullId, { controller, done });
+      return { pullId };
+    },
+    cancelPull(pullId) {
+      pulls.get(pullId)?.controller.abort();
+    },
+    async check(host) {
+      const base = host === undefined ? deps.ollama().host : resolveOllamaHost(host);
+      const http = new OllamaHttp({ host: base, connectTimeoutMs: CHECK_TIMEOUT_MS });
+      try {
+        const version = await new OllamaModelManager(http).version(undefined, CHECK_TIMEOUT_MS);
+        return { ok: true, host: base, version };
+      } catch (err) {
+        return { ok: false, host: base, error: (err as Error).message };
+      } finally {
+        await http.close().catch(() => undefined);
+      }
+    },
+    async warmUp() {
+      // Returns at once: a cold load can take a minute. One warm-up at a time; failures are silent
+      // (Ollama down or no model: the doctor tells the user).
+      if (warming) return;
+      warming = deps.ollama().provider.warmUp().then(() => undefined, () => undefined).finally(() => { warming = null; });
+    },
+    dispose() {
+      for (const p of pulls.values()) p.controller.abort();
+    },
+    async idle() {
+      await Promise.all([...pulls.values()].map((p) => p.done));
+      await warming;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// What the app does when the core reports something: the tray shows "thinking" while answers stream and
+// "offline" when the local model is down; changed settings re-register the hotkey, rewrite the autostart
+// entry and set the theme. Fed by the service's emit, so the core never knows about the tray.
+import type { EventName, Events, SettingsView } from '../ipc/contract.js';
+import type { TrayHandle } from './tray.js';
+
+export interface AppEffectsDeps {
+  tray: Pick<TrayHandle, 'setState' | 'setModel'>;
+  applyHotkey: (accelerator: string) => void;
+  applyAutostart: (enabled: boolean) => Promise<unknown>;
+  applyTheme: (theme: SettingsView['theme']) => void;
+  applyOverlay: (hideOnBlur: boolean) => void;
+  warn: (message: string) => void;
+}
+
+export function createAppEffects(deps: AppEffectsDeps, initial: SettingsView) {
+  const streaming = new Set<string>();
+  let offline = false;
+  let last = initial;
+  const idleState = () => (offline ? 'offline' : 'ready');
+  return {
+    onEvent<E extends EventName>(event: E, payload: Events[E]): void {
+      if (event === 'chat:event') {
+        const p = payload as Events['chat:event'];
+        if (p.event.type === 'start') streaming.add(p.requestId);
+        if (p.event.type === 'done') streaming.delete(p.requestId);
+        deps.tray.setState(streaming.size > 0 ? 'thinking' : idleState());
+      } else if (event === 'settings:changed') {
+        const next = payload as SettingsView;
+        if (next.hotkey !== last.hotkey) deps.applyHotkey(next.hotkey);
+        if (next.autostart !== last.autostart) deps.applyAutostart(next.autostart).catch((e: unknown) => deps.warn(`Could not change autostart: ${(e as Error).message}`));
+        if (next.theme !== last.theme) deps.applyTheme(next.theme);
+        if (next.hideOverlayOnBlur !== last.hideOverlayOnBlur) deps.applyOverlay(next.hideOverlayOnBlur);
+        last = next;
+      }
+    },
+    /** Result of a liveness check of the local model. */
+    setLocalStatus(ok: boolean, model: string | null, detail: string): void {
+      offline = !ok;
+      deps.tray.setModel(model, ok ? 'ready' : detail);
+      if (streaming.size === 0) deps.tray.setState(idleState());
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The question box: Enter sends, Shift+Enter adds a line, ↑ in an empty box brings back the last
+// question, Esc hides the overlay; Stop replaces Send while an answer streams.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from '../../store/index';
+import { useT } from '../../hooks/use-t';
+
+const MAX_QUESTION_CHARS = 20_000;
+
+export function Composer({ overlay }: { overlay?: boolean }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const streaming = useStore((s) => s.pending !== null);
+  const canStop = useStore((s) => s.pending?.requestId != null);
+  const focusTick = useStore((s) => s.focusTick);
+  const askError = useStore((s) => s.askError);
+  const ask = useStore((s) => s.ask);
+  const stop = useStore((s) => s.stop);
+  const hideWindow = useStore((s) => s.hideWindow);
+
+  useEffect(() => {
+    ref.current?.focus();
+  }, [focusTick]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, overlay ? 120 : 200)}px`;
+  }, [text, overlay]);
+
+  const send = () => {
+    if (streaming || !text.trim()) return;
+    void ask(text);
+    setText('');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      send();
+    } else if (e.key === 'ArrowUp' && !text) {
+      const msgs = useStore.getState().messages;
+      const lastQ = [...msgs].reverse().find((m) => m.role === 'user');
+      if (lastQ) {
+        e.preventDefault();
+        setText(lastQ.content);
+      }
+    } else if (e.key === 'Escape' && overlay) {
+      e.preventDefault();
+      hideWindow();
+    }
+  };
+
+  return (
+    <form className={overlay ? 'composer composer-overlay' : 'composer'} onSubmit={(e) => { e.preventDefault(); send(); }}>
+      <label htmlFor="question" className="visually-hidden">{t('composer.label')}</label>
+      <textarea
+        id="question"
+        ref={ref}
+        rows={1}
+        value={text}
+        maxLength={MAX_QUESTION_CHARS}
+        placeholder={t('composer.placeholder')}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby={askError ? 'ask-error' : undefined}
+      />
+      {streaming ? (
+        <button type="button" className="btn btn-stop" onClick={() => void stop()} disabled={!canStop}>■ {t('composer.stop')}</button>
+      ) : (
+        <button type="submit" className="btn btn-primary" disabled={!text.trim()}>{t('composer.send')}</button>
+      )}
+      {askError && <p id="ask-error" className="composer-error" role="alert">{askError}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// Streamed markdown, block by block: finished blocks are memoized and parsed once; only the open
+// tail re-parses when a chunk arrives. Links open outside through the main process (https only).
+import { memo, useMemo, type MouseEvent } from 'react';
+import type { SuggestedCommand } from '../../types';
+import { renderBlock } from '../../markdown/render-block';
+import type { SplitState } from '../../markdown/split-blocks';
+import { useStore } from '../../store/index';
+import { CodeBlock } from './code-block';
+
+type CommandMap = ReadonlyMap<string, SuggestedCommand> | null;
+
+const Block = memo(function Block({ text, open, commands }: { text: string; open: boolean; commands: CommandMap }) {
+  const segments = renderBlock(text, !open);
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.kind === 'html' ? (
+          // markdown-it with html:false escapes every tag in model output; links are validated (https/mailto).
+          <div key={i} className="md-block" dangerouslySetInnerHTML={{ __html: s.html }} />
+        ) : (
+          <CodeBlock key={i} lang={s.lang} code={s.code} commands={commands} />
+        ),
+      )}
+    </>
+  );
+});
+
+export function MarkdownView({ split, commands }: { split: SplitState; commands: CommandMap }) {
+  const openExternal = useStore((s) => s.openExternal);
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const a = (e.target as HTMLElement).closest('a');
+    if (!a) return;
+    e.preventDefault();
+    const href = a.getAttribute('href') ?? '';
+    if (/^https:\/\//i.test(href)) openExternal(href);
+  };
+  const { blocks, tail } = split;
+  return (
+    <div className="markdown" onClick={onClick}>
+      {blocks.map((b, i) => (
+        <Block key={i} text={b} open={false} commands={commands} />
+      ))}
+      {tail.trim() !== '' && <Block key={blocks.length} text={tail} open commands={commands} />}
+    </div>
+  );
+}
+
+/** The commands of a message by their normalised text, for matching code lines. */
+export function useCommandMap(commands: SuggestedCommand[]): CommandMap {
+  return useMemo(() => {
+    if (!commands.length) return null;
+    const m = new Map<string, SuggestedCommand>();
+    for (const c of commands) m.set(c.command.trim().replace(/\s+/g, ' '), c);
+    return m;
+  }, [commands]);
+}

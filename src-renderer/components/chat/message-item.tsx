@@ -1,0 +1,71 @@
+// One message: the user's question, or the assistant's answer with its tier badge, streamed
+// markdown, commands (inline in code blocks, or listed below), notices and errors.
+import { memo, useMemo } from 'react';
+import type { UiMessage } from '../../store/chat-slice';
+import { codeLines, renderBlock } from '../../markdown/render-block';
+import { allBlocks } from '../../markdown/split-blocks';
+import { useT } from '../../hooks/use-t';
+import { ActionCard } from './action-card';
+import { MarkdownView, useCommandMap } from './markdown-view';
+import { CommandActions, RunPanel } from './run-panel';
+import { TierBadge } from './tier-badge';
+
+/** Commands the core found that no top-level code line shows (e.g. code nested in a list). */
+function useUnplacedCommands(m: UiMessage) {
+  return useMemo(() => {
+    if (m.streaming || !m.commands.length) return [];
+    const shown = new Set<string>();
+    for (const b of allBlocks(m.split)) {
+      for (const s of renderBlock(b)) {
+        if (s.kind === 'code') for (const l of codeLines(s.lang, s.code)) if (l.command) shown.add(l.command);
+      }
+    }
+    return m.commands.filter((c) => !shown.has(c.command.trim().replace(/\s+/g, ' ')));
+  }, [m.streaming, m.commands, m.split]);
+}
+
+export const MessageItem = memo(function MessageItem({ message: m }: { message: UiMessage }) {
+  const t = useT();
+  const commands = useCommandMap(m.commands);
+  const unplaced = useUnplacedCommands(m);
+  if (m.role === 'user') {
+    return (
+      <div className="msg msg-user" data-role="user">
+        <span className="visually-hidden">{t('chat.you')}: </span>
+        <div className="msg-user-text">{m.content}</div>
+      </div>
+    );
+  }
+  const isAction = m.tier === 'rules' && !!m.intent && m.commands.length > 0 && !m.streaming;
+  return (
+    <article className={`msg msg-assistant${m.streaming ? ' streaming' : ''}`} data-role="assistant" data-streaming={m.streaming ? '1' : '0'} aria-live="polite" aria-busy={m.streaming} aria-label={t('chat.answer')}>
+      <div className="msg-meta">
+        {m.tier && <TierBadge tier={m.tier} model={m.model} />}
+        {m.tokensPerSecond !== null && m.tier === 'local' && <span className="muted small">{t('chat.speed', { tps: m.tokensPerSecond.toFixed(0) })}</span>}
+      </div>
+      {m.notices.map((n, i) => (
+        <p key={i} className="msg-notice">{n}</p>
+      ))}
+      {isAction ? (
+        <ActionCard message={m} />
+      ) : (
+        <MarkdownView split={m.split} commands={commands} />
+      )}
+      {m.streaming && !m.content && <p className="thinking" aria-hidden="true">{t('chat.thinking')}</p>}
+      {!isAction && unplaced.length > 0 && (
+        <section className="suggested" aria-label={t('code.suggested')}>
+          <h3 className="suggested-title">{t('code.suggested')}</h3>
+          {unplaced.map((c) => (
+            <div key={c.id} className="action-command">
+              <code className="action-command-text">{c.command}</code>
+              <CommandActions command={c} />
+              <RunPanel commandId={c.id} />
+            </div>
+          ))}
+        </section>
+      )}
+      {m.stopped && !m.streaming && <p className="msg-stopped muted">{t('chat.stopped')}</p>}
+      {m.error && !m.stopped && <p className="msg-error" role="alert">{t('chat.error', { message: m.error })}</p>}
+    </article>
+  );
+});

@@ -1,0 +1,83 @@
+// Turns one markdown block into render segments: HTML for prose (markdown-it, raw HTML off, images off,
+// https/mailto links only) and code segments the UI draws itself (with Copy / Run buttons).
+import MarkdownIt from 'markdown-it';
+
+export type Segment =
+  | { kind: 'html'; html: string }
+  | { kind: 'code'; lang: string; code: string };
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+md.disable(['image']);
+md.validateLink = (url: string) => /^(https:\/\/|mailto:)/i.test(url.trim());
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  token.attrSet('rel', 'noreferrer noopener');
+  token.attrSet('data-external', '1');
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+const CACHE_MAX = 400;
+const cache = new Map<string, Segment[]>();
+
+/** Parses a block; results are cached by text so finished blocks are parsed once. */
+export function renderBlock(text: string, cacheable = true): Segment[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const tokens = md.parse(text, {});
+  const out: Segment[] = [];
+  let run: typeof tokens = [];
+  const flush = () => {
+    if (run.length) out.push({ kind: 'html', html: md.renderer.render(run, md.options, {}) });
+    run = [];
+  };
+  for (const t of tokens) {
+    if ((t.type === 'fence' || t.type === 'code_block') && t.level === 0) {
+      flush();
+      out.push({ kind: 'code', lang: (t.info || '').trim().split(/\s+/)[0] ?? '', code: t.content.replace(/\n$/, '') });
+    } else {
+      run.push(t);
+    }
+  }
+  flush();
+  if (cacheable) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(text, out);
+  }
+  return out;
+}
+
+export interface CodeLine {
+  /** The text shown (one logical line; continuations joined with their backslashes kept). */
+  text: string;
+  /** The command as the core extracts it: `$ ` stripped, `\` continuations joined. */
+  command: string | null;
+}
+
+const RUNNABLE_LANGS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh']);
+
+/** Splits a code block into logical lines and the command each would be, for matching against ids. */
+export function codeLines(lang: string, code: string): CodeLine[] {
+  const raw = code.split('\n');
+  const lines: CodeLine[] = [];
+  const runnable = RUNNABLE_LANGS.has(lang.toLowerCase());
+  for (let i = 0; i < raw.length; i++) {
+    let text = raw[i]!;
+    let joined = text;
+    while (/\\\s*$/.test(joined) && i + 1 < raw.length) {
+      i++;
+      text += '\n' + raw[i]!;
+      joined = joined.replace(/\\\s*$/, ' ') + raw[i]!.trim();
+    }
+    const cmd = joined.trim().replace(/^\$\s+/, '').replace(/\s+/g, ' ');
+    lines.push({ text, command: runnable && cmd && !cmd.startsWith('#') ? cmd : null });
+  }
+  return lines;
+}
+
+/** Normalises a command for matching a code line against the commands the core found. */
+export function normaliseCommand(s: string): string {
+  return s.trim().replace(/^\$\s+/, '').replace(/\s+/g, ' ');
+}
