@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSuite, type Suite } from './harness/suite.js';
 import { ask, lastAnswerText, waitForAnswer } from './harness/page-helpers.js';
 import { until } from './harness/poll.js';
+import type { PageGlobals } from './harness/page-dom.js';
 
 let suite: Suite;
 beforeAll(async () => { suite = await openSuite(); });
@@ -28,12 +29,12 @@ describe('chat', () => {
     const { page } = app;
     // Record how the answer grew, to prove it was rendered while streaming, not at the end.
     await page.evaluate(() => {
-      const g = globalThis as unknown as { __growth: number[] };
+      const g = globalThis as unknown as PageGlobals & { __growth: number[] };
       g.__growth = [];
-      new MutationObserver(() => {
-        const el = document.querySelector('.msg-assistant[data-streaming="1"] .markdown') as HTMLElement | null;
+      new g.MutationObserver(() => {
+        const el = g.document.querySelector('.msg-assistant[data-streaming="1"] .markdown');
         if (el) g.__growth.push(el.innerText.length);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      }).observe(g.document.body, { subtree: true, childList: true, characterData: true });
     });
     await ask(page, 'how do I mount a usb drive');
     await waitForAnswer(page);
@@ -87,11 +88,14 @@ describe('chat', () => {
     const { page } = app;
     await ask(page, 'show me html');
     await waitForAnswer(page);
-    const found = await page.evaluate(() => ({
+    const found = await page.evaluate(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      return {
       bad: document.querySelectorAll('.messages img, .messages script, .messages iframe, .messages [onerror]').length,
       jsLinks: [...document.querySelectorAll('.messages a')].filter((a) => !/^https:/.test(a.getAttribute('href') ?? '')).length,
       pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null,
-    }));
+      };
+    });
     expect(found).toEqual({ bad: 0, jsLinks: 0, pwned: null });
     // The tags are shown as text.
     expect(await lastAnswerText(page)).toContain('<img src=x onerror=');
@@ -126,7 +130,7 @@ describe('chat', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete this conversation?' });
     await dialog.waitFor();
     // Focus starts inside the dialog (on Cancel) and Esc closes it without deleting.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect((await app.call('conversations:list', {})).length).toBe(2);

@@ -34,6 +34,11 @@ if ((${#need[@]} > 0)); then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 id -u "$builder" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$builder"
+# makepkg asks pacman for the installed packages (.BUILDINFO); give Debian's pacman an empty database.
+if [ ! -f /var/lib/pacman/local/ALPM_DB_VERSION ]; then
+  mkdir -p /var/lib/pacman/local
+  pacman-db-upgrade >/dev/null 2>&1 || true
+fi
 
 # --- versions agree ----------------------------------------------------------------------------------
 version=$(node -p 'require("./package.json").version')
@@ -44,7 +49,7 @@ pkgrel=$(sed -n 's/^pkgrel=//p' PKGBUILD)
 # --- work folder: PKGBUILD + a source tarball of the working tree (tracked and new, unignored files) -
 work=$(mktemp -d /tmp/koompi-pkg.XXXXXX)
 chmod 755 "$work"
-cleanup() { [ "${KEEP_WORK:-0}" = 1 ] && echo "ci-package: work folder kept: $work" || rm -rf "$work"; }
+cleanup() { if [ "${KEEP_WORK:-0}" = 1 ]; then echo "ci-package: work folder kept: $work"; else rm -rf "$work"; fi; }
 trap cleanup EXIT
 cp PKGBUILD "$work/"
 git ls-files -z --cached --others --exclude-standard \
@@ -134,8 +139,8 @@ bsdtar -xf "$pkg" -C "$root"
 say "app.asar"
 asar() { "$repo/node_modules/.bin/asar" "$@"; }
 asar_list=$(asar list "$root/usr/lib/koompi-assistant/app.asar" | sort)
-echo "$asar_list" | grep -v '^/dist/renderer/assets/' || true
-echo "($(grep -c '^/dist/renderer/assets/' <<<"$asar_list" || true) files under /dist/renderer/assets/)"
+grep -E '^/(package\.json|dist/(main|preload)/[^/]+|dist/renderer/index\.html)$' <<<"$asar_list" || true
+echo "... $(wc -l <<<"$asar_list") entries in all (renderer assets, tray and app icons, hotkey-default.txt)"
 for f in /package.json /dist/main/main.cjs /dist/preload/preload.cjs /dist/renderer/index.html \
          /assets/icons/tray/light-panel/koompi-assistant-tray-ready.png; do
   grep -qxF "$f" <<<"$asar_list" || fail "app.asar lacks $f"
@@ -146,22 +151,28 @@ if bad=$(grep -E '(\.map$|\.ts$|/node_modules(/|$)|/(test|e2e|src-main|src-rende
 fi
 asar extract "$root/usr/lib/koompi-assistant/app.asar" "$work/asar"
 # Nothing in app.asar may need a module that is not there at run time (only builtins and electron).
-node --input-type=module - "$work/asar" <<'EOF'
+# esbuild re-bundles main and preload from the extracted asar: a require() it cannot resolve there
+# would fail at run time too (require text inside strings, such as ajv's code templates, is not code).
+node --input-type=module - "$work/asar" "$repo" <<'EOF'
+import { createRequire, builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-const dir = process.argv[2];
-const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const [dir, repo] = process.argv.slice(2);
+const { build } = createRequire(`${repo}/package.json`)('esbuild');
 const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
 if (pkg.main !== 'dist/main/main.cjs') throw new Error(`app.asar package.json main is ${pkg.main}`);
 for (const file of ['dist/main/main.cjs', 'dist/preload/preload.cjs']) {
-  const src = readFileSync(`${dir}/${file}`, 'utf8');
-  const ids = [...src.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]);
-  const foreign = [...new Set(ids.filter((id) => !id.startsWith('node:') && !allowed.has(id) && !allowed.has(id.split('/')[0])))];
-  if (foreign.length > 0) {
-    console.error(`ci-package: ${file} requires modules that are not in app.asar: ${foreign.join(', ')}`);
+  try {
+    await build({
+      entryPoints: [`${dir}/${file}`], absWorkingDir: dir, bundle: true, write: false, platform: 'node',
+      external: ['electron', 'node:*', ...builtinModules], logLevel: 'silent',
+    });
+  } catch (e) {
+    const texts = (e.errors ?? [{ text: String(e) }]).map((x) => x.text);
+    console.error(`ci-package: ${file} needs what app.asar does not hold:\n  ${texts.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`${file}: ${(src.length / 1024).toFixed(0)} KiB, requires only builtins/electron`);
+  const kib = (readFileSync(`${dir}/${file}`).length / 1024).toFixed(0);
+  console.log(`${file}: ${kib} KiB, every require() resolves inside app.asar (or is electron/builtin)`);
 }
 EOF
 say "CLI bundle runs on its own (outside the repo, no node_modules)"
@@ -175,7 +186,7 @@ for f in "$root"/usr/share/applications/*.desktop "$root"/usr/share/kglobalaccel
 done
 hotkey_kde=$(sed -n 's/^X-KDE-Shortcuts=//p' "$root/usr/share/kglobalaccel/koompi-assistant-toggle.desktop")
 hotkey_electron=$(tr -d '\n' < assets/hotkey-default.txt)
-[ "$(sed 's/Control/Ctrl/' <<<"$hotkey_electron")" = "$hotkey_kde" ] \
+[ "${hotkey_electron//Control/Ctrl}" = "$hotkey_kde" ] \
   || fail "X-KDE-Shortcuts=$hotkey_kde disagrees with assets/hotkey-default.txt ($hotkey_electron)"
 echo "all valid; default hotkey $hotkey_electron (X-KDE-Shortcuts=$hotkey_kde)"
 

@@ -14,6 +14,7 @@ import type { Channel, EventName, Events, Request, Results } from '../../src-mai
 import { startOllamaDouble, type DoubleOptions, type OllamaDouble } from '../../test/doubles/ollama-double.js';
 import { startGeminiDouble, type GeminiDouble, type GeminiDoubleOptions } from '../../test/doubles/gemini-double.js';
 import { memoryKeyStore } from './memory-key-store.js';
+import { startSlowProxy, type SlowProxy } from './slow-proxy.js';
 
 export const GEMINI_TEST_KEY = 'AIzaTestKey_0123456789abcdef';
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   ollama?: DoubleOptions;
   /** Point the core at a port nothing listens on. */
   ollamaDown?: boolean;
+  /** Put a slow proxy (ms per response line) between the core and the Ollama double. */
+  ollamaLineDelayMs?: number;
   gemini?: Partial<Omit<GeminiDoubleOptions, 'apiKey'>>;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
@@ -37,6 +40,7 @@ export interface App {
   page: Page;
   context: BrowserContext;
   ollama: OllamaDouble | null;
+  proxy: SlowProxy | null;
   gemini: GeminiDouble;
   configDir: string;
   service: AssistantService;
@@ -65,7 +69,8 @@ async function freePort(): Promise<number> {
 export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: string, opts: AppOptions = {}): Promise<App> {
   const configDir = mkdtempSync(join(tmpdir(), 'koompi-e2e-'));
   const ollama = opts.ollamaDown ? null : await startOllamaDouble(opts.ollama ?? {});
-  const ollamaUrl = ollama ? ollama.url : `http://127.0.0.1:${await freePort()}`;
+  const proxy = ollama && opts.ollamaLineDelayMs !== undefined ? await startSlowProxy(ollama.url, opts.ollamaLineDelayMs) : null;
+  const ollamaUrl = proxy ? proxy.url : ollama ? ollama.url : `http://127.0.0.1:${await freePort()}`;
   const gemini = await startGeminiDouble({ apiKey: GEMINI_TEST_KEY, answer: 'A cloud answer.', ...opts.gemini });
 
   let page: Page | null = null;
@@ -142,7 +147,7 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
   });
   const p = await context.newPage();
   const pageErrors: string[] = [];
-  p.on('pageerror', (e) => pageErrors.push(e.message));
+  p.on('pageerror', (e) => pageErrors.push(`${e.message}\n${e.stack ?? ''}`));
   p.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
   });
@@ -155,6 +160,7 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
     page: p,
     context,
     ollama,
+    proxy,
     gemini,
     configDir,
     service,
@@ -181,6 +187,7 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
       page = null;
       await context.close().catch(() => undefined);
       await service.dispose().catch(() => undefined);
+      await proxy?.close().catch(() => undefined);
       await ollama?.close().catch(() => undefined);
       await gemini.close().catch(() => undefined);
       rmSync(configDir, { recursive: true, force: true });

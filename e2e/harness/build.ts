@@ -18,7 +18,15 @@ export interface BuiltRenderer {
 export async function buildRenderer(outDir?: string): Promise<BuiltRenderer> {
   const dir = outDir ?? mkdtempSync(join(tmpdir(), 'koompi-renderer-'));
   const { build } = await import('vite');
-  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(REPO, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const esbuild = await import('esbuild');
   const out = await esbuild.build({
     entryPoints: [join(REPO, 'e2e/page-bridge.ts')],

@@ -1,7 +1,8 @@
 // koompi-ask "question": streams the answer to stdout (or prints one JSON object with --json) and exits 0/1/2/3.
 // Exit: 0 a tier answered; 1 an error (partial text kept); 2 usage; 3 fallback (nothing could answer); 130 Ctrl-C.
-import type { ParsedArgs } from './args.js';
-import { USAGE } from './args.js';
+// Extras beyond the contract: --cloud tries Gemini first (when allowed), --model NAME picks the local model.
+import { join } from 'node:path';
+import { USAGE, type ParsedArgs } from './args.js';
 import { EXIT, writeJsonLine, type CliIo } from './io.js';
 import { buildCore } from '../core/router/index.js';
 import type { Answer, AnswerEvent } from '../core/types.js';
@@ -21,7 +22,9 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const color = !json && Boolean(io.stderr.isTTY) && !args.flags.has('--no-color') && !io.env.NO_COLOR;
 
-  const core = await buildCore({ env: io.env });
+  // --model NAME picks the local model for this question, as KOOMPI_MODEL does.
+  const model = args.options.get('--model')?.trim();
+  const core = await buildCore({ env: model ? { ...io.env, KOOMPI_MODEL: model } : io.env });
   if (core.settingsNotice) io.stderr.write(`koompi-ask: ${core.settingsNotice}\n`);
 
   const ac = new AbortController();
@@ -31,12 +34,18 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
     ac.abort();
   };
   process.once('SIGINT', onSigint);
+  // A closed stdout (`koompi-ask … | head -1`) stops the answer instead of crashing on EPIPE.
+  const onOutError = (): void => ac.abort();
+  io.stdout.on('error', onOutError);
 
   let lastOut = '\n';
+  const speedSeen: { tokensPerSecond: number | null } = { tokensPerSecond: null };
   const onEvent = (e: AnswerEvent): void => {
     if (e.type === 'chunk' && !json && e.text) {
       io.stdout.write(e.text);
       lastOut = e.text;
+    } else if (e.type === 'stats' && e.tokensPerSecond !== undefined) {
+      speedSeen.tokensPerSecond = e.tokensPerSecond;
     } else if (e.type === 'notice') {
       io.stderr.write(`koompi-ask: ${color ? dim(e.message) : e.message}\n`);
     }
@@ -44,9 +53,12 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
 
   let answer: Answer;
   try {
-    answer = await core.ask({ question, offline: args.flags.has('--offline'), signal: ac.signal }, onEvent);
+    answer = await core.ask({
+      question, offline: args.flags.has('--offline'), preferCloud: args.flags.has('--cloud'), signal: ac.signal,
+    }, onEvent);
   } finally {
     process.removeListener('SIGINT', onSigint);
+    io.stdout.removeListener('error', onOutError);
     await core.close();
   }
 
@@ -58,35 +70,25 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
     });
   } else {
     if (!lastOut.endsWith('\n')) io.stdout.write('\n');
-    const who = `[${answer.tier}${answer.model ? ` · ${answer.model}` : ''}${answer.intent ? ` · ${answer.intent}` : ''}]`;
+    const tps = speedSeen.tokensPerSecond;
+    const speed = tps !== null && Number.isFinite(tps) ? ` · ${tps.toFixed(1)} tok/s` : '';
+    const who = `[${answer.tier}${answer.model ? ` · ${answer.model}` : ''}${answer.intent ? ` · ${answer.intent}` : ''}${speed}]`;
     io.stderr.write((color ? dim(who) : who) + '\n');
     if (answer.error) io.stderr.write(`koompi-ask: ${color ? red(answer.error) : answer.error}\n`);
   }
 
   let code: number = interrupted ? EXIT_INTERRUPTED : answer.error ? EXIT.error : answer.tier === 'fallback' ? EXIT.fallback : EXIT.ok;
   if (code === EXIT.ok && args.flags.has('--run') && answer.commands.length > 0) {
-    code = await offerRun(answer, io);
+    // With --json, stdout holds exactly one JSON object: the prompts go to stderr.
+    code = await offerRun(answer, json ? { ...io, stdout: io.stderr } : io, core.configDir);
   }
   return code;
 }
 
-interface RunPromptModule {
-  runPrompt?: (commands: Answer['commands'], io: CliIo) => Promise<number>;
-}
-
-/** Hands the answer's commands to the run prompt (src-main/cli/run-prompt.ts), loaded only when --run is given. */
-async function offerRun(answer: Answer, io: CliIo): Promise<number> {
-  const spec = './run-prompt.js';
-  let mod: RunPromptModule;
-  try {
-    mod = (await import(spec)) as RunPromptModule;
-  } catch {
-    io.stderr.write('koompi-ask: --run is not available in this build\n');
-    return EXIT.error;
-  }
-  if (typeof mod.runPrompt !== 'function') {
-    io.stderr.write('koompi-ask: --run is not available in this build\n');
-    return EXIT.error;
-  }
-  return mod.runPrompt(answer.commands, io);
+/** Offers the answer's commands for running (src-main/cli/run-prompt.ts); refuses without a TTY. */
+async function offerRun(answer: Answer, io: CliIo, configDir: string): Promise<number> {
+  const { offerToRun } = await import('./run-prompt.js');
+  const r = await offerToRun(answer.commands, io, undefined, { historyFile: join(configDir, 'command-history.jsonl') });
+  if (r.status === 'no-tty') return EXIT.error;
+  return EXIT.ok;
 }

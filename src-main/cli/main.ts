@@ -23,15 +23,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(`koompi-ask ${appVersion()}\n`);
         return EXIT.ok;
       case 'route-only':
-        return (await import('./route-only.js')).runRouteOnly(args, io);
+        return await (await import('./route-only.js')).runRouteOnly(args, io);
       case 'check-command':
-        return (await import('./check-command.js')).runCheckCommand(args, io);
+        return await (await import('./check-command.js')).runCheckCommand(args, io);
       case 'models':
-        return (await import('./models.js')).runModels(args, io);
+        return await (await import('./models.js')).runModels(args, io);
       case 'doctor':
-        return (await import('./doctor.js')).runDoctor(args, io);
+        return await (await import('./doctor.js')).runDoctor(args, io);
       case 'ask':
-        return (await import('./ask.js')).runAsk(args, io);
+        return await (await import('./ask.js')).runAsk(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

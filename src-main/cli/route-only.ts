@@ -1,7 +1,7 @@
 // koompi-ask --route-only: prints tier 1's routing decision per question (one JSON object, or one line per stdin line).
 import { contextFromEnv, decideRoute } from '../core/intents/index.js';
-import type { ParsedArgs } from './args.js';
-import { EXIT, readLines, UsageError, writeJsonLine, type CliIo } from './io.js';
+import { USAGE, type ParsedArgs } from './args.js';
+import { EXIT, readLines, writeJsonLine, type CliIo } from './io.js';
 
 /** Lines written per stdout write in --jsonl mode (keeps memory flat and writes few). */
 const BATCH = 2000;
@@ -9,7 +9,7 @@ const BATCH = 2000;
 export async function runRouteOnly(args: ParsedArgs, io: CliIo): Promise<number> {
   const ctx = contextFromEnv(io.env);
   if (args.flags.has('--jsonl')) {
-    if (args.positional.length > 0) throw new UsageError('--jsonl reads questions from stdin; give no question argument');
+    if (args.positional.length > 0) return usage(io, '--jsonl reads questions from stdin; give no question argument');
     const lines = await readLines(io.stdin);
     let out = '';
     for (let i = 0; i < lines.length; i++) {
@@ -19,7 +19,13 @@ export async function runRouteOnly(args: ParsedArgs, io: CliIo): Promise<number>
     if (out) io.stdout.write(out);
     return EXIT.ok;
   }
-  if (args.positional.length === 0) throw new UsageError('--route-only needs a question (or --jsonl with questions on stdin)');
+  if (args.positional.length === 0) return usage(io, '--route-only needs a question (or --jsonl with questions on stdin)');
   writeJsonLine(io.stdout, decideRoute(args.positional.join(' '), ctx));
   return EXIT.ok;
+}
+
+/** Returned rather than thrown: main() returns this promise without awaiting it inside its try. */
+function usage(io: CliIo, message: string): number {
+  io.stderr.write(`koompi-ask: ${message}\n${USAGE}`);
+  return EXIT.usage;
 }

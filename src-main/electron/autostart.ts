@@ -1,6 +1,6 @@
 // Start with the session: an XDG autostart entry (~/.config/autostart/koompi-assistant.desktop) that
-// launches the app hidden in the tray.
-import { mkdir, rm } from 'node:fs/promises';
+// launches the app hidden in the tray, copied from the packaged template when it is installed.
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/history/atomic-write.js';
@@ -23,11 +23,22 @@ export const AUTOSTART_ENTRY = [
   '',
 ].join('\n');
 
-export async function setAutostart(enabled: boolean, env: NodeJS.ProcessEnv): Promise<string> {
+/** The packaged template (with its Khmer name), when installed and sane; else the built-in entry. */
+async function entryText(templates: readonly string[]): Promise<string> {
+  for (const t of templates) {
+    const text = await readFile(t, 'utf8').catch(() => '');
+    if (text.startsWith('[Desktop Entry]') && /^Exec=koompi-assistant --hidden$/m.test(text)) return text;
+  }
+  return AUTOSTART_ENTRY;
+}
+
+export const AUTOSTART_TEMPLATES = ['/usr/share/koompi-assistant/koompi-assistant-autostart.desktop'];
+
+export async function setAutostart(enabled: boolean, env: NodeJS.ProcessEnv, templates: readonly string[] = AUTOSTART_TEMPLATES): Promise<string> {
   const file = autostartFile(env);
   if (enabled) {
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFileAtomic(file, AUTOSTART_ENTRY);
+    await writeFileAtomic(file, await entryText(templates));
   } else {
     await rm(file, { force: true });
   }

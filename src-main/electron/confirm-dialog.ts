@@ -1,9 +1,10 @@
 // The confirmation before any command runs, owned by the main process (the renderer can ask, never approve).
 // Step 1: a native dialog with the exact text that will run, its risk and the reasons; Cancel is the
 // default. Destructive commands need a deliberate second step: a second dialog, again defaulting to
-// Cancel, whose Run button is named after the command's first word and which only counts when the
-// box "I understand … cannot be undone" is ticked. Passing both is what the gate records as the typed
-// word (showMessageBox has no text field; this keeps the step native and keyboard-safe).
+// Cancel, whose Run button is named after the command's confirm word (`rm` for `sudo rm -rf …`) and
+// which only counts when the box "I understand … cannot be undone" is ticked. Passing both is what
+// the core's gate receives as the typed word (showMessageBox has no text field; this keeps the step
+// native and keyboard-safe).
 import type { BaseWindow, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 import type { ConfirmPort } from '../core/service/ports.js';
 
@@ -23,10 +24,10 @@ export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow
     const p = parent();
     return p && !p.isDestroyed() ? dialog.showMessageBox(p, options) : dialog.showMessageBox(options);
   };
-  return async ({ command, runText, mode }) => {
+  return async ({ command, runText, mode, note, confirmWord }) => {
     const destructive = command.risk === 'destructive';
     const reasons = command.reasons.length ? `\n\nWhy:\n• ${command.reasons.join('\n• ')}` : '';
-    const where = mode === 'konsole' ? 'It will open in Konsole.' : 'Its output will show in the assistant.';
+    const where = [mode === 'konsole' ? 'It will open in Konsole.' : 'Its output will show in the assistant.', note ? `Note: ${note}.` : ''].filter(Boolean).join(' ');
     const first = await show({
       type: destructive ? 'warning' : 'question',
       title: 'Run this command?',
@@ -40,7 +41,7 @@ export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow
     if (first.response !== 1) return { approved: false };
     if (!destructive) return { approved: true };
 
-    const word = firstWord(runText);
+    const word = confirmWord || firstWord(command.command);
     const second = await show({
       type: 'warning',
       title: 'This cannot be undone',

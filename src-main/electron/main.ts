@@ -121,7 +121,7 @@ async function start(): Promise<void> {
 
   const checkLocal = async () => {
     const r = await h['ollama:check']({}).catch(() => null);
-    effects?.setLocalStatus(!!r?.ok, (await h['settings:get']({})).model, r?.ok ? 'ready' : 'offline');
+    effects?.setLocalStatus(!!r?.ok, (await h['settings:get']({})).model ?? 'automatic', r?.ok ? 'ready' : 'Ollama not running');
   };
   void checkLocal();
   setInterval(() => void checkLocal(), 60_000).unref();
@@ -133,6 +133,13 @@ async function start(): Promise<void> {
   };
   app.on('second-instance', (_e, argv, _cwd, data) => launch(actionFor(parseAppArgs(forwardedArgv(argv, data)), false)));
   app.on('before-quit', () => { quitting = true; });
-  app.on('will-quit', () => { globalShortcut.unregisterAll(); tray.destroy(); void service.dispose(); });
+  let disposed = false;
+  app.on('will-quit', (e) => {
+    if (disposed) return;
+    e.preventDefault(); // finish writing history and stop runs before the process ends
+    globalShortcut.unregisterAll();
+    tray.destroy();
+    void service.dispose().catch(() => undefined).finally(() => { disposed = true; app.quit(); });
+  });
   launch(actionFor(parseAppArgs(process.argv), true));
 }

@@ -120,6 +120,7 @@ export const en = {
   'doctor.running': 'Checking…',
   'doctor.ok': 'OK',
   'doctor.problem': 'Needs attention',
+  'doctor.optional': 'Optional',
   'doctor.fix': 'Fix',
   'doctor.copyFix': 'Copy command',
   'doctor.pull': 'Download {model}',

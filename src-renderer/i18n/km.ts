@@ -122,6 +122,7 @@ export const km: Record<MessageKey, string> = {
   'doctor.running': 'កំពុងពិនិត្យ…',
   'doctor.ok': 'ល្អ',
   'doctor.problem': 'ត្រូវការការយកចិត្តទុកដាក់',
+  'doctor.optional': 'ស្រេចចិត្ត',
   'doctor.fix': 'ដំណោះស្រាយ',
   'doctor.copyFix': 'ចម្លងពាក្យបញ្ជា',
   'doctor.pull': 'ទាញយក {model}',

@@ -19,6 +19,8 @@ export interface SettingsSlice {
   clearKey(): Promise<void>;
 }
 
+let checkSeq = 0;
+
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   settings: null,
   key: null,
@@ -36,24 +38,30 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   },
 
   async saveSettings(patch) {
+    // Optimistic: controls reflect the change at once; the core's answer (or the old value) follows.
+    const before = get().settings;
+    if (before) set({ settings: { ...before, ...patch } });
     try {
       const s = await api().setSettings(patch);
       set({ settings: s, settingsError: null });
       return true;
     } catch (e) {
-      set({ settingsError: errorText(e) });
+      set({ settingsError: errorText(e), settings: before });
       return false;
     }
   },
 
   async checkOllama(host) {
+    // Only the latest check may report: an older, slower one must not overwrite it.
+    const seq = ++checkSeq;
     set({ check: { state: 'checking', result: get().check.result } });
+    let result: OllamaCheck;
     try {
-      const result = await api().checkOllama(host);
-      set({ check: { state: 'done', result } });
+      result = await api().checkOllama(host);
     } catch (e) {
-      set({ check: { state: 'done', result: { ok: false, host: host ?? '', error: errorText(e) } } });
+      result = { ok: false, host: host ?? '', error: errorText(e) };
     }
+    if (seq === checkSeq) set({ check: { state: 'done', result } });
   },
 
   async saveKey(key) {

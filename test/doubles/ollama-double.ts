@@ -28,6 +28,8 @@ export interface OllamaScenario {
   errorMessage: string;
   /** Destroy the socket after this many tokens (plus half a line), before done. */
   cutAfterTokens: number | null;
+  /** End the chat/generate stream cleanly but without the final done:true line. */
+  omitDone: boolean;
   /** Accept the request and never answer: true for every path, or a list of paths ('/api/chat', '/api/version', …). */
   hang: boolean | string[];
   /** Wait before the response headers and first token (a model loading). */
@@ -79,6 +81,7 @@ const DEFAULT_SCENARIO: OllamaScenario = {
   errorAfterTokens: null,
   errorMessage: 'an error was encountered while running the model: unexpected EOF',
   cutAfterTokens: null,
+  omitDone: false,
   hang: false,
   firstTokenDelayMs: 0,
   tokenDelayMs: 0,
@@ -338,7 +341,7 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     } else if (scenario.cutAfterTokens !== null && scenario.cutAfterTokens < tokens.length) {
       const next = Buffer.from(JSON.stringify(piece(tokens[n]!)) + '\n');
       cut = next.subarray(0, Math.floor(next.length / 2));
-    } else {
+    } else if (!scenario.omitDone) {
       lines.push(JSON.stringify(final()) + '\n');
     }
     lastStream = [];

@@ -1,5 +1,6 @@
 // Opening settings at startup: a damaged file is backed up and reset with a notice (never a crash),
 // then the Store class (passed in; electron-store needs Electron) opens the recovered file.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ class FileStore {
   store: Record<string, unknown>;
   constructor(opts: { cwd: string; name: string }) {
     FileStore.options.push(opts);
-    this.store = JSON.parse(require('node:fs').readFileSync(join(opts.cwd, `${opts.name}.json`), 'utf8'));
+    this.store = JSON.parse(readFileSync(join(opts.cwd, `${opts.name}.json`), 'utf8'));
   }
 }
 

@@ -39,6 +39,9 @@ export function judgeInlineCode(code: string, ctx: JudgeCtx, lang: string, recur
     let n = 0;
     while ((b = BACKTICK.exec(code)) !== null && n++ < 10) recurse(b[1]!);
   }
+  if (/\bunlink\s*\(?\s*(glob\b|<\*|"\*|'\*)|\bglob\([^)]*\*[^)]*\)[^;\n]*(remove|unlink)|(remove|unlink)[^;\n]*\bglob\(/.test(code)) {
+    destructive(ctx, `deletes every file matching a wildcard (${lang} code)`);
+  }
   if (/\bos\.(remove|unlink|rmdir)\b|\bunlink(Sync)?\s*\(|File\.delete|FileUtils\.rm\b/.test(code)) {
     elevated(ctx, `deletes files (${lang} code)`);
   }

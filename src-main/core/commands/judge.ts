@@ -13,7 +13,13 @@ const MAX_DEPTH = 10;
 /** Judges one command line: safe / elevated / destructive with readable reasons. */
 export function judgeCommand(command: string): CommandJudgement {
   const ctx = newCtx();
-  judgeScript(command, ctx);
+  try {
+    judgeScript(command, ctx);
+  } catch (e) {
+    // A bug here must never turn into "safe" or a crash of the caller.
+    elevated(ctx, `the command could not be checked (${e instanceof Error ? e.message : String(e)})`);
+    scanUnparseable(command, ctx);
+  }
   let risk: Risk = 'safe';
   for (const f of ctx.findings) if (RANK[f.risk] > RANK[risk]) risk = f.risk;
   const seen = new Set<string>();
@@ -36,6 +42,8 @@ export function judgeScript(text: string, ctx: JudgeCtx): void {
     return;
   }
   walk(tree, ctx, null);
+  // `rm${IFS}-rf${IFS}~`: word splitting on IFS turns one word into several; judge that reading too.
+  if (/\$\{?IFS\}?/.test(text) && ctx.depth < MAX_DEPTH) judgeScript(text.replace(/\$\{IFS\}|\$IFS\b/g, ' '), childCtx(ctx));
 }
 
 interface PipeInfo { stages: Node[]; index: number }
@@ -116,6 +124,10 @@ function foldEcho(source: string, ctx: JudgeCtx): string | null {
       const s = args.join(' ');
       return escapes ? decodeEscapes(s) : s;
     }
+    if ((name === 'which' || name === 'type' || (name === 'command' && args[0] === '-v')) && args.length > 0) {
+      const target = args[args.length - 1]!;
+      return /^[\w.+-]+$/.test(target) ? target : null;
+    }
     if (name === 'printf' && args.length > 0) {
       const fmt = decodeEscapes(args[0]!);
       let k = 1;
@@ -151,8 +163,14 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   for (const r of cmd.redirs) judgeRedirect(r, resolveWord(r.target, ctx), inner, { truncOnly, command: name });
   if (u.argv.length === 0 || u.done) return;
   if (u.argv[0]!.dynamic) {
-    elevated(inner, `the command name (${u.argv[0]!.text}) is only known when it runs, so it cannot be checked`);
+    const w = u.argv[0]!;
+    if (subsDownload(w)) destructive(inner, `runs code downloaded from the network (${w.text})`);
+    else if (w.subs.some((s) => /\b(base64|xxd|openssl|rev)\b/.test(s.source))) destructive(inner, `runs hidden (encoded) commands (${w.text})`);
+    else elevated(inner, `the command name (${w.text}) is only known when it runs, so it cannot be checked`);
     return;
+  }
+  if (DOWNLOADERS.has(name)) {
+    for (const r of cmd.redirs) if ((r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && !r.target.dynamic) ctx.downloads.add(baseName(r.target.text));
   }
   judgeArgv(u.argv, inner, {
     viaXargs: u.viaXargs,

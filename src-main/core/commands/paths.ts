@@ -67,9 +67,16 @@ export function classifyPath(p: string, ctx: PathContext): PathKind {
 
 /** A path that looks like a file someone already has and cares about (config, keys, logs, databases). */
 export function looksLikeExistingFile(p: string): boolean {
-  const segs = p.split('/').filter(Boolean);
-  if (segs.some((s) => s.startsWith('.') && s !== '.' && s !== '..')) return true;
-  return /\.(conf|cfg|ini|db|sqlite3?|key|pem|kdbx|env|bak|service|rules|list|desktop|plist)$/i.test(p) || /(^|\/)(passwd|shadow|group|fstab|hosts|hostname|sudoers|crontab|profile|environment)$/.test(p);
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (base.startsWith('.') && base !== '.' && base !== '..') return true; // ~/.bashrc, ~/.profile …
+  if (/(^|\/)\.(ssh|gnupg|password-store)\//.test(p)) return true;
+  if (/(^|\/)\.config\/[^/]+rc$/.test(p) || /(^|\/)\.config\/[^/]+$/.test(p)) return true; // ~/.config/kwinrc
+  return /\.(conf|cfg|ini|db|sqlite3?|key|pem|kdbx|env|bak|plist)$/i.test(p) || /(^|\/)(passwd|shadow|group|fstab|hosts|hostname|sudoers|crontab|profile|environment|authorized_keys|known_hosts|id_rsa|id_ed25519)$/.test(p);
+}
+
+/** System files whose loss stops the computer from starting or anyone from logging in. */
+export function isCriticalSystemPath(p: string): boolean {
+  return /^\/(boot\/.+|(usr\/)?(s?bin|lib|lib64|lib32)\/.+|etc\/(passwd|shadow|group|gshadow|fstab|sudoers|pam\.d(\/.*)?|systemd\/system\.conf|default\/grub|mkinitcpio\.conf|os-release|ld\.so\.(conf|cache)|nsswitch\.conf|login\.defs|crypttab))$/.test(p);
 }
 
 export const isSystemKind = (k: PathKind): boolean => k === 'system' || k === 'system-top' || k === 'root' || k === 'kernel' || k === 'device';

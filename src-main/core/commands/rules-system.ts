@@ -19,7 +19,9 @@ function pacmanLike(args: Word[], ctx: JudgeCtx, name: string): void {
     if (a.startsWith('--')) { longs.add(a.slice(2).split('=')[0]!); if (a === '--nodeps') dCount++; continue; }
     if (a.startsWith('-') && a.length > 1) for (const ch of a.slice(1)) { letters.add(ch); if (ch === 'd') dCount++; }
   }
-  const targets = t.filter((a) => !a.startsWith('-'));
+  const VALUED = new Set(['--overwrite', '--ignore', '--ignoregroup', '--assume-installed', '--dbpath', '-b', '--root', '-r', '--cachedir', '--config', '--gpgdir', '--hookdir', '--logfile', '--arch', '--sysroot', '--print-format']);
+  const targets = t.filter((a, i) => !a.startsWith('-') && !VALUED.has(t[i - 1] ?? ''));
+  const everything = args.some((w) => w.subs.some((s) => /^\s*pacman\s+-Q[qne]*\s*$/.test(s.source)));
   const op = ['S', 'R', 'U', 'Q', 'F', 'D', 'T', 'V', 'P', 'G', 'Y', 'B', 'W'].find((c) => letters.has(c))
     ?? (longs.has('sync') ? 'S' : longs.has('remove') ? 'R' : longs.has('upgrade') ? 'U' : longs.has('query') ? 'Q' : longs.has('files') ? 'F' : longs.has('database') ? 'D' : undefined);
   const helper = name !== 'pacman';
@@ -36,6 +38,7 @@ function pacmanLike(args: Word[], ctx: JudgeCtx, name: string): void {
     case 'U': elevated(ctx, `installs a package file (${label})`); return;
     case 'B': elevated(ctx, `builds packages (${label})`); return;
     case 'R': {
+      if (everything) { destructive(ctx, `removes every installed package, which leaves the system unusable (${label} $(pacman -Qq))`); return; }
       if (dCount >= 1) { destructive(ctx, `removes packages while ignoring what depends on them, which can break the system (${label})`); return; }
       const crit = targets.filter((p) => CRITICAL_PACKAGES.has(p));
       if (crit.length > 0) { destructive(ctx, `removes ${crit.join(', ')}, which the system needs to start or work (${label})`); return; }
@@ -224,7 +227,7 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   dnf: subcommandManager(['search', 'info', 'list', 'provides', 'repoquery', 'repolist', 'check-update', 'history', 'help', 'deplist']),
   yum: subcommandManager(['search', 'info', 'list', 'provides', 'repolist', 'check-update', 'history', 'help', 'deplist']),
   zypper: subcommandManager(['search', 'se', 'info', 'if', 'list-updates', 'lu', 'repos', 'lr', 'packages', 'pa', 'patches', 'help']),
-  snap: subcommandManager(['list', 'info', 'find', 'search', 'version', 'services', 'changes', 'connections', 'help', 'logs']),
+  snap: subcommandManager(['list', 'info', 'find', 'search', 'version', 'services', 'changes', 'connections', 'help', 'logs', 'run']),
   flatpak: subcommandManager(['list', 'info', 'search', 'run', 'ps', 'remotes', 'remote-ls', 'history', 'documents', 'permissions', 'permission-show', 'enter', 'help'], {}),
   brew: subcommandManager(['list', 'info', 'search', 'doctor', 'config', 'outdated', 'deps', 'uses', 'leaves', 'help']),
   'nix-env': (args, ctx) => { if (texts(args).some((a) => /^-[a-zA-Z]*q/.test(a) || a === '--query')) return; elevated(ctx, 'changes installed software (nix-env)'); },
@@ -257,6 +260,10 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   cargo(args, ctx) { const sub = texts(args).find((a) => !a.startsWith('-')); if (sub === 'install' || sub === 'uninstall') elevated(ctx, `installs or removes a program (cargo ${sub})`); },
   gem(args, ctx) { const sub = texts(args).find((a) => !a.startsWith('-')); if (sub === 'install' || sub === 'uninstall' || sub === 'update') elevated(ctx, `installs or removes Ruby packages (gem ${sub})`); },
   go(args, ctx) { const sub = texts(args).find((a) => !a.startsWith('-')); if (sub === 'install') elevated(ctx, 'installs a program (go install)'); },
+  makepkg(args, ctx) { if (texts(args).some((a) => /^-[a-zA-Z]*[is]|^--(install|syncdeps)$/.test(a))) elevated(ctx, 'builds and installs a package (makepkg -si)'); },
+  powerprofilesctl(args, ctx) { if (operands(args)[0] === 'set') elevated(ctx, `changes the power profile (powerprofilesctl ${texts(args).join(' ')})`); },
+  cpupower(args, ctx) { if (texts(args).some((a) => a.endsWith('-set'))) elevated(ctx, 'changes CPU power settings (cpupower)'); },
+  tlp(args, ctx) { const sub = operands(args)[0]; if (sub && !['stat', 'status'].includes(sub)) elevated(ctx, `changes power settings (tlp ${sub})`); },
   make(args, ctx) { if (texts(args).some((a) => a === 'install' || a === 'uninstall')) elevated(ctx, 'installs files into system folders (make install)'); },
   systemctl: (a, c) => systemctlRule(a, c),
   service(args, ctx) { const t = operands(args); if (t.length >= 2 && t[1] !== 'status') elevated(ctx, `changes the service ${t[0]} (service ${t.join(' ')})`); },
@@ -397,7 +404,6 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   xargs: () => undefined,
   gpg(args, ctx) { if (texts(args).some((a) => /^--delete-(secret-)?keys?|--delete-secret-and-public-key/.test(a))) elevated(ctx, 'deletes encryption keys (gpg --delete-key)'); },
   'ssh-keygen'(args, ctx) { if (texts(args).some((a) => a === '-R')) elevated(ctx, 'removes a host key (ssh-keygen -R)'); },
-  history(args, ctx) { if (texts(args).some((a) => a === '-c' || a === '-d')) elevated(ctx, 'clears the shell history (history -c)'); },
 };
 
 export { isSystemKind };

@@ -1,6 +1,6 @@
 // Per-command rules, part 1: the dispatcher, interpreters (shells, python …), downloads and file operations.
 import { commandName, destructive, elevated, has, parseOpts, type JudgeCtx } from './judge-context.js';
-import { classifyPath, isSystemKind, isWideKind, type PathKind } from './paths.js';
+import { classifyPath, isCriticalSystemPath, isSystemKind, isWideKind, looksLikeExistingFile, normalisePath, type PathKind } from './paths.js';
 import { judgeWrite } from './redirects.js';
 import { SYSTEM_RULES } from './rules-system.js';
 import type { Word } from './shell-lexer.js';
@@ -71,7 +71,7 @@ function judgeInterpreter(name: string, args: Word[], ctx: JudgeCtx, info: CmdIn
   }
   // inline code: python -c, perl -e, node -e …
   if (!isShell && name !== 'at' && name !== 'batch') {
-    const code = inlineCodeArg(args);
+    const code = inlineCodeArg(args, name);
     if (code) {
       if (code.dynamic && code.subs.some((s) => /\b(curl|wget)\b/.test(s.source))) destructive(ctx, `runs code downloaded from the network (${name} with "$(curl …)")`);
       else judgeInlineCode(code.text, ctx, name, info.recurse);
@@ -105,11 +105,12 @@ function judgeInterpreter(name: string, args: Word[], ctx: JudgeCtx, info: CmdIn
 
 const baseOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
-function inlineCodeArg(args: Word[]): Word | null {
+function inlineCodeArg(args: Word[], name: string): Word | null {
+  const flag = /^python/.test(name) ? /^-[a-zA-Z]*c$/ : name === 'php' ? /^-[a-zA-Z]*[rB]$/ : /^-[a-zA-Z]*[eE]$/;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     if (!t.startsWith('-')) return null;
-    if (/^-[a-zA-Z]*[ceE]$/.test(t) || t === '--eval' || t === '--print' || t === '-p') return args[i + 1] ?? null;
+    if (flag.test(t) || t === '--eval' || t === '--print' || t === '-p' || t === '--command') return args[i + 1] ?? null;
     if (/^-[a-zA-Z]*[eE].+/.test(t) && !t.startsWith('--')) return { ...args[i]!, text: t.slice(t.search(/[eE]/) + 1) };
     if (t === '-m') return null;
   }
@@ -145,6 +146,7 @@ const FILE_RULES: Record<string, Rule> = {
       if (t.glob) destructive(ctx, `deletes every file matching the wildcard ${t.text}`);
       else if (isWideKind(k)) destructive(ctx, `deletes ${t.text}`);
       else if (k === 'block-device' || k === 'device') destructive(ctx, `deletes the device node ${t.text}`);
+      else if (k === 'system' && isCriticalSystemPath(normalisePath(t.text, ctx) ?? '')) destructive(ctx, `deletes ${t.text}, which the system needs to start or let anyone log in`);
       else if (k === 'system' || k === 'kernel') elevated(ctx, `deletes the system file ${t.text} (needs root)`);
       else if (k === 'dynamic') elevated(ctx, `deletes a file that is only named when it runs (${t.text})`);
     }
@@ -176,7 +178,8 @@ const FILE_RULES: Record<string, Rule> = {
       const k = a.dynamic ? 'dynamic' : classifyPath(m[1]!, ctx);
       if (k === 'block-device') destructive(ctx, `writes straight onto the disk ${m[1]}, destroying what is on it (dd)`);
       else if (k === 'null-device') continue;
-      else if (isSystemKind(k) || isWideKind(k)) destructive(ctx, `overwrites the system file ${m[1]} (dd)`);
+      else if (isWideKind(k) || ((isSystemKind(k) || k === 'user') && looksLikeExistingFile(m[1]!))) destructive(ctx, `overwrites ${m[1]} (dd)`);
+      else if (isSystemKind(k)) elevated(ctx, `writes the system file ${m[1]} (dd, needs root)`);
       else if (k === 'dynamic') elevated(ctx, 'writes to a target only known when it runs (dd)');
     }
   },
@@ -194,7 +197,21 @@ const FILE_RULES: Record<string, Rule> = {
     const o = parseOpts(args, ['o', 'l', 'offset', 'length']);
     if (has(o, 'p', 'punch-hole', 'c', 'collapse-range', 'z', 'zero-range')) destructive(ctx, 'erases part of a file (fallocate)');
   },
-  cp(args, ctx, info, name) { copyLike(args, ctx, info, name); },
+  cp(args, ctx, info, name) {
+    const ops = targets(args, ['t', 'target-directory', 'S', 'suffix']);
+    if (ops.length === 2 && /^\/dev\/(null|zero)$/.test(ops[0]!.text) && classifyPath(ops[1]!.text, ctx) !== 'block-device') { destructive(ctx, `empties ${ops[1]!.text} by copying ${ops[0]!.text} over it`); return; }
+    copyLike(args, ctx, info, name);
+  },
+  awk(args, ctx, info, name) {
+    const o = parseOpts(args, ['f', 'v', 'F', 'file', 'assign', 'field-separator']);
+    const program = o.values.has('f') || o.values.has('file') ? null : o.operands[0]?.text;
+    if (program === undefined || program === null) return;
+    if (/\|\s*"(\/bin\/)?(ba|z|da)?sh"/.test(program)) elevated(ctx, `pipes text into a shell from an awk program (${name})`);
+    judgeInlineCode(program, ctx, name, info.recurse);
+    for (const m of program.matchAll(/>>?\s*"([^"]+)"/g)) judgeWrite({ raw: m[1]!, text: m[1]!, quoted: true, glob: false, dynamic: false, vars: [], subs: [] }, ctx, { append: m[0].startsWith('>>'), truncOnly: false, how: `${name} >`, systemOverwriteIsDestructive: true });
+  },
+  gawk(args, ctx, info) { FILE_RULES.awk!(args, ctx, info, 'gawk'); },
+  mawk(args, ctx, info) { FILE_RULES.awk!(args, ctx, info, 'mawk'); },
   install(args, ctx, info) { copyLike(args, ctx, info, 'install'); },
   rsync(args, ctx, info) {
     const o = parseOpts(args, ['e', 'rsh', 'f', 'filter', 'exclude', 'include', 'T', 'temp-dir', 'chmod', 'chown']);
@@ -211,7 +228,7 @@ const FILE_RULES: Record<string, Rule> = {
       if (isWideKind(k)) destructive(ctx, `moves ${s.text} away, which breaks the system or your home folder`);
       else if (isSystemKind(k)) elevated(ctx, `moves the system file ${s.text} (needs root)`);
     }
-    if (info.viaXargs) elevated(ctx, 'moves every file it is given as input (xargs mv)');
+    if (info.viaXargs) elevated(ctx, 'moves every file it is given or finds (mv from xargs / find -exec)');
     if (dest !== undefined) {
       const k = classifyPath(dest, ctx);
       if (k === 'block-device') destructive(ctx, `moves files onto the disk device ${dest}`);
@@ -253,7 +270,7 @@ const FILE_RULES: Record<string, Rule> = {
         if (u.argv.length > 0 && !u.done) {
           const cname = commandName(u.argv[0]);
           if (cname === 'rm' || cname === 'shred' || cname === 'unlink') destructive(ctx, `deletes every file it finds under ${where} (find -exec ${cname})`);
-          judgeArgv(u.argv, ctx, { ...info, viaXargs: true });
+          else judgeArgv(u.argv, ctx, { ...info, viaXargs: true });
         }
       }
       if (t === '-fprint' || t === '-fprintf' || t === '-fls' || t === '-fprint0') {

@@ -163,14 +163,14 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       return { argv: [lit('ssh')], viaXargs, done: remaining.length > 1 };
     }
     if (name === 'eval') {
-      if (rest.some((w) => w.dynamic)) { inlineDynamic(rest, ctx, 'eval'); return { argv: [], viaXargs, done: true }; }
+      if (rest.some((w) => w.dynamic)) { inlineDynamic(rest, ctx, 'eval', recurse); return { argv: [], viaXargs, done: true }; }
       recurse(rest.map((w) => w.text).join(' '));
       return { argv: [], viaXargs, done: true };
     }
     if (SHELLS.has(name) || (name === 'busybox' && rest[0]?.text === 'sh')) {
       const c = shellScriptArg(rest);
       if (c) {
-        if (c.dynamic) inlineDynamic([c], ctx, `${name} -c`);
+        if (c.dynamic) inlineDynamic([c], ctx, `${name} -c`, recurse);
         else recurse(c.text);
         return { argv: [], viaXargs, done: true };
       }
@@ -194,11 +194,21 @@ export function shellScriptArg(args: Word[]): Word | null {
 }
 
 /** A script whose text comes from a substitution: from the network it is destructive, otherwise uncheckable. */
-function inlineDynamic(words: Word[], ctx: JudgeCtx, how: string): void {
-  // The substitutions themselves are judged by the caller; here only what their output is used for.
+/** Tools whose whole job is to print shell setup for `eval "$(tool …)"`. */
+const INIT_PRINTERS = /^\s*(ssh-agent|dircolors|starship|zoxide|pyenv|rbenv|nodenv|goenv|direnv|fnm|mise|rtx|conda|keychain|thefuck|atuin|fzf|gh|kubectl|register-python-argcomplete|brew|luarocks|opam|perl|oh-my-posh|navi|mcfly|broot|tmuxifier)\b[^|;&`$]*$/;
+
+function inlineDynamic(words: Word[], ctx: JudgeCtx, how: string, recurse: (script: string) => void): void {
+  // The substitutions themselves are judged by the caller; here what their output is used for, and the literal rest.
+  let literal = words.map((w) => w.text).join(' ');
+  for (const s of words.flatMap((w) => w.subs)) literal = literal.split(`$(${s.source})`).join(':').split('`' + s.source + '`').join(':').split(`<(${s.source})`).join('/dev/null');
+  if (literal.replace(/[:\s;]/g, '') !== '') recurse(literal);
+  const subs = words.flatMap((w) => w.subs);
+  if (subs.length > 0 && subs.every((s) => INIT_PRINTERS.test(s.source)) && words.every((w) => w.text.trim() === `$(${w.subs[0]?.source ?? ''})` || w.subs.length === 0)) return;
   const fromNet = words.some((w) => w.subs.some((s) => /\b(curl|wget|aria2c|fetch|xh|http|nc|ncat)\b/.test(s.source)));
+  const encoded = words.some((w) => w.subs.some((s) => /\b(base64|base32|basenc|xxd|uudecode|openssl|rev)\b|\\x[0-9a-fA-F]{2}|\\[0-7]{3}/.test(s.source)));
   if (fromNet) ctx.findings.push({ risk: 'destructive', reason: `runs code downloaded from the network (${how} "$(curl …)")` });
-  else elevated(ctx, `runs commands that are only known when it runs (${how} with a substitution), so they cannot be checked`);
+  else if (encoded) ctx.findings.push({ risk: 'destructive', reason: `runs hidden (encoded) commands (${how} "$(… | base64 -d)"), which cannot be checked` });
+  else elevated(ctx, `part of the command text is only known when it runs (${how} with $… in it), so that part cannot be checked`);
 }
 
 /** The wrapper's own options (up to the first word that is not one), keeping the rest. */

@@ -14,7 +14,7 @@ const EN_LEAD = new RegExp('^(?:' + [
 const EN_TRAIL = new RegExp('\\s+(?:' + [
   'please', 'pls', 'plz', 'thanks', 'thank you', 'thx', 'ty', 'now', 'right now', 'asap', 'quickly', 'immediately',
   'for me', 'too', 'as well', 'if you can', 'if possible', 'thanks a lot', 'ok', 'okay', 'right away', 'real quick',
-  'for me please', 'again', 'today', 'sir', 'mate',
+  'for me please', 'again', 'today', 'sir', 'mate', 'and',
   '(?:on|onto|to|in|from) (?:(?:my|this|the|our) )?(?:computer|pc|laptop|machine|device|system|koompi)',
 ].join('|') + ')$');
 

@@ -2,9 +2,7 @@
 import { foldKhmer } from './normalize.js';
 
 const RAW: ReadonlyArray<readonly [string, string]> = [
-  // verbs split around their object come first
   ['ចាប់ផ្ដើមឡើងវិញ|ដំណើរការឡើងវិញ|បើកឡើងវិញ|រីស្ដាត|រីស្តាត', ' restart '],
-  ['(?:ចាប់ផ្ដើម|ដំណើរការ|បើក)\\s*(\\S.*?)\\s*ឡើងវិញ', ' restart $1 '],
   ['រីប៊ូត', ' reboot '],
   ['ធ្វើបច្ចុប្បន្នភាព|បច្ចុប្បន្នភាព|អាប់ដេត|អាប់ដែត|អាប់ដេ|ធ្វើឱ្យទាន់សម័យ|ដំឡើងកំណែថ្មី|ដំឡើងកំណែ|អាប់គ្រេដ', ' update '],
   ['ដកការដំឡើង|លុបការដំឡើង|លុបចោល|លុបចេញ|ដកចេញ|លុប', ' remove '],
@@ -12,7 +10,8 @@ const RAW: ReadonlyArray<readonly [string, string]> = [
   ['ទាញយក', ' download '],
   ['ខ្ញុំចង់បាន|ចង់បាន', ' i want '],
   ['(?:ចេញ)?(?:ពី|លើ|នៅលើ|ក្នុង|នៅក្នុង)(?:កុំព្យូទ័រ|ម៉ាស៊ីន)(?:របស់)?(?:ខ្ញុំ|នេះ)?', ' on my computer '],
-  ['ស្វែងរក|រកមើល', ' search '],
+  ['ដំណើរការ', ' run '],
+  ['ស្វែងរក|រកមើល|រក', ' search '],
   ['សេវាកម្ម|សេវា', ' service '],
   ['ថ្នាក់រៀន|ម៉ោងរៀន|ថ្នាក់', ' classroom '],
   ['ចាប់ផ្ដើម', ' start '],
@@ -45,6 +44,7 @@ const RAW: ReadonlyArray<readonly [string, string]> = [
   ['អ៊ីនធឺណិត|អ៊ិនធឺណិត|អ៊ីនធើណែត', ' internet '],
   ['ក្ដារចុច', ' keyboard '],
   ['កណ្ដុរ', ' mouse '],
+  ['ថ្មី', ' '],
   ['ថាមពល|ថ្ម', ' power '],
   ['ភាសា', ' language '],
   ['ផ្ទាំងរូបភាព|រូបផ្ទៃខាងក្រោយ', ' wallpaper '],
@@ -60,11 +60,25 @@ const RAW: ReadonlyArray<readonly [string, string]> = [
   ['លេខ', ' number '],
 ];
 
-const COMPILED = RAW.map(([src, to]) => [new RegExp(foldKhmer(src), 'g'), to] as const);
+/** A verb split around its object ("ចាប់ផ្ដើម X ឡើងវិញ" = restart X), rewritten before the word table. */
+const PLAIN_RESTART = foldKhmer('ចាប់ផ្ដើមឡើងវិញ');
+const SPLIT_RESTART = new RegExp(foldKhmer('(?:ចាប់ផ្ដើម|ដំណើរការ|បើក)\\s*(\\S.*?)\\s*ឡើងវិញ'), 'g');
+
+/**
+ * The table as one alternation, so the text is scanned once: at each position the first listed entry that
+ * matches wins (entries are listed longest/most specific first), which is what applying them in turn did.
+ */
+const ONE_PASS = new RegExp(RAW.map(([src]) => `(${foldKhmer(src)})`).join('|'), 'g');
+const OUTPUTS = RAW.map(([, to]) => to);
 
 /** Khmer request text (already normalised) → text in the rules' English vocabulary; unknown Khmer stays as is. */
 export function translateKhmer(text: string): string {
-  let s = text;
-  for (const [re, to] of COMPILED) s = s.replace(re, to);
-  return s.replace(/\s+/g, ' ').trim();
+  const s = text.replace(SPLIT_RESTART, (whole, object: string) => (whole.startsWith(PLAIN_RESTART) ? whole : ` restart ${object} `));
+  return s
+    .replace(ONE_PASS, (...groups: unknown[]) => {
+      for (let i = 1; i <= OUTPUTS.length; i++) if (groups[i] !== undefined) return OUTPUTS[i - 1]!;
+      return String(groups[0]);
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -12,6 +12,9 @@ export const NEVER_A_NAME: ReadonlySet<string> = new Set([
   'pacman', 'yay', 'paru', 'makepkg', 'koompi', 'snapper', 'nc', 'ncat', 'netcat', 'socat', 'crontab',
 ]);
 
+/** Downloaders: fine as a package to install on their own, but a sign of injection inside a longer unseparated list. */
+export const DOWNLOADERS: ReadonlySet<string> = new Set(['curl', 'wget', 'aria2c', 'fetch']);
+
 /** Generic nouns people use after a verb that are not package names ("remove everything", "install updates"). */
 export const NOT_A_PACKAGE: ReadonlySet<string> = new Set([
   'it', 'this', 'that', 'them', 'these', 'those', 'everything', 'all', 'anything', 'something', 'nothing', 'stuff',
@@ -39,7 +42,7 @@ export function isValidName(word: string): boolean {
   return word.length <= MAX_NAME_LENGTH && NAME.test(word) && /[a-z0-9]/.test(word) && !NEVER_A_NAME.has(word);
 }
 
-/** A snapshot description word: same alphabet as names (kept strict so it cannot carry shell syntax). */
+/** A snapshot description word: same alphabet as names (kept strict so it cannot carry shell syntax), no command words. */
 export function isValidLabelWord(word: string): boolean {
-  return word.length <= 40 && NAME.test(word);
+  return word.length <= 40 && NAME.test(word) && !NEVER_A_NAME.has(word) && !DOWNLOADERS.has(word);
 }

@@ -2,54 +2,71 @@
 
 /** Format characters (zero-width space/joiners, BOM, word joiner, bidi marks, soft hyphen) and Khmer invisible vowels. */
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFFA0]/gu;
+/** Character-level variants: coeng TA → coeng DA (ណ្ត/ណ្ដ), split vowels typed in two parts, ុំ order, ឲ → ឱ. */
+const CHAR_FOLDS: ReadonlyMap<string, string> = new Map([
+  ['\u17D2\u178F', '\u17D2\u178A'], ['\u17C1\u17B8', '\u17BE'], ['\u17C1\u17B6', '\u17C4'],
+  ['\u17C6\u17BB', '\u17BB\u17C6'], ['\u17B2', '\u17B1'],
+]);
+const CHAR_FOLD_RE = /\u17D2\u178F|\u17C1\u17B8|\u17C1\u17B6|\u17C6\u17BB|\u17B2/g;
+
+/** Word-level variants and misspellings of frequent words, written in the character-folded form. */
+const WORD_FOLDS: ReadonlyArray<readonly [string, string]> = [
+  ['អោយ|ឱយ|អោ្យ', 'ឱ្យ'],
+  ['[តដ]ំ[ឡល]ើង|តម្លើង', 'ដំឡើង'],
+  ['ស្វេងរក', 'ស្វែងរក'],
+  ['ជម្រាបសួរ|ជំរាបសួរ', 'ជំរាបសួរ'],
+  ['សំឡេង|សម្លេង', 'សំឡេង'],
+  ['វ៉ា?យហ្វា?យ|វ៉ៃហ្វៃ|វ៉ាយហ្វៃ|វាយហ្វាយ', ' wifi '],
+  ['ប៊្លូធូ[សថធ]|ប្លូធូ[សថធ]', ' bluetooth '],
+];
+const WORD_FOLD_RE = new RegExp(WORD_FOLDS.map(([src]) => `(${src.replace(CHAR_FOLD_RE, (m) => CHAR_FOLDS.get(m)!)})`).join('|'), 'g');
 const KHMER_CHAR = /[\u1780-\u17FF\u19E0-\u19FF]/;
 
 /**
  * Folds Khmer spelling variants to one form: coeng TA and coeng DA (ណ្ត/ណ្ដ), split vowels typed as two
- * parts, the two independent vowels for "ឱ", sign order of ុំ, and common misspellings of frequent verbs.
+ * parts, the two independent vowels for "ឱ", sign order of ុំ, and common misspellings of frequent words.
+ * Two passes (characters, then words), each one scan of the text.
  */
 export function foldKhmer(s: string): string {
   if (!KHMER_CHAR.test(s)) return s;
-  return s
-    .replace(/\u17D2\u178F/g, '\u17D2\u178A')
-    .replace(/\u17C1\u17B8/g, '\u17BE')
-    .replace(/\u17C1\u17B6/g, '\u17C4')
-    .replace(/\u17C6\u17BB/g, '\u17BB\u17C6')
-    .replace(/\u17B2/g, '\u17B1')
-    .replace(/អោយ|ឱយ|អោ្យ/g, 'ឱ្យ')
-    .replace(/[តដ]ំ[ឡល]ើង|តម្លើង/g, 'ដំឡើង')
-    .replace(/ស្វេងរក/g, 'ស្វែងរក')
-    .replace(/ជម្រាបសួរ|ជំរាបសួរ/g, 'ជំរាបសួរ')
-    .replace(/សំឡេង|សម្លេង/g, 'សំឡេង')
-    .replace(/វ៉ា?យហ្វា?យ|វ៉ៃហ្វៃ|វ៉ាយហ្វៃ|វាយហ្វាយ/g, ' wifi ')
-    .replace(/ប៊្លូធូ[សថធ]|ប្លូធូ[សថធ]/g, ' bluetooth ');
+  return s.replace(CHAR_FOLD_RE, (m) => CHAR_FOLDS.get(m)!).replace(WORD_FOLD_RE, (...g: unknown[]) => {
+    for (let i = 1; i <= WORD_FOLDS.length; i++) if (g[i] !== undefined) return WORD_FOLDS[i - 1]![1];
+    return String(g[0]);
+  });
 }
 
 export interface Normalized {
-  /** Lowercase, punctuation-free, single-spaced text; Khmer and Latin runs separated by a space. */
+  /** Lowercase, punctuation-free, single-spaced text; commas read as "and"; Khmer and Latin runs separated by a space. */
   text: string;
   lang: 'en' | 'km';
   /** The question carried a question mark (any script). */
   questionMark: boolean;
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 export function normalize(raw: string): Normalized {
-  let s = raw.normalize('NFC').replace(INVISIBLE, '');
-  const lang: 'en' | 'km' = KHMER_CHAR.test(s) ? 'km' : 'en';
-  const questionMark = /[?\uFF1F\u061F\u00BF\u2753\u2754]/.test(s);
-  s = s.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0));
-  s = foldKhmer(s).toLowerCase();
-  if (lang === 'km') {
-    s = s.replace(/([\u1780-\u17FF])(?=[a-z0-9])/g, '$1 ').replace(/([a-z0-9])(?=[\u1780-\u17FF])/g, '$1 ');
+  let s = raw;
+  let lang: 'en' | 'km' = 'en';
+  let questionMark: boolean;
+  if (NON_ASCII.test(s)) {
+    s = s.normalize('NFC').replace(INVISIBLE, '');
+    questionMark = /[?\uFF1F\u061F\u00BF\u2753\u2754]/.test(s);
+    if (KHMER_CHAR.test(s)) {
+      lang = 'km';
+      s = foldKhmer(s.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0)))
+        .replace(/[\u1780-\u17FF](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u1780-\u17FF])/g, '$& ');
+    }
+    s = s.toLowerCase().replace(/['’‘´ʼ]/g, '').replace(/[,\uFF0C\u3001]/g, ' and ').replace(/\band(?:\s+and)+\b/g, 'and').replace(/[?\uFF1F!\uFF01:"“”«»។៕៖…\u2753\u2754]/g, ' ');
+  } else {
+    questionMark = s.includes('?');
+    s = s.toLowerCase().replace(/'/g, '');
+    if (s.includes(',')) s = s.replace(/,/g, ' and ').replace(/\band(?:\s+and)+\b/g, 'and');
+    s = s.replace(/[?!:"]/g, ' ');
   }
-  s = s
-    .replace(/['’‘´ʼ]/g, '')
-    .replace(/[?\uFF1F!\uFF01,\uFF0C:"“”«»។៕៖…\u2753\u2754]/g, ' ')
-    .replace(/(^|[^a-z0-9])\.+|\.+(?![a-z0-9])/g, '$1 ')
-    .replace(/#(?=\d)/g, '')
-    .replace(/\bwi[- ]?fi\b/g, 'wifi')
-    .replace(/\bsnap shot/g, 'snapshot')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { text: s, lang, questionMark };
+  if (s.includes('.')) s = s.replace(/(^|[^a-z0-9])\.+|\.+(?![a-z0-9])/g, '$1 ');
+  if (s.includes('#')) s = s.replace(/#(?=\d)/g, '');
+  if (s.includes('wi')) s = s.replace(/\bwi[- ]?fi\b/g, 'wifi');
+  if (s.includes('snap shot')) s = s.replace(/\bsnap shot/g, 'snapshot');
+  return { text: s.replace(/\s+/g, ' ').trim(), lang, questionMark };
 }

@@ -6,7 +6,7 @@ const EN_ASKING = new RegExp('(?:^|\\s)(?:' + [
   'how (?:do|does|did|can|could|would|should|to|is it|are|will|shall|would i|might)', 'why', 'when', 'where',
   'should', 'shall i', 'explain', 'difference', 'meaning', 'define', 'definition', 'tell me (?:about|how|what|why|when|if|whether)',
   'teach me', 'show me how', 'is it (?:safe|ok|okay|possible|good|bad|a good idea|necessary|wise|normal)',
-  'can i', 'could i', 'may i', 'am i', 'do i need', 'do i have to', 'what happens', 'what if', 'what does', 'what do',
+  'can i', 'could i', 'may i', 'do i need', 'do i have to', 'what happens', 'what if', 'what does', 'what do',
   'what would', 'what will', 'what should', 'help me understand', 'i wonder', 'wondering', 'is there a way',
   'i (?:have|had|ve|am|m) (?:installed|removed|updated|deleted|tried|been|a problem|an issue|an error|trouble|having|getting|trying|seeing)', 'i (?:installed|uninstalled|removed|updated|upgraded|tried|did|was|cant|can not|cannot|dont|didnt|deleted|opened|restarted|rebooted|got|keep)',
   'it (?:crashes|crashed|fails|failed|doesnt|does not|wont|is|was|keeps)', 'whats wrong', 'what is wrong', 'error', 'problem',

@@ -10,6 +10,6 @@ export type Hostility = 'shell-syntax' | 'too-long' | null;
 
 export function hostility(raw: string): Hostility {
   if (raw.length > MAX_ACTIONABLE_LENGTH) return 'too-long';
-  if (SHELL_SYNTAX.test(raw) || SHELL_SYNTAX.test(raw.normalize('NFKC'))) return 'shell-syntax';
+  if (SHELL_SYNTAX.test(raw) || (/[^\x00-\x7F]/.test(raw) && SHELL_SYNTAX.test(raw.normalize('NFKC')))) return 'shell-syntax';
   return null;
 }

@@ -32,6 +32,8 @@ export interface AskRequest {
   history?: ChatMessage[];
   /** Never use the cloud for this question. */
   offline?: boolean;
+  /** Try the cloud first for this question (still only when it is allowed and a key is set). */
+  preferCloud?: boolean;
   signal?: AbortSignal;
 }
 
@@ -154,21 +156,29 @@ export function createRouter(deps: RouterDeps): Router {
     const s = deps.settings();
     const causes: Cause[] = [];
     let cloudAllowed = false;
-    if (!deps.cloud()) causes.push({ tier: 'cloud', kind: 'absent', message: 'no cloud provider', fix: null, model: null });
+    /** The cloud's availability (key set, model) when it was checked up front; reused for the attempt. */
+    let cloudAv: Availability | null = null;
+    const cloud = deps.cloud();
+    if (!cloud) causes.push({ tier: 'cloud', kind: 'absent', message: 'no cloud provider', fix: null, model: null });
     else if (req.offline) causes.push({ tier: 'cloud', kind: 'offline', message: 'offline', fix: null, model: null });
     else if (s.privacyMode) causes.push({ tier: 'cloud', kind: 'privacy', message: 'privacy mode', fix: null, model: null });
     else if (!s.allowCloud) causes.push({ tier: 'cloud', kind: 'not-allowed', message: 'cloud not allowed', fix: null, model: null });
-    else cloudAllowed = true;
+    else {
+      // Allowed by the settings; usable only with a key (a local check: the cloud's availability makes no call).
+      cloudAv = await guardedAvailability(cloud, req.signal);
+      if (cloudAv.ok) cloudAllowed = true;
+      else causes.push({ tier: 'cloud', kind: 'unavailable', message: cloudAv.reason, fix: cloudAv.fix || null, model: null });
+    }
 
     const complexity = classifyQuestion(question);
-    const order: Array<'local' | 'cloud'> = complexity.complex && cloudAllowed ? ['cloud', 'local'] : cloudAllowed ? ['local', 'cloud'] : ['local'];
+    const order: Array<'local' | 'cloud'> = (complexity.complex || req.preferCloud === true) && cloudAllowed ? ['cloud', 'local'] : cloudAllowed ? ['local', 'cloud'] : ['local'];
     const messages: ChatMessage[] = [...capHistory(req.history), { role: 'user', content: question }];
     const system = deps.systemPrompt({ hasKoompiCli: ctx.hasKoompiCli, lang });
 
     for (let i = 0; i < order.length; i++) {
       const tier = order[i]!;
       const next = order[i + 1];
-      const provider = tier === 'local' ? deps.local() : deps.cloud();
+      const provider = tier === 'local' ? deps.local() : cloud;
       const handOver = (why: string): void => {
         if (next) emit({ type: 'notice', message: `${why}; asking ${tierName(next)} instead.` });
       };
@@ -177,7 +187,7 @@ export function createRouter(deps: RouterDeps): Router {
         continue;
       }
       if (req.signal?.aborted) return finish(cancelled('fallback', '', null));
-      const av = await guardedAvailability(provider, req.signal);
+      const av = tier === 'cloud' && cloudAv ? cloudAv : await guardedAvailability(provider, req.signal);
       if (req.signal?.aborted) return finish(cancelled('fallback', '', null));
       if (!av.ok) {
         const kind = availabilityKind(av);

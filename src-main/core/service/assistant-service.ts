@@ -7,7 +7,6 @@ import { hasKoompiCli as detectKoompiCli } from '../router/index.js';
 import { openHistoryStore } from '../history/index.js';
 import { createChatSession } from './chat-session.js';
 import { createCommandRuns } from './command-runs.js';
-import { createCoreRunner } from './core-runner.js';
 import { toDoctorReport } from './doctor-report.js';
 import { createModelOps } from './model-ops.js';
 import { toSettingsView, viewPatchToSettings } from './settings-view.js';
@@ -56,7 +55,9 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
   const commands = createCommandRuns({
     emit,
     confirm: opts.confirm,
-    runner: createCoreRunner({ hasKoompiCli: koompi, env }),
+    env,
+    configDir: opts.configDir,
+    hasKoompiCli: koompi,
     ...(opts.notify ? { notify: opts.notify } : {}),
     longRunMs: opts.longRunMs ?? 10_000,
     timeoutMs: opts.runTimeoutMs ?? 10 * 60_000,

@@ -12,6 +12,10 @@ export interface ConfirmRequest {
   /** Exactly the text that will run (after any sudo -> pkexec rewrite), shown to the user. */
   runText: string;
   mode: 'inline' | 'konsole';
+  /** How it will run, when that differs from a plain shell (e.g. "sudo/doas run through pkexec …"). */
+  note?: string;
+  /** For destructive commands: the word the user must type (the real command's name, e.g. `rm` for `sudo rm -rf …`). */
+  confirmWord?: string;
 }
 export interface ConfirmDecision {
   approved: boolean;

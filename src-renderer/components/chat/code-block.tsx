@@ -13,7 +13,7 @@ let loading: Promise<Highlighter> | null = null;
 const HIGHLIGHT_LANGS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh']);
 
 function useHighlighter(enabled: boolean): Highlighter | null {
-  const [h, setH] = useState<Highlighter | null>(highlighter);
+  const [h, setH] = useState<Highlighter | null>(() => highlighter);
   useEffect(() => {
     if (!enabled || h) return;
     let live = true;

@@ -1,6 +1,7 @@
 // Notices from the app (and errors of actions) shown as dismissible toasts, announced politely.
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
+import { CloseIcon } from './icons';
 
 export function Toasts() {
   const toasts = useStore((s) => s.toasts);
@@ -11,7 +12,7 @@ export function Toasts() {
       {toasts.map((x) => (
         <div key={x.id} className={`toast toast-${x.level}`}>
           <span>{x.message}</span>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss(x.id)} aria-label={t('notice.dismiss')}>×</button>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss(x.id)} aria-label={t('notice.dismiss')}><CloseIcon /></button>
         </div>
       ))}
     </div>

@@ -6,24 +6,28 @@ import { CopyButton } from '../common/copy-button';
 import { PullProgress } from '../settings/pull-progress';
 import type { DoctorCheck } from '../../../src-main/ipc/contract';
 
+/** Checks about the optional cloud tier: not problems, just options. */
+const OPTIONAL = new Set(['cloud-key', 'cloud-allowed']);
+
 function CheckItem({ check }: { check: DoctorCheck }) {
   const t = useT();
+  const optional = !check.ok && OPTIONAL.has(check.id);
   const pullModel = useStore((s) => s.pullModel);
   const setPanel = useStore((s) => s.setPanel);
   const action = check.action;
   const pulling = useStore((s) => (action?.kind === 'pull-model' ? s.pulls[action.model]?.state === 'running' : false));
   return (
-    <li className={check.ok ? 'check check-ok' : 'check check-bad'} data-check-id={check.id} data-ok={check.ok ? '1' : '0'}>
-      <span className="check-icon" aria-hidden="true">{check.ok ? '✓' : '!'}</span>
+    <li className={check.ok ? 'check check-ok' : optional ? 'check check-optional' : 'check check-bad'} data-check-id={check.id} data-ok={check.ok ? '1' : '0'}>
+      <span className="check-icon" aria-hidden="true">{check.ok ? '✓' : optional ? 'i' : '!'}</span>
       <div className="check-body">
         <div className="check-head">
           <strong>{check.label}</strong>
-          <span className={check.ok ? 'badge badge-ok' : 'badge badge-bad'}>{check.ok ? t('doctor.ok') : t('doctor.problem')}</span>
+          <span className={check.ok ? 'badge badge-ok' : optional ? 'badge badge-optional' : 'badge badge-bad'}>{check.ok ? t('doctor.ok') : optional ? t('doctor.optional') : t('doctor.problem')}</span>
         </div>
         <p className="check-detail">{check.detail}</p>
         {!check.ok && check.fix && (
           <div className="check-fix">
-            <span className="muted small">{t('doctor.fix')}:</span>
+            <span className="muted small check-fix-label">{t('doctor.fix')}</span>
             <code>{check.fix}</code>
             <CopyButton text={check.fix} label={t('doctor.copyFix')} />
           </div>
@@ -47,7 +51,7 @@ export default function DoctorPanel() {
   const doctor = useStore((s) => s.doctor);
   const run = useStore((s) => s.runDoctor);
   const checks = doctor.report?.checks ?? [];
-  const allOk = checks.length > 0 && checks.every((c) => c.ok);
+  const allOk = checks.length > 0 && checks.every((c) => c.ok || OPTIONAL.has(c.id));
   return (
     <div className="panel doctor">
       <div className="panel-head">

@@ -5,6 +5,7 @@ import { useT } from '../../hooks/use-t';
 import { Composer } from '../chat/composer';
 import { MessageList } from '../chat/message-list';
 import { CopyButton } from '../common/copy-button';
+import { CloseIcon } from '../common/icons';
 
 export function OverlayLayout() {
   const t = useT();
@@ -30,7 +31,7 @@ export function OverlayLayout() {
     <main className="overlay" aria-label={t('overlay.label')}>
       <header className="overlay-head">
         <span className="brand"><span className="brand-mark" aria-hidden="true">K</span>{t('app.title')}</span>
-        <button type="button" className="btn btn-ghost btn-small" onClick={hideWindow} aria-label={t('overlay.close')}>✕</button>
+        <button type="button" className="btn btn-ghost btn-small" onClick={hideWindow} aria-label={t('overlay.close')}><CloseIcon /></button>
       </header>
       <Composer overlay />
       {hasMessages && <MessageList lastOnly />}

@@ -127,7 +127,7 @@ function CloudSection({ settings, save }: { settings: SettingsView; save: (p: Pa
       <Toggle name="allowCloud" label={t('settings.allowCloud')} help={t('settings.allowCloudHelp')} checked={settings.allowCloud} onChange={(v) => save({ allowCloud: v })} />
       <div className="field">
         <label htmlFor={keyId}>{t('settings.key')}</label>
-        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>{key?.set ? `🔑 ${t('settings.keySet', { backend: key.backend })}` : t('settings.keyNotSet')}</p>
+        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>{key?.set ? t('settings.keySet', { backend: key.backend }) : t('settings.keyNotSet')}</p>
         {key?.plainText && <p className="warning-text" role="alert">⚠ {t('settings.keyPlain')}</p>}
         <form className="field-row" onSubmit={(e) => { e.preventDefault(); void submitKey(); }}>
           <input id={keyId} type="password" className="input" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={keyError ? true : undefined} aria-describedby={keyError ? `${keyId}-err` : undefined} />

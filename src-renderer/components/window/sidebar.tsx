@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { Dialog } from '../common/dialog';
+import { PlusIcon, TrashIcon } from '../common/icons';
 import type { ConversationSummary } from '../../../src-main/ipc/contract';
 
 export function Sidebar() {
@@ -22,7 +23,7 @@ export function Sidebar() {
   return (
     <aside className="sidebar">
       <div className="brand"><span className="brand-mark" aria-hidden="true">K</span>{t('app.title')}</div>
-      <button type="button" className="btn btn-primary btn-block" onClick={newConversation} disabled={busy}>＋ {t('chat.newChat')}</button>
+      <button type="button" className="btn btn-primary btn-block" onClick={newConversation} disabled={busy}><PlusIcon /> {t('chat.newChat')}</button>
       <label htmlFor="conv-search" className="visually-hidden">{t('sidebar.search')}</label>
       <input id="conv-search" type="search" className="input" placeholder={t('sidebar.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       <nav className="conv-list" aria-label={t('sidebar.label')}>
@@ -36,7 +37,7 @@ export function Sidebar() {
                 <span className="conv-title">{c.title}</span>
                 <span className="conv-meta">{formatDate(c.updatedAt)} · {t('sidebar.messages', { count: c.messageCount })}</span>
               </button>
-              <button type="button" className="btn btn-ghost btn-icon conv-delete" onClick={() => setToDelete(c)} aria-label={t('sidebar.deleteLabel', { title: c.title })} title={t('sidebar.delete')}>🗑</button>
+              <button type="button" className="btn btn-ghost btn-icon conv-delete" onClick={() => setToDelete(c)} aria-label={t('sidebar.deleteLabel', { title: c.title })} title={t('sidebar.delete')}><TrashIcon /></button>
             </li>
           ))}
         </ul>

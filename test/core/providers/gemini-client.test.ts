@@ -49,6 +49,21 @@ describe('Gemini client', () => {
     }
   });
 
+  it('fuzz: 25 seeded chaotic framings of a Khmer/emoji answer decode to the same text', async () => {
+    const khmer = 'ដំឡើង firefox ដោយ៖\n```bash\nsudo pacman -S firefox\n```\n😀🎉 រួចរាល់។ '.repeat(6);
+    dbl.setScenario({ answer: khmer });
+    try {
+      for (let seed = 100; seed < 125; seed++) {
+        dbl.setScenario({ scenario: 'ok', chaosSeed: seed, chunkChars: 1 + (seed % 9), eol: seed % 3 ? '\r\n' : '\n' });
+        let text = '';
+        await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [{ role: 'user', content: 'q' }] }, (t) => { text += t; });
+        expect(text).toBe(khmer);
+      }
+    } finally {
+      dbl.setScenario({ answer: ANSWER, chunkChars: 7 });
+    }
+  });
+
   it('maps assistant history to role model', async () => {
     dbl.setScenario({ scenario: 'ok', chaosSeed: null });
     await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [

@@ -72,6 +72,14 @@ describe('OllamaChatProvider.chat', () => {
     expect(r.error?.kind).toBe('stream');
   });
 
+  it('raises a stream error when the stream ends cleanly without done', async () => {
+    const { p } = await setup({ omitDone: true, framing: 'chaotic' });
+    const r = await chatCollect(p);
+    expect(r.text).toBe(KHMER_ANSWER);
+    expect(r.error?.kind).toBe('stream');
+    expect(r.error?.message).toContain('cut off');
+  });
+
   it('names the pull command for a missing model', async () => {
     const { p } = await setup();
     const r = await chatCollect(p, { ...ask, model: 'llama3.2:3b' });

@@ -53,7 +53,7 @@ function setup(o: Setup = {}) {
     systemPrompt,
   });
   const events: AnswerEvent[] = [];
-  const ask = (question: string, extra: { offline?: boolean; signal?: AbortSignal } = {}) =>
+  const ask = (question: string, extra: { offline?: boolean; preferCloud?: boolean; signal?: AbortSignal } = {}) =>
     router.ask({ question, ...extra }, (e) => events.push(e));
   return { ask, events };
 }
@@ -116,11 +116,17 @@ describe('router', () => {
       [{ allowCloud: false }, false, KEY], [{ privacyMode: true }, false, KEY], [{}, true, KEY], [{}, false, null],
     ] as const) {
       const before = geminiCalls();
-      const { ask } = setup({ settings, key });
+      const { ask, events } = setup({ settings, key });
       const a = await ask('write a poem about Phnom Penh', { offline });
       expect(a.tier).toBe('local');
       expect(geminiCalls()).toBe(before);
+      expect(events.filter((e) => e.type === 'notice')).toEqual([]);
     }
+  });
+
+  it('preferCloud puts the cloud first for a simple question (only when allowed)', async () => {
+    expect((await setup().ask('what is my ip address', { preferCloud: true })).tier).toBe('cloud');
+    expect((await setup({ settings: { allowCloud: false } }).ask('what is my ip address', { preferCloud: true })).tier).toBe('local');
   });
 
   it('local unreachable -> falls through to the cloud with a notice', async () => {

@@ -5,7 +5,7 @@ import { isValidName, NOT_A_PACKAGE } from '../names.js';
 import { hit, LIKELY, SURE, UNSURE, type Rule } from './hit.js';
 
 const OPEN = /^(open|launch|run|start|fire up|bring up|load|execute|go to|take me to|switch to|pull up|show|show me|display)(?: up)? (.+)$/;
-const DROP = new Set(['the', 'my', 'a', 'an', 'new', 'app', 'application', 'program', 'window', 'please', 'kde', 'plasma', 'up']);
+const DROP = new Set(['the', 'my', 'me', 'a', 'an', 'new', 'app', 'application', 'program', 'window', 'please', 'kde', 'plasma', 'up']);
 const SETTINGS_WORD = /(?:^|\s)(?:settings|setting|preferences|options|configuration|config|control panel|configure)(?:\s|$)/;
 const SETTINGS_DROP = new Set(['settings', 'setting', 'preferences', 'options', 'configuration', 'config', 'control',
   'panel', 'configure', 'for', 'of', 'page', 'menu', 'module', 'system', 'kde', 'the', 'my', 'app', 'and', 'on', 'in']);

@@ -12,11 +12,24 @@ const KM_GREETING = KM('^(?:សួស្ដី|ជំរាបសួរ|ហា�
 const KM_THANKS = KM('^(?:អរគុណ|សូមអរគុណ)(?:ច្រើន|ណាស់|បង|អ្នក|បាទ|ចាស)*$');
 const KM_HELP = KM('^(?:តើ)?(?:ជំនួយ|ជួយខ្ញុំផង|ជួយផង|ជួយខ្ញុំ|ជួយ|ខ្ញុំត្រូវការជំនួយ|(?:អ្នក)?អាចធ្វើអ្វីបាន(?:ខ្លះ)?|(?:អ្នក)?អាចជួយ(?:ខ្ញុំ)?(?:អ្វី|អី)បាន(?:ខ្លះ)?|អ្នកជានរណា|អ្នកជាអ្នកណា)(?:ទេ|បាទ|ចាស|ផង)?$');
 
+/** First words an English chat phrase can start with (skips the chat patterns for everything else). */
+const EN_OPENERS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'greetings', 'sup', 'whats', 'good', 'morning',
+  'evening', 'helo', 'hallo', 'ok', 'okay', 'great', 'cool', 'nice', 'perfect', 'thanks', 'thank', 'thx', 'ty', 'many',
+  'cheers', 'help', 'i', 'need', 'please', 'what', 'how', 'show', 'list', 'commands', 'menu', 'usage', 'who']);
+
 /** Checks the normalised text (Khmer compacted without spaces) for chat intents. */
 export function matchChat(text: string): Hit | null {
-  const compact = text.replace(/\s+/g, '');
-  if (GREETING.test(text) || KM_GREETING.test(compact)) return hit('greeting', SURE, null);
-  if (THANKS.test(text) || KM_THANKS.test(compact)) return hit('thanks', SURE, null);
-  if (HELP.test(text) || KM_HELP.test(compact)) return hit('help', SURE, null);
+  if (/[\u1780-\u17FF]/.test(text)) {
+    const compact = text.replace(/\s+/g, '');
+    if (KM_GREETING.test(compact)) return hit('greeting', SURE, null);
+    if (KM_THANKS.test(compact)) return hit('thanks', SURE, null);
+    if (KM_HELP.test(compact)) return hit('help', SURE, null);
+    return null;
+  }
+  const space = text.indexOf(' ');
+  if (!EN_OPENERS.has(space < 0 ? text : text.slice(0, space))) return null;
+  if (GREETING.test(text)) return hit('greeting', SURE, null);
+  if (THANKS.test(text)) return hit('thanks', SURE, null);
+  if (HELP.test(text)) return hit('help', SURE, null);
   return null;
 }

@@ -4,7 +4,7 @@ import { hit, LIKELY, SURE, type Rule } from './hit.js';
 
 const LEAD = '(?:(?:show|check|display|see|view|get|give|tell|list|print|report|find|find out|monitor|what is|whats|what are|how much|how much is|how much of|i want to see|let me see|let me know|how is|hows|current|total)(?: me)?(?: (?:the|my|our|current|this|total|how much|all|computer s|computers|pc s|system s))* )?(?:(?:usage|use) (?:of )?)?';
 const PLACE = '(?:on|of|in|for) (?:my|the|this) (?:computer|pc|laptop|system|machine|disk|drive|device)';
-const TRAIL = `(?: (?:is |are )?(?:left|free|available|remaining|used|in use|being used|do i have(?: left)?|have i got(?: left)?|i have(?: left)?|is there|are there|${PLACE}|usage|now|used up|(?:is |does )?(?:my |the )?(?:computer|pc|laptop|system) (?:is )?using|is my (?:computer|pc|laptop|system) using))*`;
+const TRAIL = `(?: (?:is |are )?(?:left|free|available|remaining|used|in use|being used|do i have(?: left)?|have i got(?: left)?|i have(?: left)?|is there|are there|${PLACE}|usage|now|used up|(?:is |does )?(?:my |the )?(?:computer|pc|laptop|system) (?:is )?using|is my (?:computer|pc|laptop|system) using|(?:am i|are we|i am|im) using|i use))*`;
 const DISK = '(?:(?:free|available|remaining|used|total|empty|unused) )?(?:(?:disk|storage|hard drive|hard disk|drive|ssd|hdd|harddisk|harddrive|disk drive)(?: (?:space|usage|capacity|size|use|info|status|usage info))?|space|df)';
 const MEMORY = '(?:(?:free|available|remaining|used|total) )?(?:memory|ram|mem|system memory|ram memory|swap)(?: (?:usage|use|consumption|status|info|usage info))?';
 

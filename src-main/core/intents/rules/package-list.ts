@@ -9,6 +9,7 @@ const FILLER_WORDS = new Set([
 ]);
 const SEPARATOR = /\s*,\s*|\s+(?:and|plus|as well as|along with|together with|then|and also|and then)\s+/;
 export const MAX_PACKAGES = 12;
+const VERSION_OF = /^(?:the )?(?:latest |newest |most recent |current |new )?version of /;
 
 export interface PackageList {
   names: string[];
@@ -21,7 +22,7 @@ export interface PackageList {
 export function parsePackageList(object: string, forRemoval: boolean): PackageList | null {
   const names: string[] = [];
   let spaceSeparated = false;
-  for (const item of object.split(SEPARATOR)) {
+  for (const item of object.replace(VERSION_OF, '').split(SEPARATOR)) {
     const words = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
     if (words.length === 0) continue;
     const alias = PACKAGE_ALIASES.get(words.join(' '));

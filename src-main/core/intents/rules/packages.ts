@@ -1,10 +1,11 @@
 // Package rules: install, remove, search (one or several packages), English vocabulary (Khmer arrives translated).
 import { pkgInstall, pkgRemove, pkgSearch } from '../actions.js';
-import { isValidName } from '../names.js';
+import { DOWNLOADERS, isValidName } from '../names.js';
 import { hit, LIKELY, SURE, UNSURE, type Hit, type Rule } from './hit.js';
 import { parsePackageList } from './package-list.js';
 
 const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
+const INSTALL_GET_DONE = /^(?:get|have|make sure)\s+(.+?)\s+(?:is\s+)?installed$/;
 const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|i (?:really )?(?:want|need)|i would like|id like|i would love|id love)\s+(.+)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
 const REMOVE_WEAK = /^(?:delete|erase|get rid of|take off|throw away)\s+(.+)$/;
@@ -27,13 +28,15 @@ export const removeRule: Rule = (t, ctx) => {
 export const installRule: Rule = (t, ctx) => {
   const strong = INSTALL_STRONG.exec(t);
   if (strong) return packages('pkg.install', strong[1]!, true, false, (n) => pkgInstall(n, ctx));
+  const done = INSTALL_GET_DONE.exec(t);
+  if (done) return packages('pkg.install', done[1]!, true, false, (n) => pkgInstall(n, ctx));
   const weak = INSTALL_WEAK.exec(t);
   if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx));
   return null;
 };
 
-const SEARCH = /^(search|search for|search up|look for|look up|lookup|find|query|browse)\s+(?:(?:for|a|an|the|some|any)\s+)*(?:(packages?|apps?|applications?|programs?|software|repos?|repository)\s+)?(?:(?:for|called|named|to|that|about|with|matching|containing)\s+)?(.+)$/;
-const SEARCH_DROP = new Set(['the', 'a', 'an', 'for', 'in', 'on', 'that', 'can', 'which', 'to', 'do', 'with', 'about',
+const SEARCH = /^(search|search for|search up|look for|look up|lookup|find|query|browse)\s+(?:(?:for|a|an|the|some|any|me)\s+)*(?:(packages?|apps?|applications?|programs?|software|repos?|repository)\s+)?(?:(?:for|called|named|to|that|about|with|matching|containing)\s+)?(.+)$/;
+const SEARCH_DROP = new Set(['the', 'a', 'an', 'for', 'me', 'in', 'on', 'that', 'can', 'which', 'to', 'do', 'with', 'about',
   'package', 'packages', 'app', 'apps', 'program', 'programs', 'software', 'repo', 'repos', 'repository',
   'repositories', 'pacman', 'official', 'available', 'called', 'named', 'related', 'any', 'some']);
 const NOT_PACKAGE_SEARCH = /(?:^|\s)(?:web|internet|google|online|youtube|wikipedia|file|files|folder|folders|document|documents|my|photo|photos|email|network|networks|wifi|song|songs|music|video|videos|news)(?:\s|$)/;
@@ -46,6 +49,7 @@ export const searchRule: Rule = (t, ctx) => {
   if (!packageWord && NOT_PACKAGE_SEARCH.test(rest)) return null;
   const terms = rest.split(' ').filter((w) => w !== '' && !SEARCH_DROP.has(w));
   if (terms.length === 0 || terms.length > 5 || !terms.every(isValidName)) return null;
+  if (terms.length > 1 && terms.some((w) => DOWNLOADERS.has(w))) return null;
   const strong = m[1]!.startsWith('search') || packageWord;
   return hit('pkg.search', strong ? SURE : UNSURE, pkgSearch(terms, ctx), terms);
 };

@@ -9,7 +9,7 @@ const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|
 const UPDATE: readonly RegExp[] = [
   new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|now))*$`),
   new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
-  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
+  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
   new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software) up to date$`),
 ];
 
