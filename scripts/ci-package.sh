@@ -64,7 +64,7 @@ chown -R "$builder:" "$work"
 as_builder() {
   runuser -u "$builder" -- env -i PATH="$PATH" HOME="$(getent passwd "$builder" | cut -d: -f6)" \
     LANG=C.UTF-8 PKGEXT=.pkg.tar.zst npm_config_cache="$work/npm-cache" npm_config_prefer_offline=true \
-    npm_config_update_notifier=false "$@"
+    npm_config_update_notifier=false npm_config_loglevel=error "$@"
 }
 
 # --- .SRCINFO is current -------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ export interface AppOptions {
   /** Extra environment for the core (e.g. PATH for the runner). */
   env?: NodeJS.ProcessEnv;
   plainTextKeys?: boolean;
+  /** Replace some core handlers (the render benchmark answers chat:ask itself and streams in the page). */
+  handlerOverrides?: Partial<Handlers>;
   /** Don't navigate yet (the test calls open()). */
   deferOpen?: boolean;
 }
@@ -136,7 +138,7 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
     'key:set': ({ key }) => keyStore.set(key),
     'key:clear': () => keyStore.clear(),
   };
-  const dispatch = createDispatcher({ ...service.handlers, ...host });
+  const dispatch = createDispatcher({ ...service.handlers, ...host, ...opts.handlerOverrides });
 
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1180, height: 760 },

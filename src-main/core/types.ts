@@ -69,3 +69,6 @@ export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
 }
+
+/** The longest question any entry point accepts; longer ones get a clear refusal, never a silent cut. */
+export const MAX_QUESTION_CHARS = 10_000;

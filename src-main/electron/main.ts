@@ -19,14 +19,15 @@ import { createRendererEmitter, registerIpcHandlers } from './ipc-main.js';
 import { createSafeKeyStore } from './key-store.js';
 import { createNotifier } from './notifications.js';
 import { createOverlay, type Overlay } from './overlay-window.js';
-import { hardenSession } from './security.js';
+import { hardenSession, loopbackOrigin } from './security.js';
 import { openSettingsStore, type StoreClass } from './settings-store.js';
 import { defaultAccelerator, kdeEntryInstalled, mergeEnableFeatures, registerHotkey, sessionKind } from './shortcuts.js';
 import { createTray } from './tray.js';
 import { createWindowFactory } from './window-factory.js';
 
 const env = process.env;
-const devServer = env.KOOMPI_DEV_SERVER?.trim() || null;
+// The vite dev server, only for an unpackaged app and only on loopback (it gets the preload's API).
+const devServer = app.isPackaged ? null : loopbackOrigin(env.KOOMPI_DEV_SERVER);
 const rendererDir = join(__dirname, '../renderer');
 const assetsDir = env.KOOMPI_ASSETS_DIR || join(app.getAppPath(), 'assets');
 const kind = sessionKind(env, app.commandLine);

@@ -21,3 +21,14 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devServerOrigin) }));
 }
+
+/** The origin of a loopback http URL (a dev server), or null for anything else. */
+export function loopbackOrigin(url: string | undefined): string | null {
+  if (!url?.trim()) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) ? u.origin : null;
+  } catch {
+    return null;
+  }
+}

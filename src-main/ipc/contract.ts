@@ -1,10 +1,10 @@
 // The one IPC contract between the main process and the renderer: every channel, its payload schema
 // (zod, parsed by the main side) and its result type. The renderer imports types only.
 import { z } from 'zod';
-import type { AnswerEvent, SuggestedCommand, Tier } from '../core/types.js';
+import { MAX_QUESTION_CHARS, type AnswerEvent, type SuggestedCommand, type Tier } from '../core/types.js';
 
-/** Longest question the UI may send; the core rejects longer ones with a clear message. */
-export const MAX_QUESTION_CHARS = 20_000;
+/** Longest question the UI may send (the same limit the core applies). */
+export { MAX_QUESTION_CHARS };
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
 

@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/main.js';
 import type { CliIo } from '../../src-main/cli/io.js';
+import { decideRoute } from '../../src-main/core/intents/index.js';
 
 interface Captured { code: number; stdout: string; stderr: string }
 
@@ -30,14 +31,16 @@ describe('--route-only', () => {
   });
 
   it('--jsonl gives exactly one line per input line, in order, empty and hostile lines included', async () => {
-    const input = ['install chromium', '', 'how do I install firefox?', 'install chromium; rm -rf ~', 'ដំឡើង vlc', '   ', 'reboot'];
+    const input = ['install chromium', '', 'how do I install firefox?', 'install chromium; rm -rf ~', 'ដំឡើង vlc', '   ', 'reboot', 'say "hi" \\ \u2028 \t ok'];
     const r = await runCli(['--route-only', '--jsonl'], input.join('\n') + '\n');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { query: string; tier: string; command: string | null });
     expect(lines.map((l) => l.query)).toEqual(input);
-    expect(lines.map((l) => l.tier)).toEqual(['rules', 'llm', 'llm', 'llm', 'rules', 'llm', 'rules']);
+    expect(lines.map((l) => l.tier)).toEqual(['rules', 'llm', 'llm', 'llm', 'rules', 'llm', 'rules', 'llm']);
     expect(lines[3]!.command).toBeNull();
     expect(lines[4]!.command).toBe('sudo pacman -S --needed vlc');
+    // byte for byte what JSON.stringify of the decision gives
+    expect(r.stdout).toBe(input.map((q) => JSON.stringify(decideRoute(q, { hasKoompiCli: false })) + '\n').join(''));
   });
 
   it('--jsonl keeps the count for large input and CRLF line ends', async () => {

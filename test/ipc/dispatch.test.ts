@@ -28,7 +28,7 @@ describe('createDispatcher', () => {
     ['missing field', 'chat:ask', { question: 'hi' }, /Invalid request for chat:ask \(conversationId\)/],
     ['extra key', 'chat:ask', { conversationId: null, question: 'hi', command: 'rm -rf /' }, /Invalid request for chat:ask/],
     ['empty question', 'chat:ask', { conversationId: null, question: '   ' }, /The question is empty/],
-    ['over-long question', 'chat:ask', { conversationId: null, question: 'a'.repeat(MAX_QUESTION_CHARS + 1) }, /longer than 20000 characters/],
+    ['over-long question', 'chat:ask', { conversationId: null, question: 'a'.repeat(MAX_QUESTION_CHARS + 1) }, new RegExp(`longer than ${MAX_QUESTION_CHARS} characters`)],
     ['not an object', 'chat:ask', 'hello', /Invalid request/],
     ['null payload', 'chat:stop', null, /Invalid request/],
     ['path-like id', 'chat:stop', { requestId: '../../etc' }, /Invalid request for chat:stop \(requestId\)/],

@@ -161,6 +161,11 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   const name = commandName(u.argv[0]);
   const truncOnly = u.argv.length === 0 || isTruncator(u.argv);
   for (const r of cmd.redirs) judgeRedirect(r, resolveWord(r.target, ctx), inner, { truncOnly, command: name });
+  // `echo "rm -rf ~" >> ~/.bashrc`: text written into a startup file runs at the next login, so judge it as commands.
+  if ((name === 'echo' || name === 'printf') && cmd.redirs.some((r) => /^(>|>>|>\||&>)$/.test(r.op) && STARTUP_FILE.test(resolveWord(r.target, ctx).text))) {
+    const text = u.argv.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w.text))).map((w) => w.text).join(' ');
+    if (text.trim()) judgeScript(name === 'printf' ? decodeEscapes(text) : text, childCtx(inner));
+  }
   if (u.argv.length === 0 || u.done) return;
   if (u.argv[0]!.dynamic) {
     const w = u.argv[0]!;
@@ -216,6 +221,8 @@ function stdinOf(redirs: Redirect[], pipe: PipeInfo | null, ctx: JudgeCtx): Stdi
   if (!pipe || pipe.index === 0) return { kind: 'none', downloaded: false, encoded: false, text: null, from: '' };
   return pipeText(pipe.stages.slice(0, pipe.index), ctx);
 }
+
+const STARTUP_FILE = /(^|\/)(\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.xprofile|\.xinitrc|\.config\/autostart\/.*|\.config\/plasma-workspace\/env\/.*|\.config\/fish\/config\.fish|crontab|cron\.d\/.*|rc\.local|profile\.d\/.*|\/etc\/(bash\.bashrc|profile|environment))$/;
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'aria2c', 'fetch', 'http', 'https', 'xh', 'curlie', 'wget2', 'lynx', 'links', 'w3m', 'nc', 'ncat', 'socat']);
 

@@ -359,6 +359,7 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   killall: (a, c) => pkillRule(a, c, 'killall'),
   killall5: (_a, ctx) => destructive(ctx, 'kills every process on the system (killall5)'),
   skill: (_a, ctx) => elevated(ctx, 'stops processes (skill)'),
+  fuser(args, ctx) { if (texts(args).some((a) => /^-[a-zA-Z]*k/.test(a) || a === '--kill')) elevated(ctx, `kills the processes using ${operands(args, ['n', 'namespace', 's', 'signal']).join(' ')} (fuser -k)`); },
   renice: simpleElevated('changes the priority of running processes'),
   crontab(args, ctx) {
     const t = texts(args);

@@ -45,7 +45,7 @@ const VALUE_OPTS: Record<string, string[]> = {
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'tcsh', 'csh', 'yash', 'busybox-sh']);
 const PLAIN_PREFIX = new Set(['nohup', 'builtin', 'unbuffer', 'catchsegv', 'xvfb-run', 'dbus-launch', 'dbus-run-session', 'torsocks', 'tsocks', 'caffeinate', 'systemd-inhibit', 'setpriv', 'valgrind', 'faketime', 'fakeroot', 'eatmydata', 'prime-run', 'optirun', 'primusrun', 'mangohud', 'gamemoderun', 'noglob', 'nocorrect', 'stdbuf', 'nice', 'ionice', 'exec', 'time', 'setsid', 'firejail', 'proxychains', 'proxychains4', 'strace', 'ltrace', 'unshare', 'flock', 'chrt', 'taskset']);
-const ROOT_WRAPPERS = new Set(['sudo', 'doas', 'pkexec', 'run0', 'runuser', 'chroot', 'su', 'sudoedit']);
+const ROOT_WRAPPERS = new Set(['sudo', 'doas', 'pkexec', 'run0', 'runuser', 'chroot', 'su', 'sudoedit', 'sudo-rs', 'kdesu', 'kdesudo', 'gksu', 'gksudo', 'beesu', 'please']);
 
 /** Strips wrappers one after another; inline scripts (sh -c, eval, su -c, watch, ssh) go to `recurse`. */
 export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) => void): Unwrapped {
@@ -67,6 +67,15 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
         if (name === 'runuser' && o.operands.length > 0 && (o.values.has('u') || o.values.has('user'))) { argv = o.operands; continue; }
         elevated(ctx, 'opens a root shell');
         return { argv: [lit('bash')], viaXargs, done: false };
+      }
+      if (name === 'kdesu' || name === 'kdesudo' || name === 'gksu' || name === 'gksudo') {
+        const { values, remaining } = splitLeading(rest, ['u', 'c', 'd', 'i', 'p', 'n', 'user', 'message', 'description']);
+        const script = values.get('c');
+        if (script !== undefined) { recurse([script, ...remaining.map((w) => w.text)].join(' ')); return { argv: [], viaXargs, done: true }; }
+        argv = remaining.length === 1 && /\s/.test(remaining[0]!.text) ? [] : remaining;
+        if (argv.length === 0 && remaining[0]) { recurse(remaining[0].text); return { argv: [], viaXargs, done: true }; }
+        if (argv.length === 0) return { argv: [], viaXargs, done: true };
+        continue;
       }
       if (name === 'chroot') {
         const o = leading(rest, VALUE_OPTS.chroot!);

@@ -10,7 +10,7 @@ import { quoteArgv } from './shell-quote.js';
 import { describe, refusal } from './texts.js';
 import { matchChat } from './rules/chat.js';
 import { diskRule, memoryRule, wifiListRule, wifiRadioRule } from './rules/info.js';
-import { classroomRule, powerRule, snapshotRule, updateRule } from './rules/system.js';
+import { classroomRule, powerRule, snapshotListRule, snapshotRule, updateRule } from './rules/system.js';
 import { installRule, removeRule, searchRule } from './rules/packages.js';
 import { serviceActionRule, serviceStatusRule } from './rules/services.js';
 import { openRule } from './rules/apps.js';
@@ -21,7 +21,7 @@ export { detectKoompiCli, contextFromEnv } from './context.js';
 export { normalize } from './normalize.js';
 
 /** Read-only state queries: allowed in question form ("how much disk space do I have?"). */
-const STATE_RULES: readonly Rule[] = [diskRule, memoryRule, wifiListRule, serviceStatusRule, snapshotRule];
+const STATE_RULES: readonly Rule[] = [diskRule, memoryRule, wifiListRule, serviceStatusRule, snapshotListRule];
 /** Requests to change something, in priority order (specific before general). */
 const ACTION_RULES: readonly Rule[] = [
   classroomRule, powerRule, wifiRadioRule, snapshotRule, updateRule, removeRule, searchRule, installRule,
@@ -57,39 +57,45 @@ function classify(query: string, ctx: IntentContext): { hit: Hit; lang: 'en' | '
   return action ? { hit: action, lang: n.lang } : null;
 }
 
-export function matchIntent(query: string, ctx: IntentContext): IntentMatch | null {
+/** The decision without the answer text (what routing needs); null when no rule matched. */
+function decide(query: string, ctx: IntentContext): { hit: Hit; lang: 'en' | 'km'; hostile: boolean } | null {
   const danger = hostility(query);
   if (danger === 'too-long') return null;
   if (danger === 'shell-syntax') {
     const cut = query.search(/[;&|`$<>\\\n\r]/);
     const found = classify(cut > 0 ? query.slice(0, cut) : '', ctx);
+    if (!found) return null;
     const lang = /[\u1780-\u17FF]/.test(query) ? 'km' : 'en';
-    return found
-      ? { intent: found.hit.intent, confidence: HOSTILE_CONFIDENCE, argv: null, command: null, text: refusal(lang), lang }
-      : null;
+    return { hit: { ...found.hit, confidence: HOSTILE_CONFIDENCE, argv: null }, lang, hostile: true };
   }
   const found = classify(query, ctx);
   if (!found) return null;
-  const { hit, lang } = found;
-  const argv = hit.confidence > ACT_THRESHOLD ? hit.argv : null;
+  const argv = found.hit.confidence > ACT_THRESHOLD ? found.hit.argv : null;
+  return { hit: { ...found.hit, argv }, lang: found.lang, hostile: false };
+}
+
+export function matchIntent(query: string, ctx: IntentContext): IntentMatch | null {
+  const d = decide(query, ctx);
+  if (!d) return null;
+  const { hit, lang } = d;
   return {
     intent: hit.intent,
     confidence: hit.confidence,
-    argv,
-    command: argv ? quoteArgv(argv) : null,
-    text: describe(hit.intent, hit.subject, lang),
+    argv: hit.argv,
+    command: hit.argv ? quoteArgv(hit.argv) : null,
+    text: d.hostile ? refusal(lang) : describe(hit.intent, hit.subject, lang),
     lang,
   };
 }
 
 export function decideRoute(query: string, ctx: IntentContext): RouteDecision {
-  const m = matchIntent(query, ctx);
-  const act = m !== null && m.argv !== null && m.command !== null && m.confidence > ACT_THRESHOLD;
+  const d = decide(query, ctx);
+  const act = d !== null && d.hit.argv !== null && d.hit.confidence > ACT_THRESHOLD;
   return {
     query,
     tier: act ? 'rules' : 'llm',
-    intent: m?.intent ?? null,
-    confidence: m?.confidence ?? 0,
-    command: act ? m.command : null,
+    intent: d?.hit.intent ?? null,
+    confidence: d?.hit.confidence ?? 0,
+    command: act ? quoteArgv(d.hit.argv!) : null,
   };
 }

@@ -17,7 +17,8 @@ import { errorLine, isHard, type Cause } from './causes.js';
 import { buildFallbackText, tooLongText } from './fallback-text.js';
 
 /** Longer questions are refused with a clear answer (not truncated: a cut question is a different question). */
-export const MAX_QUESTION_CHARS = 10_000;
+export { MAX_QUESTION_CHARS } from '../types.js';
+import { MAX_QUESTION_CHARS } from '../types.js';
 /** History sent to a model is capped to the most recent messages within this many characters. */
 export const MAX_HISTORY_CHARS = 16_000;
 export const MAX_HISTORY_MESSAGES = 20;

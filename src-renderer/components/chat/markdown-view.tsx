@@ -25,6 +25,17 @@ const Block = memo(function Block({ text, open, commands }: { text: string; open
   );
 });
 
+/** The finished blocks: re-rendered only when a block is added (or the commands arrive), not per chunk. */
+const FinishedBlocks = memo(function FinishedBlocks({ blocks, commands }: { blocks: readonly string[]; commands: CommandMap }) {
+  return (
+    <>
+      {blocks.map((b, i) => (
+        <Block key={i} text={b} open={false} commands={commands} />
+      ))}
+    </>
+  );
+});
+
 export function MarkdownView({ split, commands }: { split: SplitState; commands: CommandMap }) {
   const openExternal = useStore((s) => s.openExternal);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
@@ -37,10 +48,8 @@ export function MarkdownView({ split, commands }: { split: SplitState; commands:
   const { blocks, tail } = split;
   return (
     <div className="markdown" onClick={onClick}>
-      {blocks.map((b, i) => (
-        <Block key={i} text={b} open={false} commands={commands} />
-      ))}
-      {tail.trim() !== '' && <Block key={blocks.length} text={tail} open commands={commands} />}
+      <FinishedBlocks blocks={blocks} commands={commands} />
+      {tail.trim() !== '' && <Block key={`tail-${blocks.length}`} text={tail} open commands={commands} />}
     </div>
   );
 }

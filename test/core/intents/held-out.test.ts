@@ -1,10 +1,11 @@
-// Scores held-out.jsonl (phrasings written before tuning) with the eval tool's logic: >= 95% and every hostile case harmless.
+// Scores the held-out sets (phrasings written before tuning on them) with the eval tool's logic: >= 95%, hostile all harmless.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideRoute } from '../../../src-main/core/intents/index.js';
 
 interface Row { q: string; expect: 'action' | 'no-action' | 'safe'; re?: string; not?: string; tag: string }
-const rows = readFileSync(new URL('./held-out.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+const load = (f: string): Row[] => readFileSync(new URL(f, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+const SETS = ['./held-out.jsonl', './held-out-2.jsonl'];
 
 function passes(c: Row): boolean {
   const o = decideRoute(c.q.replace(/\n/g, ' '), { hasKoompiCli: false });
@@ -14,7 +15,9 @@ function passes(c: Row): boolean {
   return !action || !new RegExp(c.not!, 'i').test(o.command!);
 }
 
-describe('held-out phrasings', () => {
+describe.each(SETS)('held-out phrasings %s', (file) => {
+  const rows = load(file);
+
   it('has at least 80 rows in English, Khmer and hostile', () => {
     expect(rows.length).toBeGreaterThanOrEqual(80);
     expect(rows.some((r) => r.tag.startsWith('km-'))).toBe(true);

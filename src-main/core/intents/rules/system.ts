@@ -23,6 +23,11 @@ const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which
 const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}$`);
 const ROLLBACK = new RegExp(`^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`);
 
+/** Listing snapshots is a state query (allowed in question form: "what snapshots do I have?"). */
+export const snapshotListRule: Rule = (t, ctx) =>
+  LIST.test(t) || LIST_SINGULAR.test(t) ? hit('snapshot.list', SURE, act.snapshotList(ctx)) : null;
+
+/** Creating and rolling back snapshots. */
 export const snapshotRule: Rule = (t, ctx) => {
   if (CREATE_BARE.test(t)) return hit('snapshot.create', LIKELY, act.snapshotCreate(null, ctx));
   const c = CREATE.exec(t);
@@ -34,7 +39,6 @@ export const snapshotRule: Rule = (t, ctx) => {
     const label = words.join(' ');
     return hit('snapshot.create', valid && keyword ? SURE : UNSURE, act.snapshotCreate(label, ctx), [label]);
   }
-  if (LIST.test(t) || LIST_SINGULAR.test(t)) return hit('snapshot.list', SURE, act.snapshotList(ctx));
   const r = ROLLBACK.exec(t);
   if (r && (r[1]!.startsWith('roll') || r[2] !== undefined)) {
     return hit('snapshot.rollback', SURE, act.snapshotRollback(r[3]!, ctx), [r[3]!]);

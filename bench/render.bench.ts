@@ -1,0 +1,173 @@
+// Render benchmark: streams a 4,000- and a 20,000-token answer at full speed (one IPC message per task,
+// as the preload delivers them) into the real renderer in Chromium, through window.koompi's event path
+// and the bridge; reports the longest long task, render times and their ratio, the overlay's first
+// paint and the JS size (gzipped). One JSON line per figure.
+import { readFileSync, rmSync } from 'node:fs';
+import { buildRenderer, jsSizes } from '../e2e/harness/build.js';
+import { launchChromium } from '../e2e/harness/browser.js';
+import { serveStatic } from '../e2e/harness/static-server.js';
+import { startApp } from '../e2e/harness/app-harness.js';
+import type { PageGlobals } from '../e2e/harness/page-dom.js';
+
+function report(figure: string, value: number, unit: string, target?: string) {
+  console.log(JSON.stringify({ bench: 'render', figure, value: Math.round(value * 100) / 100, unit, ...(target ? { target } : {}) }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface StreamResult {
+  renderMs: number;
+  longTasks: number[];
+  chars: number;
+}
+
+async function main() {
+  const built = await buildRenderer();
+  const sizes = jsSizes(built.dir);
+  report('js_main_gzip_kb', sizes.mainGzip / 1024, 'KiB');
+  report('js_total_gzip_kb', sizes.totalGzip / 1024, 'KiB');
+  report('js_chunks', sizes.chunks, 'files');
+
+  const server = await serveStatic(built.dir);
+  const browser = await launchChromium();
+  const bridgeJs = readFileSync(built.bridgeFile, 'utf8');
+  try {
+    // Overlay first paint: a fresh page each time, the real core behind it.
+    const paints: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const app = await startApp(browser, server.url, bridgeJs, { view: 'overlay', viewport: { width: 680, height: 460 } });
+      const fp = await app.page.evaluate(() => {
+        const e = performance.getEntriesByName('first-contentful-paint')[0] ?? performance.getEntriesByName('first-paint')[0];
+        return e ? e.startTime : -1;
+      });
+      paints.push(fp);
+      await app.close();
+    }
+    report('overlay_first_paint_ms', median(paints), 'ms');
+
+    // Streaming: the real renderer and bridge; chat:ask answers with ids and the page itself emits the
+    // events through window.koompi's listeners, one per task, as fast as the event loop allows.
+    let ids = { requestId: 'r-bench-0', conversationId: 'c-bench-0' };
+    const app = await startApp(browser, server.url, bridgeJs, {
+      viewport: { width: 1180, height: 760 },
+      handlerOverrides: { 'chat:ask': async () => ids },
+    });
+    const results: Record<number, StreamResult[]> = { 4000: [], 20000: [] };
+    try {
+      for (const n of [4000, 20000, 4000, 20000, 4000, 20000]) {
+        await app.page.reload();
+        await app.page.locator('.app[data-booted="1"]').waitFor({ timeout: 30_000 });
+        benchRequest++;
+        ids = { requestId: `r-bench-${benchRequest}`, conversationId: `c-bench-${benchRequest}` };
+        const cdp = process.env.BENCH_PROFILE && n === 20000 ? await app.page.context().newCDPSession(app.page) : null;
+        if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+        results[n]!.push(await streamInPage(app.page, n, ids));
+        if (cdp) {
+          const { profile } = await cdp.send('Profiler.stop');
+          const self = new Map<string, number>();
+          const dt = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length ?? 1);
+          const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
+          for (const id of profile.samples ?? []) { const nd = byId.get(id)!; const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}:${nd.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + dt); }
+          console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+        }
+        if (process.env.BENCH_DEBUG) console.error(n, results[n]!.at(-1)!.renderMs, await app.page.evaluate(() => (globalThis as unknown as { __longAt: string[] }).__longAt.join(' ')));
+      }
+    } finally {
+      await app.close();
+    }
+    const all = [...results[4000]!, ...results[20000]!];
+    const maxLong = Math.max(0, ...all.flatMap((r) => r.longTasks));
+    const r4 = median(results[4000]!.map((r) => r.renderMs));
+    const r20 = median(results[20000]!.map((r) => r.renderMs));
+    report('max_long_task_ms', maxLong, 'ms', '<=50');
+    report('long_tasks_over_50ms', all.reduce((a, r) => a + r.longTasks.filter((d) => d > 50).length, 0), 'count', '0');
+    report('render_4000_tokens_ms', r4, 'ms');
+    report('render_20000_tokens_ms', r20, 'ms');
+    report('render_ratio_20000_vs_4000', r20 / r4, 'x', '<=5');
+    report('answer_20000_tokens_chars', results[20000]![0]!.chars, 'chars');
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(built.dir, { recursive: true, force: true });
+    rmSync(built.bridgeFile, { force: true });
+  }
+}
+
+let benchRequest = 0;
+
+async function streamInPage(page: import('playwright-core').Page, tokens: number, nextIds: { requestId: string; conversationId: string }): Promise<StreamResult> {
+  // Install the stream in the page first (it waits for its start signal).
+  await page.evaluate((n) => {
+    const g = globalThis as unknown as PageGlobals & {
+      __koompiEmit(e: string, p: unknown): void;
+      __benchRun?: (requestId: string, conversationId: string) => Promise<{ renderMs: number; longTasks: number[]; chars: number }>;
+      PerformanceObserver: typeof PerformanceObserver;
+      MessageChannel: typeof MessageChannel;
+      requestAnimationFrame(cb: () => void): number;
+    };
+    const paragraphs = [
+      'To free up disk space on KOOMPI OS, start by looking at what uses it. The **Disk Usage Analyzer** shows big folders, and `du` does the same in a terminal.',
+      '1. Clear the package cache, which keeps every downloaded package.\n2. Remove packages nothing depends on.\n3. Empty the trash and old thumbnails.',
+      '```bash\nsudo pacman -Sc\nsudo pacman -Rns $(pacman -Qtdq)\ndu -sh ~/.cache/* | sort -h | tail\n```',
+      '> Tip: snapshots can take space too; list them before deleting anything.',
+      'If the disk is still full, check `journalctl --disk-usage` and limit the journal size in `/etc/systemd/journald.conf`.',
+    ];
+    const text: string[] = [];
+    for (let i = 0; text.length < n; i++) {
+      const block = paragraphs[i % paragraphs.length]! + '\n\n';
+      for (const tok of block.match(/\s*\S{1,4}|\s+/g) ?? []) {
+        if (text.length >= n) break;
+        text.push(tok);
+      }
+    }
+    g.__benchRun = async (requestId, conversationId) => {
+      const longTasks: number[] = [];
+      const obs = new g.PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longTasks.push(e.duration);
+        for (const e of list.getEntries()) longAt.push(Math.round(e.startTime - start) + ':' + Math.round(e.duration));
+      });
+      const longAt: string[] = [];
+      (g as unknown as { __longAt: string[] }).__longAt = longAt;
+      obs.observe({ type: 'longtask', buffered: false });
+      const start = performance.now();
+      await new Promise<void>((resolve) => {
+        const ch = new g.MessageChannel();
+        let i = -1;
+        ch.port1.onmessage = () => {
+          if (i === -1) {
+            g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'start', tier: 'local', model: 'bench', intent: null } });
+          } else if (i < text.length) {
+            g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'chunk', text: text[i] } });
+          } else {
+            g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'done', message: { id: 'm-' + requestId, role: 'assistant', content: text.join(''), createdAt: new Date().toISOString(), tier: 'local', model: 'bench', intent: null, commands: [], error: null } } });
+            resolve();
+            return;
+          }
+          i++;
+          ch.port2.postMessage(0);
+        };
+        ch.port2.postMessage(0);
+      });
+      await new Promise<void>((ok) => g.requestAnimationFrame(() => g.requestAnimationFrame(() => ok())));
+      const renderMs = performance.now() - start;
+      if (g.document.querySelector('.msg-assistant[data-streaming="1"]')) throw new Error('the answer did not finish');
+      await new Promise((r) => setTimeout(r, 100));
+      obs.disconnect();
+      return { renderMs, longTasks, chars: text.join('').length };
+    };
+  }, tokens);
+  // Ask through the UI, so the store expects this request id; then stream.
+  const box = page.getByLabel('Your question');
+  await box.fill(`bench ${tokens}`);
+  await box.press('Enter');
+  await page.locator('button.btn-stop:not([disabled])').waitFor({ timeout: 30_000 });
+  return page.evaluate(({ requestId, conversationId }) => {
+    const g = globalThis as unknown as { __benchRun(r: string, c: string): Promise<StreamResult> };
+    return g.__benchRun(requestId, conversationId);
+  }, nextIds);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
