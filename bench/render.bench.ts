@@ -53,23 +53,17 @@ async function main() {
       handlerOverrides: { 'chat:ask': async () => ids },
     });
     const results: Record<number, StreamResult[]> = { 4000: [], 20000: [] };
+    const cpuMax: number[] = [];
     try {
       for (const n of [4000, 20000, 4000, 20000, 4000, 20000]) {
         await app.page.reload();
         await app.page.locator('.app[data-booted="1"]').waitFor({ timeout: 30_000 });
         benchRequest++;
         ids = { requestId: `r-bench-${benchRequest}`, conversationId: `c-bench-${benchRequest}` };
-        const cdp = process.env.BENCH_PROFILE && n === 20000 ? await app.page.context().newCDPSession(app.page) : null;
-        if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+        const tracing = n === 20000;
+        if (tracing) await browser.startTracing(app.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
         results[n]!.push(await streamInPage(app.page, n, ids));
-        if (cdp) {
-          const { profile } = await cdp.send('Profiler.stop');
-          const self = new Map<string, number>();
-          const dt = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length ?? 1);
-          const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
-          for (const id of profile.samples ?? []) { const nd = byId.get(id)!; const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}:${nd.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + dt); }
-          console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
-        }
+        if (tracing) cpuMax.push(maxRendererTaskCpuMs(await browser.stopTracing()));
         if (process.env.BENCH_DEBUG) console.error(n, results[n]!.at(-1)!.renderMs, await app.page.evaluate(() => (globalThis as unknown as { __longAt: string[] }).__longAt.join(' ')));
       }
     } finally {
@@ -80,6 +74,8 @@ async function main() {
     const r4 = median(results[4000]!.map((r) => r.renderMs));
     const r20 = median(results[20000]!.map((r) => r.renderMs));
     report('max_long_task_ms', maxLong, 'ms', '<=50');
+    // Wall-clock long tasks include time the OS gave to other processes; the trace's thread time does not.
+    report('max_task_cpu_ms_20000', Math.max(...cpuMax), 'ms', '<=50');
     report('long_tasks_over_50ms', all.reduce((a, r) => a + r.longTasks.filter((d) => d > 50).length, 0), 'count', '0');
     report('render_4000_tokens_ms', r4, 'ms');
     report('render_20000_tokens_ms', r20, 'ms');
@@ -94,6 +90,28 @@ async function main() {
 }
 
 let benchRequest = 0;
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+/** The longest task on the page's main thread in the trace, by thread (CPU) time. */
+function maxRendererTaskCpuMs(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let max = 0;
+  let worst: TraceEvent | null = null;
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && (e.tdur ?? e.dur ?? 0) / 1000 > max) {
+      max = (e.tdur ?? e.dur ?? 0) / 1000;
+      worst = e;
+    }
+  }
+  if (process.env.BENCH_DEBUG && worst) {
+    const w = worst as TraceEvent & { ts: number };
+    const inside = (events as (TraceEvent & { ts: number })[]).filter((e) => e.pid === w.pid && e.tid === w.tid && e.ph === 'X' && e.ts >= w.ts && e.ts <= w.ts + (w.dur ?? 0) && e !== w);
+    console.error('worst task', max, inside.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12).map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}ms ${JSON.stringify(e.args ?? {}).slice(0, 120)}`).join('\n  '));
+  }
+  return max;
+}
 
 async function streamInPage(page: import('playwright-core').Page, tokens: number, nextIds: { requestId: string; conversationId: string }): Promise<StreamResult> {
   // Install the stream in the page first (it waits for its start signal).

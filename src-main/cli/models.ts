@@ -1,5 +1,5 @@
 // koompi-ask models list | pull NAME | rm NAME | show NAME | setup [MODELFILE]: Ollama model management from the shell.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ParsedArgs } from './args.js';
 import { EXIT, UsageError, writeJsonLine, type CliIo } from './io.js';
 import { createOllamaFromEnv } from '../core/providers/ollama/factory.js';
@@ -9,7 +9,15 @@ import { PREFERRED_MODEL } from '../core/providers/ollama/chat-provider.js';
 import { ProviderError } from '../core/providers/provider.js';
 
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,199}$/;
-const DEFAULT_MODELFILE = new URL('../../assets/ollama/Modelfile', import.meta.url);
+/** Where the shipped Modelfile lives: env override, the checkout (and dist/cli), the Arch package, electron-builder's resources. */
+export function modelfileCandidates(env: NodeJS.ProcessEnv): (string | URL)[] {
+  return [
+    ...(env.KOOMPI_MODELFILE ? [env.KOOMPI_MODELFILE] : []),
+    new URL('../../assets/ollama/Modelfile', import.meta.url),
+    '/usr/share/koompi-assistant/Modelfile',
+    new URL('../Modelfile', import.meta.url),
+  ];
+}
 
 export async function runModels(args: ParsedArgs, io: CliIo): Promise<number> {
   try {
@@ -111,7 +119,7 @@ async function show(models: OllamaModelManager, name: string, io: CliIo, json: b
 }
 
 async function setup(models: OllamaModelManager, modelfilePath: string | undefined, io: CliIo): Promise<number> {
-  const source = modelfilePath ?? DEFAULT_MODELFILE;
+  const source = modelfilePath ?? modelfileCandidates(io.env).find((p) => existsSync(p)) ?? modelfileCandidates(io.env)[0]!;
   let text: string;
   try {
     text = readFileSync(source, 'utf8');

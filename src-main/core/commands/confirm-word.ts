@@ -1,25 +1,32 @@
-// The word a person types to confirm a destructive command: the first word of the first real command, wrappers peeled off.
+// The word a person types to confirm a destructive command: the name of its riskiest part, wrappers peeled off.
 import { commandName, newCtx } from './judge-context.js';
+import { judgeCommand } from './judge.js';
 import { parseShell, type Node, type SimpleCommand } from './shell-parser.js';
 import { unwrap } from './unwrap.js';
 
-function firstSimple(n: Node): SimpleCommand | null {
-  if (n.kind === 'simple') return n.words.length > 0 ? n : null;
-  if (n.kind === 'list') { for (const it of n.items) { const s = firstSimple(it.node); if (s) return s; } return null; }
-  if (n.kind === 'pipeline') { for (const s of n.stages) { const f = firstSimple(s); if (f) return f; } return null; }
-  if (n.kind === 'func') return null;
-  return firstSimple(n.body);
+function simples(n: Node, out: SimpleCommand[] = []): SimpleCommand[] {
+  if (n.kind === 'simple') { if (n.words.length > 0) out.push(n); }
+  else if (n.kind === 'list') for (const it of n.items) simples(it.node, out);
+  else if (n.kind === 'pipeline') for (const s of n.stages) simples(s, out);
+  else if (n.kind !== 'func') simples(n.body, out);
+  return out;
 }
 
-/** e.g. `sudo rm -rf /x` → `rm`; `env A=1 nohup dd …` → `dd`; unparseable text → its first word. */
+const nameOf = (s: SimpleCommand): string => {
+  const u = unwrap(s.words, newCtx(), () => undefined);
+  return commandName(u.argv[0]) || commandName(s.words[0]);
+};
+
+/**
+ * e.g. `sudo rm -rf /x` → `rm`; `echo done; rm -rf ~` → `rm` (the destructive part, not the harmless first one);
+ * `env A=1 nohup dd …` → `dd`; unparseable text → its first word.
+ */
 export function confirmWordFor(command: string): string {
   try {
-    const s = firstSimple(parseShell(command));
-    if (s) {
-      const u = unwrap(s.words, newCtx(), () => undefined);
-      const name = commandName(u.argv[0]) || commandName(s.words[0]);
-      if (name) return name;
-    }
+    const parts = simples(parseShell(command));
+    const worst = parts.find((s) => judgeCommand(s.words.map((w) => w.raw).join(' ')).risk === 'destructive') ?? parts[0];
+    const name = worst ? nameOf(worst) : '';
+    if (name) return name;
   } catch { /* fall through */ }
   return command.trim().split(/\s+/)[0] ?? '';
 }

@@ -1,4 +1,5 @@
 // Strips politeness and padding ("please", "can you", "for me", សូម, ជួយ, ផង …) so rules see only the request.
+import { foldKhmer } from './normalize.js';
 
 const EN_LEAD = new RegExp('^(?:' + [
   'please', 'pls', 'plz', 'kindly', 'ok', 'okay', 'alright', 'hey', 'hi', 'hello', 'yo', 'koompi', 'assistant', 'so',
@@ -19,7 +20,7 @@ const EN_TRAIL = new RegExp('\\s+(?:' + [
 ].join('|') + ')$');
 
 /** Khmer words that only carry politeness, person or tense padding; dropped when they stand alone after translation. */
-const KM_FILLER_RUN = /^(?:សូម|ជួយ|សុំ|ផង|ឱ្យខ្ញុំ|ឱ្យ|ខ្ញុំ|ចង់|ត្រូវការ|អ្នក|អាច|បានទេ|បានអត់|បានឬទេ|បានឬអត់|បាទ|ចាស|ចា៎ស|ចា៎|បង|ប្អូន|លោក|អ្នកគ្រូ|លោកគ្រូ|ផងណា|ណា|ចេញ|បន្តិច|ឡើងវិញ|ឥឡូវនេះ|ឥឡូវ|ភ្លាមៗ|ភ្លាម|អរគុណ|របស់|នេះ|នោះ|ហ្នឹង|មួយ|ថ្មី|ដែល|ពី|នៅ|ក្នុង|លើ|ទៅ|មក|សិន|ម្ដង|ហើយ|ពេលនេះ|ឲ្យ)+$/;
+const KM_FILLER_RUN = new RegExp(foldKhmer('^(?:សូម|ជួយ|សុំ|ផង|ឱ្យខ្ញុំ|ឱ្យ|ខ្ញុំ|ចង់|ត្រូវការ|អ្នក|អាច|បានទេ|បានអត់|បានឬទេ|បានឬអត់|បាទ|ចាស|ចា៎ស|ចា៎|បង|ប្អូន|លោក|អ្នកគ្រូ|លោកគ្រូ|ផងណា|ណា|ចេញ|បន្តិច|ឡើងវិញ|ឥឡូវនេះ|ឥឡូវ|ភ្លាមៗ|ភ្លាម|អរគុណ|របស់|នេះ|នោះ|ហ្នឹង|មួយ|ថ្មី|ដែល|ពី|នៅ|ក្នុង|លើ|ទៅ|មក|សិន|ម្ដង|ហើយ|ពេលនេះ|ឲ្យ|សួស្ដី|ជំរាបសួរ|ហាឡូ)+$'));
 
 export function stripFillers(text: string): string {
   let s = text;

@@ -27,9 +27,9 @@ describe('CommandRegistry', () => {
     const reg = new CommandRegistry();
     const [cmd] = reg.addFromMarkdown(answer(`mkdir -p ${victim}/sub && rm -rf ${victim}/sub; touch ${dir}/marker-destructive`));
     expect(cmd!.risk).toBe('destructive');
-    for (const typedWord of [undefined, '', 'rm', 'yes', ' MKDIR ']) {
+    for (const typedWord of [undefined, '', 'mkdir', 'yes', ' RM ']) {
       const out = await reg.requestRun(cmd!.id, async () => (typedWord === undefined ? { approved: true } : { approved: true, typedWord }), { cwd: dir });
-      expect(out).toEqual({ status: 'wrong-word', expected: 'mkdir' });
+      expect(out).toEqual({ status: 'wrong-word', expected: 'rm' });
     }
     expect(existsSync(join(dir, 'marker-destructive'))).toBe(false);
     const ok = await reg.requestRun(cmd!.id, async (_c, info) => ({ approved: true, typedWord: info.confirmWord! }), { cwd: dir });
@@ -95,8 +95,9 @@ describe('confirmWordFor', () => {
     ['rm -rf ~/x', 'rm'],
     ['sudo -u root env A=1 nohup dd if=/dev/zero of=/dev/sda', 'dd'],
     ['/usr/bin/rm -r x', 'rm'],
-    ['echo done; rm -rf ~/Music', 'echo'],
-    ['(cd / && rm -rf x)', 'cd'],
+    ['echo done; rm -rf ~/Music', 'rm'],
+    ['ls; mkfs.ext4 /dev/sdb1', 'mkfs.ext4'],
+    ['(cd / && rm -rf x)', 'rm'],
     ['rm -rf "unbalanced', 'rm'],
   ])('%j → %s', (cmd, word) => { expect(confirmWordFor(cmd)).toBe(word); });
 });
