@@ -1,5 +1,5 @@
 // Khmer UI strings: the same keys as en.ts (a unit test checks it).
-import type { MessageKey } from './en';
+import type { MessageKey } from './en.js';
 
 export const km: Record<MessageKey, string> = {
   'app.title': 'ជំនួយការ KOOMPI',

@@ -8,6 +8,8 @@ import type { AppState } from './index';
 
 export interface UiMessage {
   id: string;
+  /** Stable React key: the local id an answer streams under stays when the core's id arrives. */
+  key: string;
   role: 'user' | 'assistant';
   content: string;
   split: SplitState;
@@ -53,6 +55,7 @@ const localId = (p: string) => `${p}-${Date.now().toString(36)}-${(localIds++).t
 export function fromView(m: MessageView): UiMessage {
   return {
     id: m.id,
+    key: m.id,
     role: m.role,
     content: m.content,
     split: splitAll(m.content),

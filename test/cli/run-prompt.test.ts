@@ -49,14 +49,14 @@ describe('offerToRun', () => {
     expect(t.out()).toMatch(/safe {2}echo first.*\nRun it\? \[y\/N\] first\nexit 0/s);
   });
 
-  it('needs the first word typed for a destructive command', async () => {
+  it('needs the command name of the riskiest part typed for a destructive command', async () => {
     const cmd = `mkdir -p ${dir}/d/e && rm -rf ${dir}/d/e && touch ${dir}/destroyed`;
     const wrong = tty(['y', 'yes']);
     const r1 = await offerToRun([judgeCommand(cmd)], wrong.io, inDir);
     expect(r1.ran).toBe(0);
-    expect(wrong.out()).toMatch(/DESTRUCTIVE.*deletes files recursively.*Type "mkdir" to run it: Not run: the word typed was not "mkdir"/s);
+    expect(wrong.out()).toMatch(/DESTRUCTIVE.*deletes files recursively.*Type "rm" to run it: Not run: the word typed was not "rm"/s);
     expect(existsSync(join(dir, 'destroyed'))).toBe(false);
-    const right = tty(['y', 'mkdir']);
+    const right = tty(['y', 'rm']);
     const r2 = await offerToRun([judgeCommand(cmd)], right.io, inDir);
     expect(r2.ran).toBe(1);
     expect(existsSync(join(dir, 'destroyed'))).toBe(true);

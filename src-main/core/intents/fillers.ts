@@ -2,7 +2,7 @@
 import { foldKhmer } from './normalize.js';
 
 const EN_LEAD = new RegExp('^(?:' + [
-  'please', 'pls', 'plz', 'kindly', 'ok', 'okay', 'alright', 'hey', 'hi', 'hello', 'yo', 'koompi', 'assistant', 'so',
+  '(?:hi|hello|hey) there', 'good (?:morning|afternoon|evening|day)', 'please', 'pls', 'plz', 'kindly', 'ok', 'okay', 'alright', 'hey', 'hi', 'hello', 'yo', 'koompi', 'assistant', 'so',
   'now', 'just', 'quickly', 'then', 'and', 'also', 'first', 'oh', 'um', 'uh', 'well', 'sir',
   '(?:can|could|would|will) (?:you|u|ya)(?: please| kindly| quickly| just| maybe)?',
   'would you mind', 'would you be able to', 'are you able to', 'do you mind',

@@ -70,12 +70,28 @@ const SPLIT_RESTART = new RegExp(foldKhmer('(?:ចាប់ផ្ដើម|ដ�
  */
 const ONE_PASS = new RegExp(RAW.map(([src]) => `(${foldKhmer(src)})`).join('|'), 'g');
 const OUTPUTS = RAW.map(([, to]) => to);
+/** Matched text → output for the entries that are plain word lists (most of them): no scan of the groups needed. */
+const LITERAL = new Map<string, string>();
+{
+  const patterns: RegExp[] = [];
+  for (const [src, to] of RAW) {
+    const folded = foldKhmer(src);
+    if (/[\\()[\]?*+.]/.test(src)) {
+      patterns.push(new RegExp(`^(?:${folded})$`));
+      continue;
+    }
+    // a word an earlier pattern entry also matches keeps going through the group scan, as the alternation would
+    for (const word of folded.split('|')) if (!LITERAL.has(word) && !patterns.some((p) => p.test(word))) LITERAL.set(word, to);
+  }
+}
 
 /** Khmer request text (already normalised) → text in the rules' English vocabulary; unknown Khmer stays as is. */
 export function translateKhmer(text: string): string {
   const s = text.replace(SPLIT_RESTART, (whole, object: string) => (whole.startsWith(PLAIN_RESTART) ? whole : ` restart ${object} `));
   return s
     .replace(ONE_PASS, (...groups: unknown[]) => {
+      const literal = LITERAL.get(groups[0] as string);
+      if (literal !== undefined) return literal;
       for (let i = 1; i <= OUTPUTS.length; i++) if (groups[i] !== undefined) return OUTPUTS[i - 1]!;
       return String(groups[0]);
     })

@@ -44,6 +44,18 @@ export interface Normalized {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+const ANY_QUESTION_MARK = /[?\uFF1F\u061F\u00BF\u2753\u2754]/;
+const KHMER_DIGIT = /[\u17E0-\u17E9]/g;
+const SCRIPT_BOUNDARY = /[\u1780-\u17FF](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u1780-\u17FF])/g;
+const APOSTROPHES = /['’‘´ʼ]/g;
+const COMMAS = /[,\uFF0C\u3001]/;
+const COMMA_RUN = /\s*[,\uFF0C\u3001][\s,\uFF0C\u3001]*(?:and\s+)?/g;
+const PUNCTUATION = /[?\uFF1F!\uFF01:"“”«»។៕៖…\u2753\u2754]/g;
+const LOOSE_DOTS = /(^|[^a-z0-9])\.+|\.+(?![a-z0-9])/g;
+const HASH_NUMBER = /#(?=\d)/g;
+const WIFI = /\bwi[- ]?fi\b/g;
+const SNAP_SHOT = /\bsnap shot/g;
+const SPACES = /\s+/g;
 
 export function normalize(raw: string): Normalized {
   let s = raw;
@@ -51,22 +63,23 @@ export function normalize(raw: string): Normalized {
   let questionMark: boolean;
   if (NON_ASCII.test(s)) {
     s = s.normalize('NFC').replace(INVISIBLE, '');
-    questionMark = /[?\uFF1F\u061F\u00BF\u2753\u2754]/.test(s);
+    questionMark = ANY_QUESTION_MARK.test(s);
     if (KHMER_CHAR.test(s)) {
       lang = 'km';
-      s = foldKhmer(s.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0)))
-        .replace(/[\u1780-\u17FF](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u1780-\u17FF])/g, '$& ');
+      s = foldKhmer(s.replace(KHMER_DIGIT, (d) => String(d.charCodeAt(0) - 0x17e0))).replace(SCRIPT_BOUNDARY, '$& ');
     }
-    s = s.toLowerCase().replace(/['’‘´ʼ]/g, '').replace(/[,\uFF0C\u3001]/g, ' and ').replace(/\band(?:\s+and)+\b/g, 'and').replace(/[?\uFF1F!\uFF01:"“”«»។៕៖…\u2753\u2754]/g, ' ');
+    s = s.toLowerCase().replace(APOSTROPHES, '');
   } else {
     questionMark = s.includes('?');
-    s = s.toLowerCase().replace(/'/g, '');
-    if (s.includes(',')) s = s.replace(/,/g, ' and ').replace(/\band(?:\s+and)+\b/g, 'and');
-    s = s.replace(/[?!:"]/g, ' ');
+    s = s.toLowerCase();
+    if (s.includes("'")) s = s.replace(APOSTROPHES, '');
   }
-  if (s.includes('.')) s = s.replace(/(^|[^a-z0-9])\.+|\.+(?![a-z0-9])/g, '$1 ');
-  if (s.includes('#')) s = s.replace(/#(?=\d)/g, '');
-  if (s.includes('wi')) s = s.replace(/\bwi[- ]?fi\b/g, 'wifi');
-  if (s.includes('snap shot')) s = s.replace(/\bsnap shot/g, 'snapshot');
-  return { text: s.replace(/\s+/g, ' ').trim(), lang, questionMark };
+  // a comma (or a run of them, with or without a following "and") reads as one "and"
+  if (COMMAS.test(s)) s = s.replace(COMMA_RUN, ' and ');
+  s = s.replace(PUNCTUATION, ' ');
+  if (s.includes('.')) s = s.replace(LOOSE_DOTS, '$1 ');
+  if (s.includes('#')) s = s.replace(HASH_NUMBER, '');
+  if (s.includes('wi')) s = s.replace(WIFI, 'wifi');
+  if (s.includes('snap shot')) s = s.replace(SNAP_SHOT, 'snapshot');
+  return { text: s.replace(SPACES, ' ').trim(), lang, questionMark };
 }

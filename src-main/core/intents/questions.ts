@@ -4,8 +4,8 @@ import { foldKhmer } from './normalize.js';
 /** Asking how/why/what-is, describing a past event, or asking permission: always for the model. */
 const EN_ASKING = new RegExp('(?:^|\\s)(?:' + [
   'how (?:do|does|did|can|could|would|should|to|is it|are|will|shall|would i|might)', 'why', 'when', 'where',
-  'should', 'shall i', 'explain', 'difference', 'meaning', 'define', 'definition', 'tell me (?:about|how|what|why|when|if|whether)',
-  'teach me', 'show me how', 'is it (?:safe|ok|okay|possible|good|bad|a good idea|necessary|wise|normal)',
+  'should', 'shall i', 'explain', 'difference', 'meaning', 'define', 'definition', 'tell me (?:about|how to|how do|how can|what is a|why|when|if|whether)',
+  'teach me', 'show me how to', 'is it (?:safe|ok|okay|possible|good|bad|a good idea|necessary|wise|normal)',
   'can i', 'could i', 'may i', 'do i need', 'do i have to', 'what happens', 'what if', 'what does', 'what do',
   'what would', 'what will', 'what should', 'help me understand', 'i wonder', 'wondering', 'is there a way',
   'i (?:have|had|ve|am|m) (?:installed|removed|updated|deleted|tried|been|a problem|an issue|an error|trouble|having|getting|trying|seeing)', 'i (?:installed|uninstalled|removed|updated|upgraded|tried|did|was|cant|can not|cannot|dont|didnt|deleted|opened|restarted|rebooted|got|keep)',
@@ -28,10 +28,12 @@ const KM_ASKING = new RegExp(foldKhmer([
 /** "… បានទេ" / "… បានអត់" closes a polite request ("can you …?"), not a question. */
 const KM_POLITE_END = new RegExp(foldKhmer('(?:បានទេ|បានអត់|បានឬទេ|បានឬអត់)$'));
 
+const KM_NOT_POLITE = new RegExp(foldKhmer('ខ្ញុំអាច|គួរ|តើ'));
+
 /** True for a Khmer question or statement (checked on the normalised Khmer text, before translation). */
 export function isKhmerQuestion(text: string): boolean {
   const compact = text.replace(/\s+/g, '');
-  const polite = KM_POLITE_END.test(compact) && !new RegExp(foldKhmer('ខ្ញុំអាច|គួរ|តើ')).test(compact);
+  const polite = KM_POLITE_END.test(compact) && !KM_NOT_POLITE.test(compact);
   const rest = polite ? compact.replace(KM_POLITE_END, '') : compact;
   return KM_ASKING.test(rest);
 }

@@ -33,7 +33,7 @@ export function MessageList({ lastOnly }: { lastOnly?: boolean }) {
   return (
     <div className="messages" ref={ref} onScroll={onScroll} role="log" aria-label={t('chat.messages')}>
       {shown.map((m) => (
-        <MessageItem key={m.id} message={m} />
+        <MessageItem key={m.key} message={m} />
       ))}
     </div>
   );

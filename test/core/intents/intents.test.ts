@@ -108,6 +108,8 @@ describe('services', () => {
     expect(cmd('disable cups')).toBe('sudo systemctl disable --now cups');
     expect(cmd('restart network manager')).toBe('sudo systemctl restart NetworkManager');
     expect(cmd('ចាប់ផ្ដើមសេវា bluetooth ឡើងវិញ')).toBe('sudo systemctl restart bluetooth');
+    expect(cmd('bluetooth restart')).toBe('sudo systemctl restart bluetooth');
+    expect(cmd('firefox start')).toBeNull();
   });
 
   it('shows status without sudo', () => {
@@ -140,7 +142,7 @@ describe('apps, settings and information', () => {
 
   it('reports disk and memory, also asked as a question', () => {
     for (const q of ['show free disk space', 'how much disk space do I have left?', 'storage', 'ពិនិត្យទំហំថាស']) expect(cmd(q), q).toBe('df -h');
-    for (const q of ['memory usage', 'how much RAM do I have', 'មើលអង្គចងចាំ']) expect(cmd(q), q).toBe('free -h');
+    for (const q of ['memory usage', 'how much RAM do I have', 'tell me how much ram i have', 'how much memory am I using', 'មើលអង្គចងចាំ']) expect(cmd(q), q).toBe('free -h');
   });
 
   it('lists Wi-Fi networks and switches the radio', () => {
@@ -163,6 +165,8 @@ describe('chat intents and the route decision', () => {
       expect(decideRoute(q, { hasKoompiCli: false })).toEqual({ query: q, tier: 'llm', intent: 'greeting', confidence: m.confidence, command: null });
     }
     expect(intentOf('help')).toBe('help');
+    expect(cmd('hello there, can you install vlc')).toBe('sudo pacman -S --needed vlc');
+    expect(cmd('សួស្តី ដំឡើង vlc')).toBe('sudo pacman -S --needed vlc');
     expect(intentOf('what can you do?')).toBe('help');
     expect(intentOf('អ្នកអាចធ្វើអ្វីបាន')).toBe('help');
     expect(matchIntent('ជំនួយ', { hasKoompiCli: false })!.lang).toBe('km');

@@ -35,7 +35,15 @@ function resolveService(object: string): Resolved | null {
   return null;
 }
 
+/** "bluetooth restart": the verb after the unit, accepted only for units tier 1 knows. */
+const ACTION_AFTER = /^(.+?) (restart|reload|start|stop|enable|disable)$/;
+
 export const serviceActionRule: Rule = (t) => {
+  const after = ACTION_AFTER.exec(t);
+  if (after) {
+    const r = resolveService(after[1]!);
+    if (r?.known) return serviceHit(VERBS.get(after[2]!)!, r, SURE);
+  }
   const m = ACTION.exec(t);
   if (!m || m[2] === undefined) return null;
   const verb = VERBS.get(m[1]!)!;
