@@ -146,9 +146,11 @@ export function createRouter(deps: RouterDeps): Router {
     const m = matchIntent(question, ctx);
     if (m && m.confidence > ACT_THRESHOLD && ((m.argv !== null && m.command !== null) || (m.argv === null && ANSWER_ONLY_INTENT.test(m.intent)))) {
       emit({ type: 'start', tier: 'rules', model: null, intent: m.intent });
-      if (m.text) emit({ type: 'chunk', text: m.text });
+      // An action's answer shows the exact command it would run, as a fenced block like a model's answer.
+      const text = m.command !== null && m.argv !== null ? `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n` : m.text;
+      if (text) emit({ type: 'chunk', text });
       return finish({
-        tier: 'rules', text: m.text, model: null, intent: m.intent,
+        tier: 'rules', text, model: null, intent: m.intent,
         commands: m.command !== null && m.argv !== null ? [judgeCommand(m.command)] : [], error: null,
       });
     }

@@ -6,7 +6,7 @@ import { createGeminiClient, type GeminiClient } from '../../../src-main/core/pr
 import { systemPrompt } from '../../../src-main/core/providers/system-prompt.js';
 import { ACT_THRESHOLD, type AnswerEvent } from '../../../src-main/core/types.js';
 import { matchIntent } from '../../../src-main/core/intents/index.js';
-import { judgeCommand } from '../../../src-main/core/commands/index.js';
+import { extractCommands, judgeCommand } from '../../../src-main/core/commands/index.js';
 import { startOllamaDouble, type OllamaDouble } from '../../doubles/ollama-double.js';
 import { startGeminiDouble, type GeminiDouble } from '../../doubles/gemini-double.js';
 
@@ -70,7 +70,8 @@ describe('router', () => {
     const a = await ask('install firefox');
     const m = matchIntent('install firefox', { hasKoompiCli: false })!;
     expect(m.confidence).toBeGreaterThan(ACT_THRESHOLD);
-    expect(a).toEqual({ tier: 'rules', text: m.text, model: null, intent: 'pkg.install', commands: [judgeCommand(m.command!)], error: null });
+    expect(a).toEqual({ tier: 'rules', text: `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n`, model: null, intent: 'pkg.install', commands: [judgeCommand(m.command!)], error: null });
+    expect(extractCommands(a.text)).toEqual([m.command]);
     expect(a.commands[0]!.risk).toBe('elevated');
     expect(events[0]).toEqual({ type: 'start', tier: 'rules', model: null, intent: 'pkg.install' });
     const hello = await ask('hello');
