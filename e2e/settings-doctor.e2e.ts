@@ -52,7 +52,10 @@ describe('health check and settings', () => {
     const distinct = [...new Set(seen)];
     expect(distinct.length).toBeGreaterThanOrEqual(3);
     expect(distinct.some((v) => v > 0 && v < 100)).toBe(true);
-    await until('the model check to pass', async () => (await page.locator('[data-check-id="model"]').getAttribute('data-ok')) === '1');
+    const modelCheck = page.locator('[data-check-id="model"]');
+    await until('the model check to pass', async () => (await modelCheck.getAttribute('data-ok')) === '1').catch(async (e: Error) => {
+      throw new Error(`${e.message}; the check shows: ${await modelCheck.innerText()}`);
+    });
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.locator('.model-list li[data-model^="qwen2.5:1.5b"]').waitFor();

@@ -32,6 +32,7 @@ export interface UiSlice {
 }
 
 let toastIds = 1;
+let doctorSeq = 0;
 const MAX_TOASTS = 4;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -67,12 +68,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
 
   async runDoctor() {
+    // Only the latest run may report, so a slow earlier run cannot bring back a fixed problem.
+    const seq = ++doctorSeq;
     set({ doctor: { ...get().doctor, state: 'running', error: null } });
     try {
       const report = await api().doctor();
-      set({ doctor: { state: 'done', report, error: null } });
+      if (seq === doctorSeq) set({ doctor: { state: 'done', report, error: null } });
     } catch (e) {
-      set({ doctor: { state: 'error', report: get().doctor.report, error: errorText(e) } });
+      if (seq === doctorSeq) set({ doctor: { state: 'error', report: get().doctor.report, error: errorText(e) } });
     }
   },
 

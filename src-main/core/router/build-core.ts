@@ -8,7 +8,7 @@ import {
 } from '../settings/index.js';
 import { diagnose, type DoctorReport } from '../doctor.js';
 import { createRouter, type Router } from './router.js';
-import { hasKoompiCli } from './has-koompi-cli.js';
+import { detectKoompiCli as hasKoompiCli } from '../intents/index.js';
 
 export interface BuildCoreOptions {
   env?: NodeJS.ProcessEnv;

@@ -3,4 +3,4 @@ export { createRouter, judgeAnswer, MAX_QUESTION_CHARS, type AskRequest, type Ro
 export { classifyQuestion, LONG_QUESTION_CHARS, type Complexity } from './complexity.js';
 export { detectLang } from './lang.js';
 export { buildCore, type BuildCoreOptions, type Core } from './build-core.js';
-export { hasKoompiCli } from './has-koompi-cli.js';
+export { detectKoompiCli as hasKoompiCli } from '../intents/index.js';
