@@ -1,5 +1,6 @@
 // koompi-ask models list | pull NAME | rm NAME | show NAME | setup [MODELFILE]: Ollama model management from the shell.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ParsedArgs } from './args.js';
 import { EXIT, UsageError, writeJsonLine, type CliIo } from './io.js';
 import { createOllamaFromEnv } from '../core/providers/ollama/factory.js';
@@ -14,6 +15,7 @@ export function modelfileCandidates(env: NodeJS.ProcessEnv): (string | URL)[] {
   return [
     ...(env.KOOMPI_MODELFILE ? [env.KOOMPI_MODELFILE] : []),
     new URL('../../assets/ollama/Modelfile', import.meta.url),
+    ...(process.argv[1] ? [join(dirname(process.argv[1]), '../assets/ollama/Modelfile')] : []), // bin/koompi-ask in a checkout
     '/usr/share/koompi-assistant/Modelfile',
     new URL('../Modelfile', import.meta.url),
   ];
