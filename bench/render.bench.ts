@@ -110,8 +110,9 @@ async function streamInPage(page: import('playwright-core').Page, tokens: number
     const g = globalThis as unknown as PageGlobals & {
       __koompiEmit(e: string, p: unknown): void;
       __benchRun?: (requestId: string, conversationId: string) => Promise<{ renderMs: number; longTasks: number[]; chars: number }>;
-      PerformanceObserver: typeof PerformanceObserver;
-      MessageChannel: typeof MessageChannel;
+      // The browser's shapes (the Node lib's differ: no 'longtask', no MessagePort.onmessage).
+      PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string; buffered: boolean }): void; disconnect(): void };
+      MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(v: unknown): void } };
       requestAnimationFrame(cb: () => void): number;
     };
     const paragraphs = [

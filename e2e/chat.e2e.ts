@@ -5,6 +5,7 @@ import { openSuite, type Suite } from './harness/suite.js';
 import { ask, lastAnswerText, waitForAnswer } from './harness/page-helpers.js';
 import { until } from './harness/poll.js';
 import type { PageGlobals } from './harness/page-dom.js';
+import { GEMINI_TEST_KEY } from './harness/app-harness.js';
 
 let suite: Suite;
 beforeAll(async () => { suite = await openSuite(); });
@@ -102,6 +103,26 @@ describe('chat', () => {
     await page.getByRole('link', { name: 'the wiki' }).click();
     await until('the link to go through the main process', () => app.externalUrls.includes('https://wiki.koompi.org/install'));
     expect(page.url()).toContain('/index.html');
+  });
+
+  it('answers from the cloud only with a key and consent, with a Cloud badge', async () => {
+    const app = await suite.start({ ollamaDown: true, gemini: { answer: 'From the **cloud**: open Discover.' } });
+    const { page } = app;
+    await ask(page, 'which app store does KOOMPI use and why is it good');
+    await waitForAnswer(page);
+    expect(await page.locator('.msg-assistant .tier').last().innerText()).toBe('Offline help');
+    expect(app.gemini.requests).toHaveLength(0);
+
+    await app.call('key:set', { key: GEMINI_TEST_KEY });
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('switch', { name: 'Allow cloud answers' }).check();
+    await until('consent saved', async () => (await app.call('settings:get', {})).allowCloud);
+    await page.getByRole('button', { name: 'Chat', exact: true }).click();
+    await ask(page, 'which app store does KOOMPI use and why is it good');
+    await waitForAnswer(page);
+    expect(await page.locator('.msg-assistant .tier').last().innerText()).toMatch(/^Cloud · gemini/);
+    expect(await lastAnswerText(page)).toContain('From the cloud');
+    expect(app.gemini.requests.length).toBeGreaterThan(0);
   });
 
   it('keeps conversations across a reload; lists, searches and deletes them', async () => {

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { startBridge } from './bridge';
 import { useStore } from './store/index';
+import { loadMarkdown } from './markdown/lazy-markdown';
 import './styles/base.css';
 import './styles/chat.css';
 import './styles/panels.css';
@@ -23,4 +24,8 @@ if (!window.koompi) {
     </StrictMode>,
   );
   void useStore.getState().boot(view, param === 'overlay' || param === 'window');
+  // The parser is not needed for the first paint; fetch it as soon as the page is idle.
+  const preload = () => void loadMarkdown();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 500 });
+  else setTimeout(preload, 100);
 }

@@ -1,7 +1,8 @@
 // Rendering one markdown block: raw HTML is escaped, images and non-https links are dropped, top-level
 // fences become code segments, and code lines map to the commands the core extracts.
 import { describe, expect, it } from 'vitest';
-import { codeLines, renderBlock } from '../../src-renderer/markdown/render-block.js';
+import { renderBlock } from '../../src-renderer/markdown/render-block.js';
+import { codeLines } from '../../src-renderer/markdown/code-lines.js';
 
 const html = (text: string) => renderBlock(text, false).filter((s) => s.kind === 'html').map((s) => (s as { html: string }).html).join('');
 

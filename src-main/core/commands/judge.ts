@@ -32,6 +32,9 @@ export function judgeCommand(command: string): CommandJudgement {
 /** Parses and judges a script (a command line, an `sh -c` string, a substitution …) into ctx.findings. */
 export function judgeScript(text: string, ctx: JudgeCtx): void {
   if (ctx.depth > MAX_DEPTH) { elevated(ctx, 'commands are nested too deeply to check'); return; }
+  // The parser flattens loops (and rejects `for ((;;))`), so an endless loop starting background jobs is found in the text.
+  const loop = ENDLESS_LOOP.exec(text);
+  if (loop && spawnsWithoutPause(loop[1]!)) destructive(ctx, 'starts new background processes in an endless loop (a fork bomb)');
   let tree;
   try {
     tree = parseShell(text, ctx.depth);
@@ -44,6 +47,20 @@ export function judgeScript(text: string, ctx: JudgeCtx): void {
   walk(tree, ctx, null);
   // `rm${IFS}-rf${IFS}~`: word splitting on IFS turns one word into several; judge that reading too.
   if (/\$\{?IFS\}?/.test(text) && ctx.depth < MAX_DEPTH) judgeScript(text.replace(/\$\{IFS\}|\$IFS\b/g, ' '), childCtx(ctx));
+}
+
+const ENDLESS_LOOP = /\b(?:while\s+(?:true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false|for\s*\(\(\s*;\s*;\s*\)\))\s*;?\s*do\b([\s\S]{0,2000}?)\bdone\b/;
+
+/** A loop body that puts jobs in the background and never waits or sleeps in the foreground. */
+function spawnsWithoutPause(body: string): boolean {
+  let background = false;
+  for (const m of body.matchAll(/([^;&|\n]*)(&&|\|\||;|\n|&(?!>)|\||$)/g)) {
+    const part = m[1]!.trim();
+    if (m[2] === '&' && part !== '' && !/[>]$/.test(part)) background = true;
+    else if (/^(sleep|wait|read)\b/.test(part)) return false;
+    if (m[0] === '') break;
+  }
+  return background;
 }
 
 interface PipeInfo { stages: Node[]; index: number }
@@ -144,7 +161,7 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   for (const w of [...cmd.assigns, ...cmd.words, ...cmd.redirs.map((r) => r.target)]) {
     for (const s of w.subs) judgeScript(s.source, childCtx(ctx));
   }
-  const words = cmd.words.map((w) => resolveWord(w, ctx));
+  const words = cmd.words.flatMap((w) => splitUnquoted(w, resolveWord(w, ctx)));
   if (words.length === 0) {
     for (const a of cmd.assigns) {
       const r = resolveWord(a, ctx);
@@ -172,6 +189,7 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
     if (subsDownload(w)) destructive(inner, `runs code downloaded from the network (${w.text})`);
     else if (w.subs.some((s) => /\b(base64|xxd|openssl|rev)\b/.test(s.source))) destructive(inner, `runs hidden (encoded) commands (${w.text})`);
     else elevated(inner, `the command name (${w.text}) is only known when it runs, so it cannot be checked`);
+    judgeIfVarsEmpty(u.argv, inner, cmd, pipe, ctx);
     return;
   }
   if (DOWNLOADERS.has(name)) {
@@ -188,17 +206,46 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
       if (eq > 0 && !a.dynamic) ctx.vars.set(a.text.slice(0, eq), a.text.slice(eq + 1));
     }
   }
+  if (name === 'set') {
+    // `set -- rm -rf ~; "$@"`: remember the positional words
+    const k = u.argv.findIndex((w) => w.text === '--');
+    const pos = k >= 0 ? u.argv.slice(k + 1) : u.argv.slice(1).every((w) => !/^[-+]/.test(w.text)) ? u.argv.slice(1) : [];
+    if (pos.length > 0 && pos.every((w) => !w.dynamic)) {
+      ctx.vars.set('@', pos.map((w) => w.text).join(' '));
+      pos.forEach((w, n) => ctx.vars.set(String(n + 1), w.text));
+    }
+  }
   if (name === 'cd') {
     const target = u.argv[1];
     ctx.cwd = !target ? '~' : target.dynamic ? '/' : target.text.startsWith('/') || target.text.startsWith('~') ? target.text : `${ctx.cwd}/${target.text}`;
   }
 }
 
+/** `r${x}m -rf ~`: with x unset the name is `rm`; a destructive reading of that is reported. */
+function judgeIfVarsEmpty(argv: Word[], inner: JudgeCtx, cmd: SimpleCommand, pipe: PipeInfo | null, ctx: JudgeCtx): void {
+  const w = argv[0]!;
+  if (w.subs.length > 0) return;
+  const source = w.raw.replace(/["'\\]/g, '');
+  const bare = source.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[@*#?$!0-9-]/g, '');
+  if (bare === source || !/^[\w./+-]+$/.test(bare)) return;
+  const scratch = childCtx(inner);
+  scratch.depth = inner.depth;
+  scratch.findings = [];
+  judgeArgv([lit(bare), ...argv.slice(1)], scratch, { viaXargs: false, recurse: (s) => judgeScript(s, childCtx(scratch)), stdin: stdinOf(cmd.redirs, pipe, ctx) });
+  for (const f of scratch.findings) if (f.risk === 'destructive') destructive(inner, `${f.reason}, once the empty variables in ${w.text} drop out`);
+}
+
+/** `X="rm -rf"; $X ~`: an unquoted variable holding several words becomes several words, as in the shell. */
+function splitUnquoted(original: Word, resolved: Word): Word[] {
+  if ((original.quoted && original.text !== '$@') || original.vars.length === 0 || resolved.dynamic || !/\S\s+\S/.test(resolved.text)) return [resolved];
+  return resolved.text.trim().split(/\s+/).map((part) => ({ ...lit(part), glob: /[*?[]/.test(part) }));
+}
+
 function isTruncator(argv: Word[]): boolean {
   const name = commandName(argv[0]);
   const args = argv.slice(1).map((w) => w.text);
   if (name === ':' || name === 'true' || name === 'false') return true;
-  if (name === 'cat' && args.length === 1 && args[0] === '/dev/null') return true;
+  if (name === 'cat' && args.length === 1 && /^\/dev\/(null|zero|u?random)$/.test(args[0]!)) return true;
   if (name === 'echo' && (args.length === 0 || args.every((a) => a === '-n' || a === '' ))) return true;
   if (name === 'printf' && (args.length === 0 || (args.length === 1 && args[0] === ''))) return true;
   return false;

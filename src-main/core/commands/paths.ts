@@ -79,5 +79,15 @@ export function isCriticalSystemPath(p: string): boolean {
   return /^\/(boot\/.+|(usr\/)?(s?bin|lib|lib64|lib32)\/.+|etc\/(passwd|shadow|group|gshadow|fstab|sudoers|pam\.d(\/.*)?|systemd\/system\.conf|default\/grub|mkinitcpio\.conf|os-release|ld\.so\.(conf|cache)|nsswitch\.conf|login\.defs|crypttab))$/.test(p);
 }
 
+/** System files whose whole text matters: replacing them with one line breaks booting, logging in, names or updates. */
+export function isVitalSystemFile(p: string): boolean {
+  return isCriticalSystemPath(p) || /^\/etc\/(hosts|pacman\.conf|pacman\.d\/gnupg\/.+|locale\.gen|vconsole\.conf|sddm\.conf)$/.test(p);
+}
+
+/** Folders held in memory (tmpfs on Arch): what is moved there is gone at the next restart. */
+export function isVolatilePath(p: string): boolean {
+  return /^\/(tmp|dev\/shm|run\/user\/\d+)(\/|$)/.test(p);
+}
+
 export const isSystemKind = (k: PathKind): boolean => k === 'system' || k === 'system-top' || k === 'root' || k === 'kernel' || k === 'device';
 export const isWideKind = (k: PathKind): boolean => k === 'root' || k === 'home-root' || k === 'system-top';

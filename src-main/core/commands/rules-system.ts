@@ -133,7 +133,29 @@ function killRule(args: Word[], ctx: JudgeCtx): void {
   if (pids.includes('1')) { destructive(ctx, 'kills the system\'s first process, which brings the whole system down (kill 1)'); return; }
   if (pids.length === 0) return;
   if (pids.every((p) => p.startsWith('%'))) return;
+  // `kill -9 $(pgrep -u $USER)` / `kill $(ps -e -o pid=)`: the list is every process of a user or of the system
+  const wide = args.slice(i).some((w) => w.subs.some((sub) => listsEveryProcess(sub.source)));
+  if (wide) { destructive(ctx, `kills every process in a list of a whole user's or the whole system's processes (kill ${t.join(' ')})`); return; }
   elevated(ctx, `stops other processes (kill ${t.join(' ')})`);
+}
+
+/** `pgrep -u NAME` with no pattern, `ps -e -o pid=`, `ps -u NAME -o pid=`: every process of a user or of the system. */
+function listsEveryProcess(source: string): boolean {
+  if (/[|;&]/.test(source)) return false; // filtered through grep/awk …: some processes only
+  const words = source.trim().split(/\s+/);
+  const tool = words[0] ?? '';
+  if (tool === 'pgrep') {
+    let byUser = false;
+    const rest: string[] = [];
+    for (let k = 1; k < words.length; k++) {
+      const a = words[k]!;
+      if (/^-[a-zA-Z]*[uUgGPst]$/.test(a)) { if (/[uU]$/.test(a)) byUser = true; k++; continue; }
+      if (a.startsWith('-')) continue;
+      rest.push(a);
+    }
+    return byUser && rest.length === 0;
+  }
+  return tool === 'ps' && words.slice(1).some((a) => /^(-[a-zA-Z]*[eAu][a-zA-Z]*|aux?|ax)$/.test(a)) && !words.some((a) => a === '-C' || a === '-p' || a === '--pid');
 }
 
 function pkillRule(args: Word[], ctx: JudgeCtx, name: string): void {

@@ -1,8 +1,9 @@
 // Per-command rules, part 1: the dispatcher, interpreters (shells, python …), downloads and file operations.
 import { commandName, destructive, elevated, has, parseOpts, type JudgeCtx } from './judge-context.js';
-import { classifyPath, isCriticalSystemPath, isSystemKind, isWideKind, looksLikeExistingFile, normalisePath, type PathKind } from './paths.js';
+import { classifyPath, isCriticalSystemPath, isSystemKind, isVitalSystemFile, isVolatilePath, isWideKind, looksLikeExistingFile, normalisePath, type PathKind } from './paths.js';
 import { judgeWrite } from './redirects.js';
 import { SYSTEM_RULES } from './rules-system.js';
+import { STORAGE_RULES } from './rules-storage.js';
 import type { Word } from './shell-lexer.js';
 import { unwrap } from './unwrap.js';
 import { judgeInlineCode } from './inline-code.js';
@@ -52,7 +53,7 @@ export function judgeArgv(argv: Word[], ctx: JudgeCtx, info: CmdInfo): void {
     judgeInterpreter(name, args, ctx, info);
     return;
   }
-  const rule = FILE_RULES[name] ?? SYSTEM_RULES[name] ?? (/^mkfs(\..+)?$/.test(name) ? FILE_RULES.mkfs : undefined);
+  const rule = FILE_RULES[name] ?? SYSTEM_RULES[name] ?? STORAGE_RULES[name] ?? (/^mkfs(\..+)?$/.test(name) ? FILE_RULES.mkfs : undefined);
   if (rule) rule(args, ctx, info, name);
 }
 
@@ -65,6 +66,7 @@ function judgeInterpreter(name: string, args: Word[], ctx: JudgeCtx, info: CmdIn
   if (name === 'source' || name === '.') {
     const f = args[0];
     if (!f) return;
+    if (STDIN_PATH.test(f.text)) { judgeStdinCode(name, true, ctx, info); return; }
     if (f.subs.some((s) => s.kind === 'proc' && /\b(curl|wget|aria2c|fetch|nc)\b/.test(s.source))) destructive(ctx, `runs code downloaded from the network (${name} <(curl …))`);
     else if (ctx.downloads.has(baseOf(f.text))) destructive(ctx, `runs a script just downloaded from the network (${f.text})`);
     return;
@@ -79,15 +81,23 @@ function judgeInterpreter(name: string, args: Word[], ctx: JudgeCtx, info: CmdIn
     }
   }
   const atFile = args.findIndex((a) => a.text === '-f');
-  const script = name === 'at' || name === 'batch' ? (atFile >= 0 ? args[atFile + 1] ?? null : null) : scriptFileArg(args, isShell);
+  const script = name === 'at' || name === 'batch' ? (atFile >= 0 ? args[atFile + 1] ?? null : null) : scriptFileArg(args, isShell, name);
+  if (script && STDIN_PATH.test(script.text)) { judgeStdinCode(name, isShell, ctx, info); return; }
   if (script) {
     if (script.subs.some((s) => s.kind === 'proc' && /\b(curl|wget|aria2c|fetch|nc)\b/.test(s.source))) { destructive(ctx, `runs code downloaded from the network (${name} <(curl …))`); return; }
     if (script.subs.some((s) => s.kind === 'proc')) { elevated(ctx, `runs code produced by another command (${name} <(…)), which cannot be checked`); return; }
     if (ctx.downloads.has(baseOf(script.text))) { destructive(ctx, `runs a script just downloaded from the network (${script.text})`); return; }
-    if (isShell) elevated(ctx, `runs the script ${script.text}, whose contents are not checked`);
+    if (name !== 'at' && name !== 'batch') elevated(ctx, `runs the script ${script.text}, whose contents are not checked`);
     return;
   }
-  // reads code from stdin
+  judgeStdinCode(name, isShell, ctx, info);
+}
+
+/** `bash /dev/stdin`, `source /dev/stdin`: the file is standard input itself. */
+const STDIN_PATH = /^\/(dev\/stdin|dev\/fd\/0|proc\/self\/fd\/0)$/;
+
+/** An interpreter reading its code from standard input: judged by what is known about that text. */
+function judgeStdinCode(name: string, isShell: boolean, ctx: JudgeCtx, info: CmdInfo): void {
   const s = info.stdin;
   if (s.kind === 'none') return;
   const label = s.from && s.from !== 'heredoc' && s.from !== 'here-string' ? `${s.from} | ${name}` : name;
@@ -117,12 +127,26 @@ function inlineCodeArg(args: Word[], name: string): Word | null {
   return null;
 }
 
-function scriptFileArg(args: Word[], isShell: boolean): Word | null {
+/** Options of non-shell interpreters that take the next word as their value (so it is not the script). */
+const INTERP_VALUE_OPTS: Record<string, RegExp> = {
+  python: /^-[WX]$/,
+  node: /^(-r|--require|--import|--loader|-C|--conditions|--env-file)$/,
+  php: /^-[Stcdz]$/,
+  ruby: /^-[IrC]$/,
+  perl: /^-[IMm]$/,
+};
+
+/** The script file an interpreter runs (`bash x.sh`, `python3 app.py`), or null (`python3 -m venv`, `bun install`). */
+function scriptFileArg(args: Word[], isShell: boolean, name = ''): Word | null {
+  const family = /^python/.test(name) ? 'python' : name === 'nodejs' ? 'node' : name;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     if (t === '-' || t === '-s') return null;
     if (t === '--') return args[i + 1] ?? null;
-    if (t.startsWith('-') || t.startsWith('+')) { if (isShell && /^[-+][oO]$/.test(t)) i++; continue; }
+    if (!isShell && (t === '-m' || t === '--version' || t === '-V' || t === '--help' || t === '-h')) return null;
+    if (t.startsWith('-') || t.startsWith('+')) { if (isShell ? /^[-+][oO]$/.test(t) : INTERP_VALUE_OPTS[family]?.test(t)) i++; continue; }
+    // deno/bun take subcommands (`bun install`, `deno fmt`): only a file-looking word is a script
+    if ((name === 'deno' || name === 'bun') && !/[./]/.test(t)) { if (t === 'run' || t === 'x') continue; return null; }
     return args[i]!;
   }
   return null;
@@ -223,6 +247,11 @@ const FILE_RULES: Record<string, Rule> = {
     const dest = o.values.get('t') ?? o.values.get('target-directory') ?? o.operands[o.operands.length - 1]?.text;
     const sources = o.values.has('t') || o.values.has('target-directory') ? o.operands : o.operands.slice(0, -1);
     if (dest !== undefined && classifyPath(dest, ctx) === 'null-device') { destructive(ctx, `moves ${sources.map((s) => s.text).join(' ') || 'files'} into ${dest}, which deletes them`); return; }
+    const destN = dest === undefined ? null : normalisePath(dest, ctx);
+    if (destN !== null && isVolatilePath(destN)) {
+      const kept = sources.filter((s) => { const n = normalisePath(s.text, ctx); return n === null || !isVolatilePath(n); });
+      if (kept.length > 0) destructive(ctx, `moves ${kept.map((s) => s.text).join(' ')} into ${dest}, which is emptied at the next restart`);
+    }
     for (const s of sources) {
       const k = kindOf(s, ctx);
       if (isWideKind(k)) destructive(ctx, `moves ${s.text} away, which breaks the system or your home folder`);
@@ -239,10 +268,17 @@ const FILE_RULES: Record<string, Rule> = {
     const o = parseOpts(args);
     const append = has(o, 'a', 'append');
     const empty = info.stdin.kind === 'file' && /^\/dev\/(null|zero)$/.test(info.stdin.from);
-    for (const t of o.operands) judgeWrite(t, ctx, { append, truncOnly: empty, how: 'tee', systemOverwriteIsDestructive: empty });
+    for (const t of o.operands) {
+      // `echo x | sudo tee /etc/fstab` replaces the whole file, just like `> /etc/fstab`
+      const n = normalisePath(t.text, ctx);
+      const vital = !append && n !== null && isVitalSystemFile(n);
+      judgeWrite(t, ctx, { append, truncOnly: empty, how: 'tee', systemOverwriteIsDestructive: empty || vital });
+    }
   },
   ln(args, ctx) {
     const o = parseOpts(args, ['t', 'target-directory', 'S', 'suffix']);
+    // `ln -sf /dev/null ~/.bashrc` swaps a file for a link to nothing: its contents are gone
+    if (has(o, 'f', 'force') && o.operands.length >= 2 && /^\/dev\/(null|zero)$/.test(o.operands[0]!.text)) destructive(ctx, `replaces ${o.operands[o.operands.length - 1]!.text} with a link to ${o.operands[0]!.text}, losing what it held (ln -f)`);
     const dest = o.values.get('t') ?? (o.operands.length > 1 ? o.operands[o.operands.length - 1]!.text : undefined);
     if (dest && isSystemKind(classifyPath(dest, ctx))) elevated(ctx, `creates a link in the system folder ${dest} (needs root)`);
     else if (dest && classifyPath(dest, ctx) === 'system-top') elevated(ctx, `creates a link in ${dest} (needs root)`);
@@ -270,6 +306,7 @@ const FILE_RULES: Record<string, Rule> = {
         if (u.argv.length > 0 && !u.done) {
           const cname = commandName(u.argv[0]);
           if (cname === 'rm' || cname === 'shred' || cname === 'unlink') destructive(ctx, `deletes every file it finds under ${where} (find -exec ${cname})`);
+          else if (PERM_TOOLS.has(cname) && starts.some((w) => { const k = kindOf(w, ctx); return isWideKind(k) || k === 'root'; })) destructive(ctx, `changes the ${PERM_TOOLS.get(cname)} of everything under ${where} (find -exec ${cname})`);
           else judgeArgv(u.argv, ctx, { ...info, viaXargs: true });
         }
       }
@@ -299,6 +336,8 @@ const FILE_RULES: Record<string, Rule> = {
     if (d !== undefined && isSystemKind(classifyPath(d, ctx))) elevated(ctx, `extracts files into the system folder ${d} (needs root)`);
   },
 };
+
+const PERM_TOOLS = new Map([['chmod', 'permissions'], ['chown', 'owner'], ['chgrp', 'group'], ['setfacl', 'access rules']]);
 
 function info0(ctx: JudgeCtx): void { elevated(ctx, 'runs a command for every file in the archive (tar --to-command)'); }
 

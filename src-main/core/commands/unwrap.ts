@@ -1,6 +1,7 @@
 // Peels wrappers off a command (sudo, env, nohup, timeout, xargs, sh -c, eval …) so the judge sees what really runs.
 import { commandName, elevated, lit, parseOpts, type JudgeCtx } from './judge-context.js';
 import type { Word } from './shell-lexer.js';
+import { unwrapLauncher } from './unwrap-launchers.js';
 
 export interface Unwrapped {
   /** The command that finally runs, name first. */
@@ -183,6 +184,13 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
         else recurse(c.text);
         return { argv: [], viaXargs, done: true };
       }
+    }
+    const launched = unwrapLauncher(name, rest, ctx, recurse);
+    if (launched) {
+      if (launched.done) return { argv: [], viaXargs, done: true };
+      viaXargs ||= launched.viaXargs;
+      argv = launched.argv;
+      continue;
     }
     break;
   }

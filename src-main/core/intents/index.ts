@@ -11,7 +11,7 @@ import { describe, refusal } from './texts.js';
 import { matchChat } from './rules/chat.js';
 import { diskRule, memoryRule, wifiListRule, wifiRadioRule } from './rules/info.js';
 import { classroomRule, powerRule, snapshotListRule, snapshotRule, updateRule } from './rules/system.js';
-import { installRule, removeRule, searchRule } from './rules/packages.js';
+import { installRule, pronounRequestRule, removeRule, searchRule } from './rules/packages.js';
 import { serviceActionRule, serviceStatusRule } from './rules/services.js';
 import { openRule } from './rules/apps.js';
 import type { Hit, Rule } from './rules/hit.js';
@@ -49,6 +49,9 @@ function classify(query: string, ctx: IntentContext): { hit: Hit; lang: 'en' | '
   if (text === '') return null;
   const again = matchChat(text);
   if (again) return { hit: again, lang: n.lang };
+  // "i dont need X anymore, remove it": the negation belongs to the reason, not to the request
+  const compound = pronounRequestRule(text, ctx);
+  if (compound) return { hit: compound, lang: n.lang };
   if (isAsking(text)) return null;
   const state = firstHit(STATE_RULES, text, ctx);
   if (state) return { hit: state, lang: n.lang };

@@ -28,6 +28,11 @@ export const NOT_A_PACKAGE: ReadonlySet<string> = new Set([
   'mouse', 'language', 'browser', 'game', 'games', 'antivirus', 'vpn', 'classroom', 'class', 'service',
   'services', 'settings', 'me', 'my', 'you', 'i', 'and', 'or', 'not', 'the', 'a', 'an', 'for', 'from',
   'with', 'to', 'of', 'on', 'in', 'at', 'by', 'how', 'what', 'why', 'when', 'where', 'which', 'who',
+  // outcomes and problems ("install failed", "update stuck"), times, and systems that are not Arch packages
+  'failed', 'fail', 'fails', 'failing', 'error', 'errors', 'stuck', 'issue', 'issues', 'problem', 'problems',
+  'crash', 'crashed', 'crashes', 'crashing', 'frozen', 'later', 'tomorrow', 'tonight', 'soon', 'yesterday',
+  'windows', 'macos', 'mac', 'ios', 'android', 'iphone', 'guide', 'tutorial', 'instructions', 'steps',
+  'manually', 'properly', 'correctly', 'automatically', 'yourself', 'myself', 'anymore', 'there', 'here',
 ]);
 
 /** Packages whose removal would break the system: tier 1 never offers to remove them. */
@@ -36,6 +41,14 @@ export const NEVER_REMOVE: ReadonlySet<string> = new Set([
   'sudo', 'bash', 'coreutils', 'filesystem', 'grub', 'plasma', 'plasma-desktop', 'plasma-workspace', 'kwin',
   'sddm', 'networkmanager', 'mesa', 'xorg-server', 'wayland', 'koompi', 'util-linux', 'shadow', 'pam',
 ]);
+
+/** Families of core packages (kernels and their firmware, systemd and glibc parts, boot loader, keyrings, KOOMPI's own). */
+const NEVER_REMOVE_FAMILY = /^(?:linux(?:-[a-z0-9-]+)?|systemd(?:-[a-z0-9-]+)?|glibc(?:-[a-z0-9-]+)?|lib32-glibc|pacman(?:-[a-z0-9-]+)?|grub(?:-[a-z0-9-]+)?|[a-z0-9-]*-keyring|koompi(?:-[a-z0-9-]+)?|efibootmgr|mkinitcpio|dbus(?:-[a-z0-9-]+)?|polkit|e2fsprogs|btrfs-progs|dosfstools|openssl|ncurses|readline|zlib|gcc-libs|base-devel)$/;
+
+/** True for a package tier 1 must never offer to remove (named, or one of a core family). */
+export function isProtectedPackage(name: string): boolean {
+  return NEVER_REMOVE.has(name) || NEVER_REMOVE_FAMILY.test(name);
+}
 
 /** True when `word` can be passed as a package/unit name argument. */
 export function isValidName(word: string): boolean {

@@ -44,6 +44,10 @@ export interface Normalized {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+/** Emoji (with skin tones and variation selectors): tone, not content. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3]/gu;
+/** Text smileys standing alone (":)", ":-D", "=)"); ';' and '|' ones never get here (shell syntax gate). */
+const SMILEY = /(^|\s)[:=]-?[()dDpP3]+(?=\s|$)/g;
 const ANY_QUESTION_MARK = /[?\uFF1F\u061F\u00BF\u2753\u2754]/;
 const KHMER_DIGIT = /[\u17E0-\u17E9]/g;
 const SCRIPT_BOUNDARY = /[\u1780-\u17FF](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u1780-\u17FF])/g;
@@ -62,7 +66,7 @@ export function normalize(raw: string): Normalized {
   let lang: 'en' | 'km' = 'en';
   let questionMark: boolean;
   if (NON_ASCII.test(s)) {
-    s = s.normalize('NFC').replace(INVISIBLE, '');
+    s = s.normalize('NFC').replace(INVISIBLE, '').replace(EMOJI, ' ');
     questionMark = ANY_QUESTION_MARK.test(s);
     if (KHMER_CHAR.test(s)) {
       lang = 'km';
@@ -74,6 +78,7 @@ export function normalize(raw: string): Normalized {
     s = s.toLowerCase();
     if (s.includes("'")) s = s.replace(APOSTROPHES, '');
   }
+  if (s.includes(':') || s.includes('=')) s = s.replace(SMILEY, '$1');
   // a comma (or a run of them, with or without a following "and") reads as one "and"
   if (COMMAS.test(s)) s = s.replace(COMMA_RUN, ' and ');
   s = s.replace(PUNCTUATION, ' ');

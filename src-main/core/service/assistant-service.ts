@@ -63,7 +63,7 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
     timeoutMs: opts.runTimeoutMs ?? 10 * 60_000,
   });
   const chat = createChatSession({ history, ask: (req, onEvent) => core.ask(req, onEvent), suggest: commands.suggest, emit });
-  const models = createModelOps({ ollama: () => core.ollama(), emit });
+  const models = createModelOps({ ollama: () => core.ollama(), emit, onPullDone: () => core.ollama().provider.invalidate() });
   const view = (): SettingsView => toSettingsView(core.storedSettings(), env);
 
   const handlers: Handlers<CoreChannel> = {

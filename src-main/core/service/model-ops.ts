@@ -43,7 +43,7 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
         send({ type: 'progress', status: p.status, ...(p.completed !== undefined ? { completed: p.completed } : {}), ...(p.total !== undefined ? { total: p.total } : {}), ...(p.percent !== undefined ? { percent: Math.round(p.percent * 10) / 10 } : {}) });
       };
       const done = deps.ollama().models.pull(name, onProgress, controller.signal)
-        .then(() => { send({ type: 'done' }); deps.onPullDone?.(); })
+        .then(() => { deps.onPullDone?.(); send({ type: 'done' }); }) // forget cached availability before anyone re-checks
         .catch((err: unknown) => send({ type: 'error', message: controller.signal.aborted ? 'Download cancelled.' : (err as Error).message }))
         .finally(() => pulls.delete(pullId));
       pulls.set(pullId, { controller, done });

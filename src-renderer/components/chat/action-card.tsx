@@ -2,15 +2,19 @@
 // ("Install firefox with pacman?"), the exact command with its risk, and Run.
 import type { UiMessage } from '../../store/chat-slice';
 import { useT } from '../../hooks/use-t';
-import { MarkdownView } from './markdown-view';
+import { useUnplacedCommands } from '../../hooks/use-unplaced-commands';
+import { MarkdownView, useCommandMap } from './markdown-view';
 import { CommandActions, RunPanel } from './run-panel';
 
 export function ActionCard({ message }: { message: UiMessage }) {
   const t = useT();
+  const commands = useCommandMap(message.commands);
+  // The action's command is shown in the text's code block when it has one, else on its own line.
+  const unplaced = useUnplacedCommands(message);
   return (
     <section className="action-card" aria-label={t('action.label')} data-intent={message.intent ?? ''}>
-      <MarkdownView split={message.split} commands={null} />
-      {message.commands.map((c) => (
+      <MarkdownView split={message.split} commands={commands} />
+      {unplaced.map((c) => (
         <div key={c.id} className="action-command">
           <code className="action-command-text">{c.command}</code>
           <CommandActions command={c} />

@@ -2,7 +2,7 @@
 // badge with Run / Open in Konsole and the live run. Shell highlighting loads lazily.
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { SuggestedCommand } from '../../types';
-import { codeLines } from '../../markdown/render-block';
+import { codeLines } from '../../markdown/code-lines';
 import { CopyButton } from '../common/copy-button';
 import { CommandActions, RunPanel } from './run-panel';
 import type { HighlightToken } from '../../highlight/shell-highlight';

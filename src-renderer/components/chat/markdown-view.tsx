@@ -2,7 +2,8 @@
 // tail re-parses when a chunk arrives. Links open outside through the main process (https only).
 import { memo, useMemo, type MouseEvent } from 'react';
 import type { SuggestedCommand } from '../../types';
-import { renderBlock } from '../../markdown/render-block';
+import { normaliseCommand } from '../../markdown/code-lines';
+import { useMarkdown } from '../../markdown/lazy-markdown';
 import type { SplitState } from '../../markdown/split-blocks';
 import { useStore } from '../../store/index';
 import { CodeBlock } from './code-block';
@@ -10,7 +11,10 @@ import { CodeBlock } from './code-block';
 type CommandMap = ReadonlyMap<string, SuggestedCommand> | null;
 
 const Block = memo(function Block({ text, open, commands }: { text: string; open: boolean; commands: CommandMap }) {
-  const segments = renderBlock(text, !open);
+  const md = useMarkdown();
+  // Until the parser has loaded (a moment after start), the text shows as it is.
+  if (!md) return <div className="md-block md-plain">{text}</div>;
+  const segments = md.renderBlock(text, !open);
   return (
     <>
       {segments.map((s, i) =>
@@ -59,7 +63,7 @@ export function useCommandMap(commands: SuggestedCommand[]): CommandMap {
   return useMemo(() => {
     if (!commands.length) return null;
     const m = new Map<string, SuggestedCommand>();
-    for (const c of commands) m.set(c.command.trim().replace(/\s+/g, ' '), c);
+    for (const c of commands) m.set(normaliseCommand(c.command), c);
     return m;
   }, [commands]);
 }

@@ -1,28 +1,13 @@
 // One message: the user's question, or the assistant's answer with its tier badge, streamed
 // markdown, commands (inline in code blocks, or listed below), notices and errors.
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { UiMessage } from '../../store/chat-slice';
-import { codeLines, renderBlock } from '../../markdown/render-block';
-import { allBlocks } from '../../markdown/split-blocks';
 import { useT } from '../../hooks/use-t';
+import { useUnplacedCommands } from '../../hooks/use-unplaced-commands';
 import { ActionCard } from './action-card';
 import { MarkdownView, useCommandMap } from './markdown-view';
 import { CommandActions, RunPanel } from './run-panel';
 import { TierBadge } from './tier-badge';
-
-/** Commands the core found that no top-level code line shows (e.g. code nested in a list). */
-function useUnplacedCommands(m: UiMessage) {
-  return useMemo(() => {
-    if (m.streaming || !m.commands.length) return [];
-    const shown = new Set<string>();
-    for (const b of allBlocks(m.split)) {
-      for (const s of renderBlock(b)) {
-        if (s.kind === 'code') for (const l of codeLines(s.lang, s.code)) if (l.command) shown.add(l.command);
-      }
-    }
-    return m.commands.filter((c) => !shown.has(c.command.trim().replace(/\s+/g, ' ')));
-  }, [m.streaming, m.commands, m.split]);
-}
 
 export const MessageItem = memo(function MessageItem({ message: m }: { message: UiMessage }) {
   const t = useT();

@@ -21,8 +21,9 @@ describe('judgeCommand table', () => {
   });
 });
 
-// Two lists written before the judge was tuned on them (first-pass agreement: 68/71, then 59/60).
-describe.each(['heldout-commands.jsonl', 'heldout-commands-2.jsonl'])('held-out list %s', (file) => {
+// Lists written before the judge was tuned on them (first-pass agreement: 68/71, then 59/60, then 214/218 for -3).
+// heldout-commands-4 gathers the disguise probes written while fixing -3 (launchers, loops, variables, vital files …).
+describe.each(['heldout-commands.jsonl', 'heldout-commands-2.jsonl', 'heldout-commands-3.jsonl', 'heldout-commands-4.jsonl'])('held-out list %s', (file) => {
   const rows = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { cmd: string; risk: Risk });
   it('catches every destructive command and agrees on at least 90%', () => {
     let agree = 0;

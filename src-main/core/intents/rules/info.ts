@@ -3,7 +3,7 @@ import * as act from '../actions.js';
 import { hit, LIKELY, SURE, type Rule } from './hit.js';
 
 const LEAD = '(?:(?:show|check|display|see|view|get|give|tell|list|print|report|find|find out|monitor|what is|whats|what are|how much|how much is|how much of|i want to see|let me see|let me know|how is|hows|current|total)(?: me)?(?: (?:the|my|our|current|this|total|how much|all|computer s|computers|pc s|system s))* )?(?:(?:usage|use) (?:of )?)?';
-const PLACE = '(?:on|of|in|for) (?:my|the|this) (?:computer|pc|laptop|system|machine|disk|drive|device)';
+const PLACE = '(?:on|of|in|for) (?:my|the|this) (?:computer|pc|laptop|system|machine|disk|drive|device|hard drive|hard disk|harddisk|harddrive|ssd|hdd|storage|disk drive)';
 const TRAIL = `(?: (?:is |are )?(?:left|free|available|remaining|used|in use|being used|do i have(?: left)?|have i got(?: left)?|i have(?: left)?|is there|are there|${PLACE}|usage|now|used up|(?:is |does )?(?:my |the )?(?:computer|pc|laptop|system) (?:is )?using|is my (?:computer|pc|laptop|system) using|(?:am i|are we|i am|im) using|i use))*`;
 const DISK = '(?:(?:free|available|remaining|used|total|empty|unused) )?(?:(?:disk|storage|hard drive|hard disk|drive|ssd|hdd|harddisk|harddrive|disk drive)(?: (?:space|usage|capacity|size|use|info|status|usage info))?|space|df)';
 const MEMORY = '(?:(?:free|available|remaining|used|total) )?(?:memory|ram|mem|system memory|ram memory|swap)(?: (?:usage|use|consumption|status|info|usage info))?';
@@ -22,7 +22,7 @@ const WIFI_LEAD = '(?:(?:list|show|scan|display|see|view|get|find|search|search 
 const WIFI_LIST: readonly RegExp[] = [
   new RegExp(`^${WIFI_LEAD}?${WIFI}${WIFI_THINGS}${WIFI_TAIL}$`),
   new RegExp(`^${WIFI_LEAD}?(?:available|nearby|visible|wireless) networks${WIFI_TAIL}$`),
-  new RegExp(`^(?:list|show|scan|scan for|display|find|search for|check) (?:(?:all|the|available|nearby|visible) )*networks${WIFI_TAIL}$`),
+  new RegExp(`^(?:list|show|scan|scan for|display|find|search for|check|which|what|any)(?: me)? (?:(?:all|the|available|nearby|visible) )*networks${WIFI_TAIL}$`),
 ];
 
 export const wifiListRule: Rule = (t) => {

@@ -1,6 +1,6 @@
 // Parses the object of a package request ("vlc, gimp and inkscape") into validated Arch package names.
 import { KNOWN_PACKAGES, PACKAGE_ALIASES } from '../catalog.js';
-import { isValidName, NEVER_REMOVE, NOT_A_PACKAGE } from '../names.js';
+import { isProtectedPackage, isValidName, NOT_A_PACKAGE } from '../names.js';
 
 const FILLER_WORDS = new Set([
   'the', 'a', 'an', 'some', 'app', 'apps', 'application', 'applications', 'program', 'programs', 'package', 'packages',
@@ -10,10 +10,14 @@ const FILLER_WORDS = new Set([
 const SEPARATOR = /\s*,\s*|\s+(?:and|plus|as well as|along with|together with|then|and also|and then)\s+/;
 export const MAX_PACKAGES = 12;
 const VERSION_OF = /^(?:the )?(?:latest |newest |most recent |current |new )?version of /;
+/** A purpose or reason after the names ("vlc for my class", "gimp so i can edit photos"): cut off, names must then be known. */
+const PURPOSE = /\s+(?:for|so that|so|because|cause|since|in order to|to)\s+.*$/;
+/** "… and its dependencies": pacman -Rs already takes the dependencies nothing else needs. */
+const DEPENDENCIES = /\s+(?:and|with|including|plus|along with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the|his)?\s*(?:dependencies|dependency|deps)$/;
 
 export interface PackageList {
   names: string[];
-  /** Some names were only separated by spaces ("install vlc gimp"): trusted only when every name is known. */
+  /** Some names were only separated by spaces ("install vlc gimp") or a purpose was cut off: trusted only when every name is known. */
   spaceSeparated: boolean;
   allKnown: boolean;
 }
@@ -21,19 +25,27 @@ export interface PackageList {
 /** Returns null when any part is not a package name (Khmer words, flags, paths, shell words, generic nouns). */
 export function parsePackageList(object: string, forRemoval: boolean): PackageList | null {
   const names: string[] = [];
-  let spaceSeparated = false;
-  for (const item of object.replace(VERSION_OF, '').split(SEPARATOR)) {
+  let rest = object.replace(VERSION_OF, '');
+  if (forRemoval) rest = rest.replace(DEPENDENCIES, '');
+  const purpose = PURPOSE.exec(rest);
+  // a purpose cut off leaves names to be trusted only when known, like a space-separated list
+  let spaceSeparated = purpose !== null && purpose.index > 0;
+  if (spaceSeparated) rest = rest.slice(0, purpose!.index);
+  for (const item of rest.split(SEPARATOR)) {
     const words = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
     if (words.length === 0) continue;
     const alias = PACKAGE_ALIASES.get(words.join(' '));
     if (alias) { names.push(alias); continue; }
+    // "telegram desktop", "obs studio", "noto fonts": the words of one known hyphenated package name
+    const hyphenated = words.length > 1 ? words.join('-') : '';
+    if (hyphenated && KNOWN_PACKAGES.has(hyphenated)) { names.push(hyphenated); continue; }
     if (words.length > 1) spaceSeparated = true;
     for (const w of words) names.push(PACKAGE_ALIASES.get(w) ?? w);
   }
   if (names.length === 0 || names.length > MAX_PACKAGES) return null;
   for (const n of names) {
     if (!isValidName(n) || NOT_A_PACKAGE.has(n)) return null;
-    if (forRemoval && NEVER_REMOVE.has(n)) return null;
+    if (forRemoval && isProtectedPackage(n)) return null;
   }
   const unique = [...new Set(names)];
   return { names: unique, spaceSeparated, allKnown: unique.every((n) => KNOWN_PACKAGES.has(n)) };

@@ -5,8 +5,20 @@ import { hit, LIKELY, SURE, UNSURE, type Hit, type Rule } from './hit.js';
 import { parsePackageList } from './package-list.js';
 
 const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
-const INSTALL_GET_DONE = /^(?:get|have|make sure)\s+(.+?)\s+(?:is\s+)?installed$/;
-const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|i (?:really )?(?:want|need)|i would like|id like|i would love|id love)\s+(.+)$/;
+/** Someone who wants a thing / a thing gone: "i want vlc installed", "id like steam removed". */
+const WANTER = '(?:get|have|make sure|i (?:really |also |just )?(?:want|need|would like|d like|would love)|id like|id love|we (?:really |also )?(?:want|need))';
+const INSTALL_GET_DONE = new RegExp(`^${WANTER}\\s+(.+?)\\s+(?:is\\s+|to be\\s+|be\\s+)?installed$`);
+const REMOVE_GET_DONE = new RegExp(`^${WANTER}\\s+(.+?)\\s+(?:is\\s+|to be\\s+|be\\s+)?(?:removed|uninstalled|deleted|gone)$`);
+/** Politeness that may sit between a reason clause and the request ("…, please install it"). */
+const GLUE = '(?:\\s+(?:and|so|then|please|pls|plz|can you|could you|just|now))*';
+const IT = '(?:it|them|that|those|both|these)(?:\\s+for (?:me|us))?';
+/** "we need inkscape for class tomorrow, please install it": a need, then a request about "it". */
+const NEED_THEN_INSTALL = new RegExp(`^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`);
+/** "i dont need kdenlive anymore, remove it": no more need, then a request about "it". */
+const UNNEEDED_THEN_REMOVE = new RegExp(`^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`);
+const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need))\s+(.+)$/;
+/** The verb after the names ("vlc install", "steam uninstall"): trusted only for known names. */
+const VERB_AFTER = /^(.+?)\s+(install|uninstall|remove)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
 const REMOVE_WEAK = /^(?:delete|erase|get rid of|take off|throw away)\s+(.+)$/;
 
@@ -17,11 +29,34 @@ function packages(intent: string, object: string, strong: boolean, forRemoval: b
   return hit(intent, trusted ? (strong ? SURE : LIKELY) : UNSURE, build(list.names), list.names);
 }
 
+/** A reason clause that doubts, negates or asks is not a reason to act. */
+const DOUBT = /(?:^|\s)(?:dont|do not|not|never|no|cant|cannot|wont|why|how|should|if|whether|or|maybe|but)(?:\s|$)/;
+
+/**
+ * A reason clause, then a request about "it" (checked before negations, which the first clause of a removal
+ * carries: "i dont need X anymore, remove it"). Only known package names are taken from the reason clause.
+ */
+export const pronounRequestRule: Rule = (t, ctx) => {
+  const need = NEED_THEN_INSTALL.exec(t);
+  const unneeded = need ? null : UNNEEDED_THEN_REMOVE.exec(t);
+  const m = need ?? unneeded;
+  if (!m || DOUBT.test(m[1]!)) return null;
+  const forRemoval = unneeded !== null;
+  const list = parsePackageList(m[1]!, forRemoval);
+  if (!list || !list.allKnown) return null;
+  const build = forRemoval ? (n: string[]) => pkgRemove(n, ctx) : (n: string[]) => pkgInstall(n, ctx);
+  return hit(forRemoval ? 'pkg.remove' : 'pkg.install', LIKELY, build(list.names), list.names);
+};
+
 export const removeRule: Rule = (t, ctx) => {
+  const gone = REMOVE_GET_DONE.exec(t);
+  if (gone) return packages('pkg.remove', gone[1]!, true, true, (n) => pkgRemove(n, ctx));
   const strong = REMOVE_STRONG.exec(t);
   if (strong) return packages('pkg.remove', strong[1]!, true, true, (n) => pkgRemove(n, ctx));
   const weak = REMOVE_WEAK.exec(t);
   if (weak) return packages('pkg.remove', weak[1]!, false, true, (n) => pkgRemove(n, ctx));
+  const after = VERB_AFTER.exec(t);
+  if (after && after[2] !== 'install') return packages('pkg.remove', after[1]!, false, true, (n) => pkgRemove(n, ctx));
   return null;
 };
 
@@ -32,6 +67,8 @@ export const installRule: Rule = (t, ctx) => {
   if (done) return packages('pkg.install', done[1]!, true, false, (n) => pkgInstall(n, ctx));
   const weak = INSTALL_WEAK.exec(t);
   if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx));
+  const after = VERB_AFTER.exec(t);
+  if (after && after[2] === 'install') return packages('pkg.install', after[1]!, false, false, (n) => pkgInstall(n, ctx));
   return null;
 };
 

@@ -38,7 +38,23 @@ function resolveService(object: string): Resolved | null {
 /** "bluetooth restart": the verb after the unit, accepted only for units tier 1 knows. */
 const ACTION_AFTER = /^(.+?) (restart|reload|start|stop|enable|disable)$/;
 
-export const serviceActionRule: Rule = (t) => {
+/** "enable ssh on boot", "start bluetooth automatically": a start that lasts is an enable. */
+const AT_BOOT = / (?:(?:on|at|during|after) (?:every |each )?(?:boot|bootup|startup|start up|login)|automatically|permanently|from now on|every time)$/;
+const LASTING: ReadonlyMap<string, string> = new Map([
+  ['start', 'enable'], ['enable', 'enable'], ['turn on', 'enable'], ['switch on', 'enable'], ['activate', 'enable'],
+  ['stop', 'disable'], ['disable', 'disable'], ['turn off', 'disable'], ['switch off', 'disable'], ['deactivate', 'disable'],
+]);
+
+function lasting(t: string): string {
+  const boot = AT_BOOT.exec(t);
+  if (!boot) return t;
+  const m = ACTION.exec(t.slice(0, boot.index));
+  const verb = m && m[2] !== undefined ? LASTING.get(m[1]!) : undefined;
+  return verb ? `${verb} ${m![2]}` : t;
+}
+
+export const serviceActionRule: Rule = (text) => {
+  const t = lasting(text);
   const after = ACTION_AFTER.exec(t);
   if (after) {
     const r = resolveService(after[1]!);
@@ -58,6 +74,7 @@ const STATUS: readonly RegExp[] = [
   /^(?:(?:show|check|get|display|view|see|what is|whats)(?: me)?(?: the)? )?(.+?) status$/,
   /^(?:is|are) (?:the )?(.+?) (?:running|active|working|up|enabled|on|alive|started)(?: or not)?$/,
   /^(?:check|check on) (?:the )?(.+? (?:service|daemon))$/,
+  /^(?:check|see|find out|tell me) (?:if|whether) (?:the )?(.+?) (?:is|are) (?:running|active|working|up|enabled|on|alive|started)(?: or not)?$/,
 ];
 
 export const serviceStatusRule: Rule = (t) => {

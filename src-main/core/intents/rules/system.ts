@@ -9,18 +9,18 @@ const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|
 const UPDATE: readonly RegExp[] = [
   new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|now))*$`),
   new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
-  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
-  new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software) up to date$`),
+  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
+  new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software|apps) (?:up to date|updated|upgraded)$`),
 ];
 
 export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) ? hit('system.update', SURE, act.systemUpdate(ctx)) : null);
 
 const SNAP = '(?:snapshot|restore point|checkpoint)';
 const SNAP_OF = `(?: (?:of|for) (?:the |my |this )?(?:${MACHINE}|disk|drive|files))?`;
-const CREATE = new RegExp(`^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`);
+const CREATE = new RegExp(`^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another|backup|safety|recovery|manual|fresh))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`);
 const CREATE_BARE = new RegExp(`^snapshot(?: (?:the|my|this) ${MACHINE})?(?: now)?$`);
 const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which|what)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`);
-const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}$`);
+const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}(?: all)?$`);
 const ROLLBACK = new RegExp(`^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`);
 
 /** Listing snapshots is a state query (allowed in question form: "what snapshots do I have?"). */
