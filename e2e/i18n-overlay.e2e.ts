@@ -77,3 +77,23 @@ describe('overlay', () => {
     await until('the overlay to hide', () => app.windowCalls.includes('hide'));
   });
 });
+
+describe('a question over the limit', () => {
+  it('is refused with a clear message and the text stays in the box', async () => {
+    const app = await suite.start({ view: 'overlay', viewport: { width: 680, height: 460 } });
+    const { page } = app;
+    const box = page.getByLabel('Your question');
+    const long = 'why? '.repeat(2001).trim(); // 10,004 characters
+    await box.fill(long);
+    await page.getByRole('alert').filter({ hasText: /the limit is 10000/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe(long);
+    expect(app.ollama!.requests.filter((r) => r.path === '/api/chat')).toHaveLength(0);
+    // Shortened to the limit, it is sent.
+    await box.fill(long.slice(0, 10_000));
+    await box.press('Enter');
+    await waitForAnswer(page);
+    expect(await box.inputValue()).toBe('');
+  });
+});

@@ -5,6 +5,7 @@ export const en = {
   'composer.placeholder': 'Ask anything… (Enter to send, Shift+Enter for a new line)',
   'composer.send': 'Send',
   'composer.stop': 'Stop',
+  'composer.tooLong': 'This question is {count} characters long; the limit is {max}. Shorten it or split it into parts.',
   'chat.empty': 'Ask about your KOOMPI: installing apps, Wi-Fi, disks, updates…',
   'chat.emptyHint': 'Answers come from quick rules first, then the local model, and the cloud only if you allow it.',
   'chat.you': 'You',

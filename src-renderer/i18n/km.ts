@@ -7,6 +7,7 @@ export const km: Record<MessageKey, string> = {
   'composer.placeholder': 'សួរអ្វីក៏បាន… (Enter ដើម្បីផ្ញើ, Shift+Enter ចុះបន្ទាត់)',
   'composer.send': 'ផ្ញើ',
   'composer.stop': 'បញ្ឈប់',
+  'composer.tooLong': 'សំណួរនេះមាន {count} តួអក្សរ ដែនកំណត់គឺ {max}។ សូមបង្រួម ឬបំបែកវាជាផ្នែកៗ។',
   'chat.empty': 'សួរអំពី KOOMPI របស់អ្នក៖ ការដំឡើងកម្មវិធី Wi-Fi ថាស ការធ្វើបច្ចុប្បន្នភាព…',
   'chat.emptyHint': 'ចម្លើយមកពីច្បាប់រហ័សជាមុន បន្ទាប់មកម៉ូដែលក្នុងម៉ាស៊ីន ហើយពពកតែពេលអ្នកអនុញ្ញាតប៉ុណ្ណោះ។',
   'chat.you': 'អ្នក',

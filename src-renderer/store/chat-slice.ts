@@ -43,7 +43,8 @@ export interface ChatSlice {
   openConversation(id: string): Promise<void>;
   newConversation(): void;
   deleteConversation(id: string): Promise<void>;
-  ask(question: string): Promise<void>;
+  /** Resolves false when the question was not taken (the caller keeps the text). */
+  ask(question: string): Promise<boolean>;
   stop(): Promise<void>;
   applyChatEvent(requestId: string, conversationId: string, event: ChatStreamEvent): void;
   appendChunk(requestId: string, text: string): void;
@@ -143,25 +144,28 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
 
     async ask(question) {
       const q = question.trim();
-      if (!q || get().pending) return;
+      if (!q || get().pending) return false;
       const user: UiMessage = { ...fromView({ id: localId('u'), role: 'user', content: q, createdAt: '' }) };
       const answer = blankAssistant();
       set({ messages: [...get().messages, user, answer], pending: { requestId: null, conversationId: get().activeId, messageId: answer.id }, askError: null });
       try {
         const r = await api().ask(q, get().activeId);
         const p = get().pending;
-        if (!p || p.messageId !== answer.id) return;
+        if (!p || p.messageId !== answer.id) return true;
         set({ pending: { ...p, requestId: r.requestId, conversationId: r.conversationId }, activeId: r.conversationId });
         // Replay what arrived before we knew the request id.
         const mine = early.filter((e) => e.requestId === r.requestId);
         early.length = 0;
         for (const e of mine) get().applyChatEvent(e.requestId, e.conversationId, e.event);
+        return true;
       } catch (e) {
+        // Not taken (e.g. too long): nothing is lost, the composer gets the text back.
         set({
           askError: errorText(e),
           pending: null,
-          messages: get().messages.filter((m) => m.id !== answer.id),
+          messages: get().messages.filter((m) => m.id !== answer.id && m.id !== user.id),
         });
+        return false;
       }
     },
 

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
+import { MAX_QUESTION_CHARS } from '../../limits';
 
-const MAX_QUESTION_CHARS = 20_000;
+
 
 export function Composer({ overlay }: { overlay?: boolean }) {
   const t = useT();
@@ -29,10 +30,12 @@ export function Composer({ overlay }: { overlay?: boolean }) {
     el.style.height = `${Math.min(el.scrollHeight, overlay ? 120 : 200)}px`;
   }, [text, overlay]);
 
+  const tooLong = text.length > MAX_QUESTION_CHARS;
   const send = () => {
-    if (streaming || !text.trim()) return;
-    void ask(text);
+    if (streaming || !text.trim() || tooLong) return;
+    const sent = text;
     setText('');
+    void ask(sent).then((taken) => { if (!taken) setText((now) => now || sent); });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -60,18 +63,19 @@ export function Composer({ overlay }: { overlay?: boolean }) {
         ref={ref}
         rows={1}
         value={text}
-        maxLength={MAX_QUESTION_CHARS}
         placeholder={t('composer.placeholder')}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
-        aria-describedby={askError ? 'ask-error' : undefined}
+        aria-invalid={tooLong || undefined}
+        aria-describedby={tooLong ? 'too-long' : askError ? 'ask-error' : undefined}
       />
       {streaming ? (
         <button type="button" className="btn btn-stop" onClick={() => void stop()} disabled={!canStop}>■ {t('composer.stop')}</button>
       ) : (
-        <button type="submit" className="btn btn-primary" disabled={!text.trim()}>{t('composer.send')}</button>
+        <button type="submit" className="btn btn-primary" disabled={!text.trim() || tooLong}>{t('composer.send')}</button>
       )}
-      {askError && <p id="ask-error" className="composer-error" role="alert">{askError}</p>}
+      {tooLong && <p id="too-long" className="composer-error" role="alert">{t('composer.tooLong', { count: String(text.length), max: String(MAX_QUESTION_CHARS) })}</p>}
+      {!tooLong && askError && <p id="ask-error" className="composer-error" role="alert">{askError}</p>}
     </form>
   );
 }
