@@ -11,7 +11,8 @@ const args = process.argv.slice(2);
 
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    // npm puts node_modules/.bin on PATH: its `electron` is the npm wrapper, handled by npmElectron().
+    if (!dir || dir.split(/[\\/]/).includes('node_modules')) continue;
     const p = join(dir, name);
     try { accessSync(p, constants.X_OK); return p; } catch { /* next */ }
   }
