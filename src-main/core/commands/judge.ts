@@ -7,6 +7,7 @@ import { judgeRedirect } from './redirects.js';
 import { judgeArgv, type StdinInfo } from './rules.js';
 import { unwrap } from './unwrap.js';
 import { scanUnparseable } from './raw-scan.js';
+import { expandBraces, ENDLESS_LOOP, heredocSubstitutions, spawnsWithoutPause, splitUnquoted } from './judge-expand.js';
 
 const MAX_DEPTH = 10;
 
@@ -33,7 +34,7 @@ export function judgeCommand(command: string): CommandJudgement {
 export function judgeScript(text: string, ctx: JudgeCtx): void {
   if (ctx.depth > MAX_DEPTH) { elevated(ctx, 'commands are nested too deeply to check'); return; }
   // The parser flattens loops (and rejects `for ((;;))`), so an endless loop starting background jobs is found in the text.
-  const loop = ENDLESS_LOOP.exec(text);
+  const loop = ENDLESS_LOOP.exec(text.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, '""')); // quoted text is judged where it runs
   if (loop && spawnsWithoutPause(loop[1]!)) destructive(ctx, 'starts new background processes in an endless loop (a fork bomb)');
   let tree;
   try {
@@ -47,20 +48,6 @@ export function judgeScript(text: string, ctx: JudgeCtx): void {
   walk(tree, ctx, null);
   // `rm${IFS}-rf${IFS}~`: word splitting on IFS turns one word into several; judge that reading too.
   if (/\$\{?IFS\}?/.test(text) && ctx.depth < MAX_DEPTH) judgeScript(text.replace(/\$\{IFS\}|\$IFS\b/g, ' '), childCtx(ctx));
-}
-
-const ENDLESS_LOOP = /\b(?:while\s+(?:true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false|for\s*\(\(\s*;\s*;\s*\)\))\s*;?\s*do\b([\s\S]{0,2000}?)\bdone\b/;
-
-/** A loop body that puts jobs in the background and never waits or sleeps in the foreground. */
-function spawnsWithoutPause(body: string): boolean {
-  let background = false;
-  for (const m of body.matchAll(/([^;&|\n]*)(&&|\|\||;|\n|&(?!>)|\||$)/g)) {
-    const part = m[1]!.trim();
-    if (m[2] === '&' && part !== '' && !/[>]$/.test(part)) background = true;
-    else if (/^(sleep|wait|read)\b/.test(part)) return false;
-    if (m[0] === '') break;
-  }
-  return background;
 }
 
 interface PipeInfo { stages: Node[]; index: number }
@@ -161,7 +148,9 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   for (const w of [...cmd.assigns, ...cmd.words, ...cmd.redirs.map((r) => r.target)]) {
     for (const s of w.subs) judgeScript(s.source, childCtx(ctx));
   }
-  const words = cmd.words.flatMap((w) => splitUnquoted(w, resolveWord(w, ctx)));
+  // What runs inside $(…) in an unquoted heredoc (`cat <<EOF … $(rm -rf ~) … EOF`) runs too.
+  for (const r of cmd.redirs) for (const src of heredocSubstitutions(r)) judgeScript(src, childCtx(ctx));
+  const words = expandBraces(cmd.words.flatMap((w) => splitUnquoted(w, resolveWord(w, ctx))));
   if (words.length === 0) {
     for (const a of cmd.assigns) {
       const r = resolveWord(a, ctx);
@@ -233,12 +222,6 @@ function judgeIfVarsEmpty(argv: Word[], inner: JudgeCtx, cmd: SimpleCommand, pip
   scratch.findings = [];
   judgeArgv([lit(bare), ...argv.slice(1)], scratch, { viaXargs: false, recurse: (s) => judgeScript(s, childCtx(scratch)), stdin: stdinOf(cmd.redirs, pipe, ctx) });
   for (const f of scratch.findings) if (f.risk === 'destructive') destructive(inner, `${f.reason}, once the empty variables in ${w.text} drop out`);
-}
-
-/** `X="rm -rf"; $X ~`: an unquoted variable holding several words becomes several words, as in the shell. */
-function splitUnquoted(original: Word, resolved: Word): Word[] {
-  if ((original.quoted && original.text !== '$@') || original.vars.length === 0 || resolved.dynamic || !/\S\s+\S/.test(resolved.text)) return [resolved];
-  return resolved.text.trim().split(/\s+/).map((part) => ({ ...lit(part), glob: /[*?[]/.test(part) }));
 }
 
 function isTruncator(argv: Word[]): boolean {
@@ -358,6 +341,7 @@ function pipeText(stages: Node[], ctx: JudgeCtx): StdinInfo {
     }
     info.text = null;
     info.from = name;
+    info.source = argv.map((w) => w.text).join(' ');
   }
   return info;
 }

@@ -1,4 +1,4 @@
-// Per-command rules, part 3: volume managers and pools (LVM, ZFS, mdadm) and emptying the desktop Trash.
+// Per-command rules, part 3: volume managers and pools (LVM, ZFS, mdadm), the package cache and the desktop Trash.
 import { destructive, elevated } from './judge-context.js';
 import type { Rule } from './rules.js';
 import type { Word } from './shell-lexer.js';
@@ -33,6 +33,9 @@ export const STORAGE_RULES: Record<string, Rule> = {
     const t = texts(args);
     if (t.some((a) => /^(--zero-superblock|--create|-C)$/.test(a))) destructive(ctx, `erases RAID member disks (mdadm ${t.join(' ')})`);
     else if (!t.some((a) => /^(--detail|-D|--examine|-E|--query|-Q)$/.test(a))) elevated(ctx, `changes RAID arrays (mdadm ${t.join(' ')})`);
+  },
+  paccache(args, ctx) {
+    if (texts(args).some((a) => /^-[a-zA-Z]*r|^--remove$/.test(a))) elevated(ctx, `removes old package files from the cache (paccache ${texts(args).join(' ')})`);
   },
   'trash-empty'(_args, ctx) { destructive(ctx, 'permanently deletes everything in the Trash (trash-empty)'); },
   gio(args, ctx) {

@@ -10,7 +10,7 @@ const prefixOf = (op: string | undefined, ...words: string[]): boolean => op !==
 
 const CRITICAL_PACKAGES = new Set(['base', 'linux', 'linux-lts', 'linux-zen', 'linux-hardened', 'linux-firmware', 'glibc', 'systemd', 'systemd-libs', 'pacman', 'bash', 'sudo', 'coreutils', 'filesystem', 'grub', 'mkinitcpio', 'util-linux', 'shadow', 'pam', 'networkmanager', 'plasma-workspace', 'plasma-desktop', 'sddm', 'xorg-server', 'wayland', 'dbus', 'polkit', 'gcc-libs', 'openssl', 'zlib', 'readline', 'ncurses', 'archlinux-keyring', 'koompi-keyring', 'efibootmgr', 'kwin', 'plasma-meta', 'mesa']);
 
-function pacmanLike(args: Word[], ctx: JudgeCtx, name: string): void {
+function pacmanLike(args: Word[], ctx: JudgeCtx, name: string, stdinSource = ''): void {
   const t = texts(args);
   const letters = new Set<string>();
   const longs = new Set<string>();
@@ -21,7 +21,9 @@ function pacmanLike(args: Word[], ctx: JudgeCtx, name: string): void {
   }
   const VALUED = new Set(['--overwrite', '--ignore', '--ignoregroup', '--assume-installed', '--dbpath', '-b', '--root', '-r', '--cachedir', '--config', '--gpgdir', '--hookdir', '--logfile', '--arch', '--sysroot', '--print-format']);
   const targets = t.filter((a, i) => !a.startsWith('-') && !VALUED.has(t[i - 1] ?? ''));
-  const everything = args.some((w) => w.subs.some((s) => /^\s*pacman\s+-Q[qne]*\s*$/.test(s.source)));
+  const listsAll = (src: string): boolean => /^\s*pacman\s+-Q[qne]*\s*$/.test(src);
+  // `sudo pacman -Rns $(pacman -Qq)` or `pacman -Qq | sudo pacman -Rns -`: the targets are every installed package
+  const everything = args.some((w) => w.subs.some((s) => listsAll(s.source))) || (t.includes('-') && listsAll(stdinSource));
   const op = ['S', 'R', 'U', 'Q', 'F', 'D', 'T', 'V', 'P', 'G', 'Y', 'B', 'W'].find((c) => letters.has(c))
     ?? (longs.has('sync') ? 'S' : longs.has('remove') ? 'R' : longs.has('upgrade') ? 'U' : longs.has('query') ? 'Q' : longs.has('files') ? 'F' : longs.has('database') ? 'D' : undefined);
   const helper = name !== 'pacman';
@@ -236,11 +238,11 @@ const safeUnless = (safeFirst: (string | undefined)[], reason: string, valueOpts
 const POWER = simpleElevated('restarts or turns off the computer');
 
 export const SYSTEM_RULES: Record<string, Rule> = {
-  pacman: (a, c) => pacmanLike(a, c, 'pacman'),
-  yay: (a, c) => pacmanLike(a, c, 'yay'),
-  paru: (a, c) => pacmanLike(a, c, 'paru'),
-  pikaur: (a, c) => pacmanLike(a, c, 'pikaur'),
-  trizen: (a, c) => pacmanLike(a, c, 'trizen'),
+  pacman: (a, c, i) => pacmanLike(a, c, 'pacman', i.stdin.source),
+  yay: (a, c, i) => pacmanLike(a, c, 'yay', i.stdin.source),
+  paru: (a, c, i) => pacmanLike(a, c, 'paru', i.stdin.source),
+  pikaur: (a, c, i) => pacmanLike(a, c, 'pikaur', i.stdin.source),
+  trizen: (a, c, i) => pacmanLike(a, c, 'trizen', i.stdin.source),
   pamac: subcommandManager(['search', 'info', 'list', 'checkupdates', 'clean-build-files-dry', '--version', '-h', '--help', 'help']),
   apt: subcommandManager(['search', 'show', 'list', 'policy', 'depends', 'rdepends', 'changelog', 'madison', 'showsrc', 'help', 'moo']),
   'apt-get': subcommandManager(['check', 'changelog', 'source', 'download', 'help']),
@@ -383,10 +385,16 @@ export const SYSTEM_RULES: Record<string, Rule> = {
   skill: (_a, ctx) => elevated(ctx, 'stops processes (skill)'),
   fuser(args, ctx) { if (texts(args).some((a) => /^-[a-zA-Z]*k/.test(a) || a === '--kill')) elevated(ctx, `kills the processes using ${operands(args, ['n', 'namespace', 's', 'signal']).join(' ')} (fuser -k)`); },
   renice: simpleElevated('changes the priority of running processes'),
-  crontab(args, ctx) {
+  crontab(args, ctx, info) {
     const t = texts(args);
     if (t.includes('-l')) return;
     if (t.some((a) => /^-[a-zA-Z]*r$/.test(a))) { destructive(ctx, 'deletes all your scheduled jobs without asking (crontab -r)'); return; }
+    // the new table's text, when known (here-string, heredoc, echo |): each job's command is judged
+    const table = info.stdin.text ?? '';
+    for (const line of table.split('\n')) {
+      const job = /^\s*(?:@\w+|(?:\S+\s+){5})(.+)$/.exec(line);
+      if (job && !/^\s*#/.test(line) && !/^\s*\w+=/.test(line)) info.recurse(job[1]!);
+    }
     elevated(ctx, t.includes('-e') ? 'edits your scheduled jobs (crontab -e)' : 'replaces your scheduled jobs (crontab)');
   },
   useradd: simpleElevated('creates a user account'),

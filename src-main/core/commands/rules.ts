@@ -17,6 +17,8 @@ export interface StdinInfo {
   /** The text when it is known (literal echo, heredoc, decoded literal), else null. */
   text: string | null;
   from: string;
+  /** The words of the command whose output this is (`pacman -Qq`), when it came through a pipe. */
+  source?: string;
 }
 
 export interface CmdInfo {
@@ -189,7 +191,14 @@ const FILE_RULES: Record<string, Rule> = {
     if (has(o, 'a', 'all', 'o', 'offset', 'f')) destructive(ctx, 'erases filesystem signatures, making the disk unreadable (wipefs)');
     else elevated(ctx, 'inspects disk signatures (wipefs; with -a it erases them)');
   },
-  mkfs(args, ctx, _i, name) { destructive(ctx, `formats ${targets(args, ['t', 'L', 'n', 'b', 'F', 'c', 'O'])[0]?.text ?? 'a disk'}, erasing everything on it (${name})`); },
+  mkfs(args, ctx, _i, name) {
+    const t = targets(args, ['t', 'L', 'n', 'b', 'F', 'c', 'O', 'U', 'p', 'e', 'm', 'E', 'i', 'I', 'N', 's'])[0];
+    // `mkswap /swapfile` after `fallocate`: a plain file made into swap or an image, not a disk
+    const n = t ? normalisePath(t.text, ctx) : null;
+    const k = t ? kindOf(t, ctx) : 'dynamic';
+    if (n !== null && (k === 'system' || k === 'user') && !looksLikeExistingFile(n)) { elevated(ctx, `turns the file ${t!.text} into ${name === 'mkswap' ? 'swap space' : 'a filesystem image'} (${name})`); return; }
+    destructive(ctx, `formats ${t?.text ?? 'a disk'}, erasing everything on it (${name})`);
+  },
   mke2fs(args, ctx, i) { FILE_RULES.mkfs!(args, ctx, i, 'mke2fs'); },
   mkswap(args, ctx, i) { FILE_RULES.mkfs!(args, ctx, i, 'mkswap'); },
   mkdosfs(args, ctx, i) { FILE_RULES.mkfs!(args, ctx, i, 'mkdosfs'); },
@@ -361,11 +370,11 @@ function createLike(args: Word[], ctx: JudgeCtx, name: string): void {
 }
 
 function permLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string, what: string): void {
-  const o = parseOpts(args, ['reference', 'm', 'M', 'x', 'X']);
+  // chmod -x / -w look like options but are modes (and must not eat the next word as a value)
+  const modeFromFlag = name === 'chmod' && args.some((a) => /^-[rwxXst]+$/.test(a.text));
+  const o = parseOpts(name === 'chmod' ? args.filter((a) => !/^-[rwxXst]+$/.test(a.text)) : args, name === 'chmod' ? ['reference'] : ['reference', 'm', 'M', 'x', 'X']);
   const recursive = has(o, 'R', 'recursive');
   const skipFirst = name !== 'setfacl' && !o.flags.has('reference') && !(name === 'chmod' && o.operands.length === 0);
-  // chmod -x / -w look like options but are modes
-  const modeFromFlag = name === 'chmod' && args.some((a) => /^-[rwxXst]+$/.test(a.text));
   const files = skipFirst && !modeFromFlag ? o.operands.slice(1) : o.operands;
   if (info.viaXargs) elevated(ctx, `changes the ${what} of every file it is given as input (xargs ${name})`);
   for (const t of files) {

@@ -90,7 +90,13 @@ class Parser {
   private parseCommand(): Node {
     for (let guard = 0; guard < 64; guard++) {
       const t = this.peek();
-      if (t?.t === 'word' && !t.word.quoted && SKIP_WORDS.has(t.word.text)) { this.i++; this.skipNewlines(); continue; }
+      if (t?.t === 'word' && !t.word.quoted && SKIP_WORDS.has(t.word.text)) {
+        this.i++;
+        // the `time` keyword takes -p (POSIX output) before the command it times
+        if (t.word.text === 'time') { const n = this.peek(); if (n?.t === 'word' && (n.word.text === '-p' || n.word.text === '--')) this.i++; }
+        this.skipNewlines();
+        continue;
+      }
       if (t?.t === 'word' && !t.word.quoted && END_WORDS.has(t.word.text)) {
         this.i++;
         return { kind: 'group', body: { kind: 'list', items: [] }, redirs: this.parseRedirs() };

@@ -11,6 +11,8 @@ export const PACKAGE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['node', 'nodejs'], ['node js', 'nodejs'], ['python3', 'python'], ['pip', 'python-pip'],
   ['java', 'jre-openjdk'], ['jdk', 'jdk-openjdk'], ['virtual box', 'virtualbox'], ['free cad', 'freecad'],
   ['thunderbird mail', 'thunderbird'], ['open shot', 'openshot'], ['k denlive', 'kdenlive'],
+  ['node.js', 'nodejs'], ['python 3', 'python'], ['g++', 'gcc'], ['c++', 'gcc'], ['kde connect', 'kdeconnect'],
+  ['libreoffice writer', 'libreoffice-fresh'], ['open office', 'libreoffice-fresh'], ['visual studio', 'code'],
 ]);
 
 /** Packages people commonly ask for by name (lets "install vlc gimp" without commas act). */

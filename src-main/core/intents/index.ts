@@ -56,6 +56,8 @@ function classify(query: string, ctx: IntentContext): { hit: Hit; lang: 'en' | '
   const state = firstHit(STATE_RULES, text, ctx);
   if (state) return { hit: state, lang: n.lang };
   if (isQuestionForm(text)) return null;
+  // one word and a question mark ("restart?", "update?") asks whether to, it does not ask to
+  if (n.questionMark && !text.includes(' ')) return null;
   const action = firstHit(ACTION_RULES, text, ctx);
   return action ? { hit: action, lang: n.lang } : null;
 }

@@ -50,12 +50,20 @@ export function isProtectedPackage(name: string): boolean {
   return NEVER_REMOVE.has(name) || NEVER_REMOVE_FAMILY.test(name);
 }
 
+/** Command words that no real package name is built from ("rm-rf", "reboot-now", "curl-evil" are bait, not names). */
+const BAIT_PART = /(?:^|[-._+@])(?:rm|dd|reboot|shutdown|poweroff|halt|mkfs|shred|wipefs|eval|curl|wget)(?=[-._+@]|$)/;
+/** A file to run or unpack ("evil.sh", "setup.exe", "x.deb"), not a package name. */
+const FILE_NAME = /\.(?:sh|bash|zsh|py|pl|rb|exe|msi|bat|cmd|ps1|bin|run|deb|rpm|appimage|apk|jar|tar|gz|xz|zst|zip|iso|img)$/;
+/** The same for free-text snapshot labels, which have no package names to spare. */
+const LABEL_BAIT_PART = /(?:^|[-._+@])(?:rm|dd|reboot|shutdown|poweroff|halt|mkfs|shred|wipefs|eval|curl|wget|sudo|doas|sh|bash|exec|kill)(?=[-._+@]|$)/;
+
 /** True when `word` can be passed as a package/unit name argument. */
 export function isValidName(word: string): boolean {
-  return word.length <= MAX_NAME_LENGTH && NAME.test(word) && /[a-z0-9]/.test(word) && !NEVER_A_NAME.has(word);
+  if (word.length > MAX_NAME_LENGTH || !NAME.test(word) || !/[a-z0-9]/.test(word) || NEVER_A_NAME.has(word)) return false;
+  return DOWNLOADERS.has(word) || (!BAIT_PART.test(word) && !FILE_NAME.test(word));
 }
 
 /** A snapshot description word: same alphabet as names (kept strict so it cannot carry shell syntax), no command words. */
 export function isValidLabelWord(word: string): boolean {
-  return word.length <= 40 && NAME.test(word) && !NEVER_A_NAME.has(word) && !DOWNLOADERS.has(word);
+  return word.length <= 40 && NAME.test(word) && !NEVER_A_NAME.has(word) && !DOWNLOADERS.has(word) && !LABEL_BAIT_PART.test(word);
 }

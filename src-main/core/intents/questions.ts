@@ -14,7 +14,7 @@ const EN_ASKING = new RegExp('(?:^|\\s)(?:' + [
 ].join('|') + ')(?:\\s|$)');
 
 /** Negation and change of mind: never act. */
-const EN_NEGATION = /(?:^|\s)(?:dont|do not|never|not|no|cant|cannot|wont|shouldnt|nevermind|never mind|forget it|forget about it|forget|cancel|stop asking|nope|without|instead of|unless)(?:\s|$)/;
+const EN_NEGATION = /(?:^|\s)(?:dont|do not|never|not|no|cant|cannot|wont|shouldnt|didnt|doesnt|isnt|wasnt|couldnt|wouldnt|havent|hasnt|nevermind|never mind|forget it|forget about it|forget|cancel|stop asking|nope|without|instead of|unless)(?:\s|$)/;
 
 /** Openers of questions that are not requests once "can you/could you" has been stripped as politeness. */
 const EN_QUESTION_OPENER = /^(?:what|whats|which|who|whose|whom|is|are|was|were|does|do(?! (?:a|an|the|full|complete|whole|system)(?:\s|$))|did|has|have|had|will|would|could|can|might|may|am|isnt|arent|doesnt|why|how|hows|when|where|should|shall|must)(?:\s|$)/;

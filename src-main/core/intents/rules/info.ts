@@ -12,8 +12,12 @@ const DISK_RE = new RegExp(`^${LEAD}${DISK}${TRAIL}$`);
 const DISK_FULL = /^(?:how full is|is) (?:my|the) (?:disk|drive|storage|hard drive|hard disk|ssd)(?: full| getting full)?$/;
 const MEMORY_RE = new RegExp(`^${LEAD}${MEMORY}${TRAIL}$`);
 
-export const diskRule: Rule = (t) => ((DISK_RE.test(t) && t !== 'space') || DISK_FULL.test(t) ? hit('info.disk', SURE, act.diskUsage()) : null);
-export const memoryRule: Rule = (t) => (MEMORY_RE.test(t) ? hit('info.memory', SURE, act.memoryUsage()) : null);
+/** "what is ram", "what is disk space": asking what the thing is, not how much there is. */
+const DEFINITION = new RegExp(`^(?:what is|whats|what are|what s|define|meaning of)(?: (?:a|an))? (?:${DISK}|${MEMORY})$`);
+
+export const diskRule: Rule = (t) =>
+  ((DISK_RE.test(t) && t !== 'space') || DISK_FULL.test(t)) && !DEFINITION.test(t) ? hit('info.disk', SURE, act.diskUsage()) : null;
+export const memoryRule: Rule = (t) => (MEMORY_RE.test(t) && !DEFINITION.test(t) ? hit('info.memory', SURE, act.memoryUsage()) : null);
 
 const WIFI = '(?:wifi|wireless|wlan)';
 const WIFI_THINGS = '(?: (?:networks?|hotspots?|access points?|connections?|list|ssids?|signals?))?';

@@ -6,12 +6,16 @@ const FILLER_WORDS = new Set([
   'the', 'a', 'an', 'some', 'app', 'apps', 'application', 'applications', 'program', 'programs', 'package', 'packages',
   'software', 'tool', 'tools', 'latest', 'new', 'newest', 'version', 'called', 'named', 'both', 'me', 'my', 'also',
   'too', 'following', 'pkg', 'pkgs', 'please', 'completely', 'entirely', 'fully', 'permanently',
+  // what kind of app a name is ("the firefox browser", "vlc media player", "thunderbird email client")
+  'browser', 'web', 'player', 'media', 'editor', 'client', 'email', 'mail',
 ]);
 const SEPARATOR = /\s*,\s*|\s+(?:and|plus|as well as|along with|together with|then|and also|and then)\s+/;
 export const MAX_PACKAGES = 12;
 const VERSION_OF = /^(?:the )?(?:latest |newest |most recent |current |new )?version of /;
 /** A purpose or reason after the names ("vlc for my class", "gimp so i can edit photos"): cut off, names must then be known. */
 const PURPOSE = /\s+(?:for|so that|so|because|cause|since|in order to|to)\s+.*$/;
+/** Inside a purpose: a further request, a command word, a flag or a path. */
+const SECOND_REQUEST = /(?:^|\s)(?:install|reinstall|uninstall|remove|delete|erase|purge|reboot|restart|shutdown|shut|poweroff|halt|update|upgrade|stop|kill|execute|exec|sudo|rm|dd|curl|wget|then|format|wipe|disable|enable|ignore)(?:\s|$)|(?:^|\s)-|\/|\.\./;
 /** "… and its dependencies": pacman -Rs already takes the dependencies nothing else needs. */
 const DEPENDENCIES = /\s+(?:and|with|including|plus|along with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the|his)?\s*(?:dependencies|dependency|deps)$/;
 
@@ -30,7 +34,11 @@ export function parsePackageList(object: string, forRemoval: boolean): PackageLi
   const purpose = PURPOSE.exec(rest);
   // a purpose cut off leaves names to be trusted only when known, like a space-separated list
   let spaceSeparated = purpose !== null && purpose.index > 0;
-  if (spaceSeparated) rest = rest.slice(0, purpose!.index);
+  if (spaceSeparated) {
+    // a purpose that carries another request, a flag or a path is not a purpose: no action
+    if (SECOND_REQUEST.test(purpose![0])) return null;
+    rest = rest.slice(0, purpose!.index);
+  }
   for (const item of rest.split(SEPARATOR)) {
     const words = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
     if (words.length === 0) continue;

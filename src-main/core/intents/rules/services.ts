@@ -15,6 +15,11 @@ const SERVICE_WORD = /(?:^|\s)(?:service|services|daemon|unit|systemd unit|serve
 const DROP = new Set(['the', 'my', 'a', 'service', 'services', 'daemon', 'unit', 'systemd', 'server', 'of', 'for', 'again']);
 const ACTION = /^(restart|reboot|reload|start|stop|enable|disable|turn on|turn off|switch on|switch off|activate|deactivate|bring up|bring down|relaunch|reset|fix)(?: (.+))?$/;
 
+/** Words that may stand next to a unit name without changing which unit is meant. */
+const DESCRIBING = new Set(['thing', 'things', 'stuff', 'adapter', 'driver', 'drivers', 'connection', 'connections',
+  'module', 'process', 'app', 'again', 'now', 'please', 'properly', 'on', 'in', 'this', 'computer', 'laptop', 'pc',
+  'system', 'server', 'daemon', 'program', 'software']);
+
 interface Resolved { ref: ServiceRef; name: string; known: boolean }
 
 /** Finds the unit an object names: an exact unit or alias among its words first, then a single unknown word next to "service". */
@@ -22,18 +27,27 @@ function resolveService(object: string): Resolved | null {
   const keyword = SERVICE_WORD.test(object);
   const words = object.split(' ').filter((w) => w !== '' && !DROP.has(w));
   if (words.length === 0) return null;
-  for (const w of words) {
+  // every other word must only describe the unit: "restart bluetooth and reboot" is two requests, not one
+  const described = words.every((w) => SERVICES.has(w) || DESCRIBING.has(w));
+  for (const w of described ? words : []) {
     const ref = SERVICES.get(w);
     if (ref && ref.units.includes(w === 'networkmanager' ? 'NetworkManager' : w)) return { ref, name: w, known: true };
   }
   const joined = words.join(' ');
-  const alias = SERVICES.get(joined) ?? (words.length <= 3 ? words.map((w) => SERVICES.get(w)).find(Boolean) : undefined);
-  if (alias && (words.length === 1 || SERVICES.has(joined) || keyword)) return { ref: alias, name: joined, known: true };
+  // "internet connection", "bluetooth adapter": the one naming word among describing ones
+  const core = words.filter((w) => !DESCRIBING.has(w)).join(' ');
+  const named = SERVICES.has(joined) || (core !== '' && SERVICES.has(core));
+  const alias = SERVICES.get(joined) ?? (core !== '' ? SERVICES.get(core) : undefined)
+    ?? (described && words.length <= 3 ? words.map((w) => SERVICES.get(w)).find(Boolean) : undefined);
+  if (alias && (words.length === 1 || named || keyword)) return { ref: alias, name: joined, known: true };
   if (keyword && words.length === 1 && isValidName(words[0]!) && !NOT_A_PACKAGE.has(words[0]!)) {
     return { ref: { units: [words[0]!], user: false }, name: words[0]!, known: false };
   }
   return null;
 }
+
+/** "turn bluetooth off", "bluetooth on": the switch word after the unit (the bare form only for units tier 1 knows). */
+const SPLIT_SWITCH = /^(?:(turn|switch) )?(.+?) (on|off)$/;
 
 /** "bluetooth restart": the verb after the unit, accepted only for units tier 1 knows. */
 const ACTION_AFTER = /^(.+?) (restart|reload|start|stop|enable|disable)$/;
@@ -55,6 +69,12 @@ function lasting(t: string): string {
 
 export const serviceActionRule: Rule = (text) => {
   const t = lasting(text);
+  const split = SPLIT_SWITCH.exec(t);
+  if (split) {
+    const r = resolveService(split[2]!);
+    if (r && muting(r)) return null;
+    if (r && (r.known || split[1] !== undefined)) return serviceHit(split[3] === 'on' ? 'start' : 'stop', r, r.known ? SURE : LIKELY);
+  }
   const after = ACTION_AFTER.exec(t);
   if (after) {
     const r = resolveService(after[1]!);
@@ -65,6 +85,7 @@ export const serviceActionRule: Rule = (text) => {
   const verb = VERBS.get(m[1]!)!;
   const r = resolveService(m[2]);
   if (!r) return null;
+  if (/^(?:turn|switch)/.test(m[1]!) && muting(r)) return null;
   const fuzzyVerb = m[1] === 'reset' || m[1] === 'fix';
   return serviceHit(verb, r, fuzzyVerb ? UNSURE : r.known ? SURE : LIKELY);
 };
@@ -86,6 +107,11 @@ export const serviceStatusRule: Rule = (t) => {
   }
   return null;
 };
+
+/** "turn the sound off" means mute, not stopping the sound server: only a named unit is switched. */
+function muting(r: Resolved): boolean {
+  return r.ref.user && !r.ref.units.includes(r.name);
+}
 
 function serviceHit(verb: act.ServiceVerb, r: Resolved, confidence: number): Hit {
   return hit(`service.${verb}`, confidence, act.service(verb, r.ref), [...r.ref.units]);

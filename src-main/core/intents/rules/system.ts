@@ -18,8 +18,8 @@ export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) ? h
 const SNAP = '(?:snapshot|restore point|checkpoint)';
 const SNAP_OF = `(?: (?:of|for) (?:the |my |this )?(?:${MACHINE}|disk|drive|files))?`;
 const CREATE = new RegExp(`^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another|backup|safety|recovery|manual|fresh))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`);
-const CREATE_BARE = new RegExp(`^snapshot(?: (?:the|my|this) ${MACHINE})?(?: now)?$`);
-const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which|what)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`);
+const CREATE_BARE = new RegExp(`^snapshot(?: (?:the|my|this) ${MACHINE})?(?: now)?(?: (before \\S+(?: \\S+){0,4}))?$`);
+const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which|what|how many)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`);
 const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}(?: all)?$`);
 const ROLLBACK = new RegExp(`^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`);
 
@@ -29,7 +29,13 @@ export const snapshotListRule: Rule = (t, ctx) =>
 
 /** Creating and rolling back snapshots. */
 export const snapshotRule: Rule = (t, ctx) => {
-  if (CREATE_BARE.test(t)) return hit('snapshot.create', LIKELY, act.snapshotCreate(null, ctx));
+  const bare = CREATE_BARE.exec(t);
+  if (bare) {
+    const label = bare[1];
+    if (!label) return hit('snapshot.create', LIKELY, act.snapshotCreate(null, ctx));
+    const valid = label.split(' ').every(isValidLabelWord);
+    return hit('snapshot.create', valid ? LIKELY : UNSURE, act.snapshotCreate(label, ctx), [label]);
+  }
   const c = CREATE.exec(t);
   if (c) {
     const words = c[2]?.split(' ') ?? [];
@@ -47,7 +53,7 @@ export const snapshotRule: Rule = (t, ctx) => {
 };
 
 const CLASS = '(?:classroom|class room|class|lesson|classroom session|class session|classroom mode|teaching session)';
-const CLASS_DET = '(?: (?:the|a|my|our|this|new|todays|current))*';
+const CLASS_DET = '(?: (?:the|a|my|our|this|new|todays|current|koompi))*';
 const CLASS_START: readonly RegExp[] = [
   new RegExp(`^(?:start|begin|open|launch|run|kick off|commence|resume|turn on|enable|activate|switch on)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`),
   new RegExp(`^${CLASS} (?:start|on|begin|mode on)$`),
