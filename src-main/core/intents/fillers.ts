@@ -26,6 +26,7 @@ const EN_TRAIL = new RegExp('\\s+(?:' + [
   'for me', 'too', 'as well', 'if you can', 'if possible', 'thanks a lot', 'ok', 'okay', 'right away', 'real quick',
   'for me please', 'again', 'today', 'sir', 'mate', 'and',
   '(?:on|onto|to|in|from) (?:(?:my|this|the|our) )?(?:computer|pc|laptop|machine|device|system|koompi)',
+  '(?:on|in|over) here', 'here',
 ].join('|') + ')$');
 
 /** Khmer words that only carry politeness, person or tense padding; dropped when they stand alone after translation. */

@@ -9,7 +9,7 @@ const DISK = '(?:(?:free|available|remaining|used|total|empty|unused) )?(?:(?:di
 const MEMORY = '(?:(?:free|available|remaining|used|total) )?(?:memory|ram|mem|system memory|ram memory|swap)(?: (?:usage|use|consumption|status|info|usage info))?';
 
 const DISK_RE = new RegExp(`^${LEAD}${DISK}${TRAIL}$`);
-const DISK_FULL = /^(?:how full is|is) (?:my|the) (?:disk|drive|storage|hard drive|hard disk|ssd)(?: full| getting full)?$/;
+const DISK_FULL = /^(?:(?:how full is|is) (?:my|the) (?:disk|drive|storage|hard drive|hard disk|ssd)(?: full| getting full)?|is there (?:enough|any|still|much) (?:free )?(?:disk )?(?:space|storage)(?: left)?)$/;
 const MEMORY_RE = new RegExp(`^${LEAD}${MEMORY}${TRAIL}$`);
 
 /** "what is ram", "what is disk space": asking what the thing is, not how much there is. */

@@ -6,9 +6,9 @@ const FILLER_WORDS = new Set([
   'the', 'a', 'an', 'some', 'app', 'apps', 'application', 'applications', 'program', 'programs', 'package', 'packages',
   'software', 'tool', 'tools', 'latest', 'new', 'newest', 'version', 'called', 'named', 'both', 'me', 'my', 'also',
   'too', 'following', 'pkg', 'pkgs', 'please', 'completely', 'entirely', 'fully', 'permanently',
-  // what kind of app a name is ("the firefox browser", "vlc media player", "thunderbird email client")
-  'browser', 'web', 'player', 'media', 'editor', 'client', 'email', 'mail',
 ]);
+/** What kind of app a name is ("the firefox browser", "vlc media player"): dropped, but then the name must be known. */
+const KIND_WORDS = new Set(['browser', 'web', 'player', 'media', 'editor', 'client', 'email', 'mail', 'game', 'games']);
 const SEPARATOR = /\s*,\s*|\s+(?:and|plus|as well as|along with|together with|then|and also|and then)\s+/;
 export const MAX_PACKAGES = 12;
 const VERSION_OF = /^(?:the )?(?:latest |newest |most recent |current |new )?version of /;
@@ -40,10 +40,16 @@ export function parsePackageList(object: string, forRemoval: boolean): PackageLi
     rest = rest.slice(0, purpose!.index);
   }
   for (const item of rest.split(SEPARATOR)) {
-    const words = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
-    if (words.length === 0) continue;
-    const alias = PACKAGE_ALIASES.get(words.join(' '));
+    const all = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
+    const alias = PACKAGE_ALIASES.get(all.join(' '));
     if (alias) { names.push(alias); continue; }
+    const words = all.filter((w) => !KIND_WORDS.has(w));
+    // "a media player" names a kind of app, not one: for the model to choose
+    if (words.length === 0 && all.length > 0) return null;
+    if (words.length === 0) continue;
+    if (words.length < all.length) spaceSeparated = true;
+    const kindAlias = PACKAGE_ALIASES.get(words.join(' '));
+    if (kindAlias) { names.push(kindAlias); continue; }
     // "telegram desktop", "obs studio", "noto fonts": the words of one known hyphenated package name
     const hyphenated = words.length > 1 ? words.join('-') : '';
     if (hyphenated && KNOWN_PACKAGES.has(hyphenated)) { names.push(hyphenated); continue; }

@@ -6,7 +6,12 @@ import { parsePackageList } from './package-list.js';
 
 const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
 /** Someone who wants a thing / a thing gone: "i want vlc installed", "id like steam removed". */
-const WANTER = '(?:get|have|make sure|i (?:really |also |just )?(?:want|need|would like|d like|would love)|id like|id love|we (?:really |also )?(?:want|need))';
+const WANTER = '(?:get|have|make sure|i (?:really |also |just )?(?:want|need|would like|d like|would love)|id like|id love|we (?:really |also )?(?:want|need)|(?:(?:my|our|the) )?(?:teacher|teachers|class|students|school|kids|children|son|daughter|boss|friend|team) (?:really )?(?:needs?|wants?))';
+/** "vlc needs to be installed", "steam has to go". */
+const PASSIVE_INSTALL = /^(.+?)\s+(?:needs|has|must|should) (?:to )?be installed$/;
+const PASSIVE_REMOVE = /^(.+?)\s+(?:needs|has|must) (?:to )?(?:be removed|be uninstalled|be deleted|go)$/;
+/** "take discord off my computer". */
+const TAKE_OFF = /^(?:take|get|wipe) (.+?) off(?: (?:of )?(?:(?:my|this|the|our) )?(?:computer|pc|laptop|machine|system|here))?$/;
 const INSTALL_GET_DONE = new RegExp(`^${WANTER}\\s+(.+?)\\s+(?:is\\s+|to be\\s+|be\\s+)?installed$`);
 const REMOVE_GET_DONE = new RegExp(`^${WANTER}\\s+(.+?)\\s+(?:is\\s+|to be\\s+|be\\s+)?(?:removed|uninstalled|deleted|gone)$`);
 /** Politeness that may sit between a reason clause and the request ("…, please install it"). */
@@ -16,7 +21,7 @@ const IT = '(?:it|them|that|those|both|these)(?:\\s+for (?:me|us))?';
 const NEED_THEN_INSTALL = new RegExp(`^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`);
 /** "i dont need kdenlive anymore, remove it": no more need, then a request about "it". */
 const UNNEEDED_THEN_REMOVE = new RegExp(`^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`);
-const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need))\s+(.+)$/;
+const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|have|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need))\s+(.+)$/;
 /** The verb after the names ("vlc install", "steam uninstall"): trusted only for known names. */
 const VERB_AFTER = /^(.+?)\s+(install|uninstall|remove)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
@@ -49,8 +54,10 @@ export const pronounRequestRule: Rule = (t, ctx) => {
 };
 
 export const removeRule: Rule = (t, ctx) => {
-  const gone = REMOVE_GET_DONE.exec(t);
+  const gone = REMOVE_GET_DONE.exec(t) ?? PASSIVE_REMOVE.exec(t);
   if (gone) return packages('pkg.remove', gone[1]!, true, true, (n) => pkgRemove(n, ctx));
+  const off = TAKE_OFF.exec(t);
+  if (off) return packages('pkg.remove', off[1]!, false, true, (n) => pkgRemove(n, ctx));
   const strong = REMOVE_STRONG.exec(t);
   if (strong) return packages('pkg.remove', strong[1]!, true, true, (n) => pkgRemove(n, ctx));
   const weak = REMOVE_WEAK.exec(t);
@@ -63,7 +70,7 @@ export const removeRule: Rule = (t, ctx) => {
 export const installRule: Rule = (t, ctx) => {
   const strong = INSTALL_STRONG.exec(t);
   if (strong) return packages('pkg.install', strong[1]!, true, false, (n) => pkgInstall(n, ctx));
-  const done = INSTALL_GET_DONE.exec(t);
+  const done = INSTALL_GET_DONE.exec(t) ?? PASSIVE_INSTALL.exec(t);
   if (done) return packages('pkg.install', done[1]!, true, false, (n) => pkgInstall(n, ctx));
   const weak = INSTALL_WEAK.exec(t);
   if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx));

@@ -7,7 +7,7 @@ const MACHINE = '(?:computer|pc|laptop|system|machine|device|os|operating system
 const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|complete|installed)';
 
 const UPDATE: readonly RegExp[] = [
-  new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|now))*$`),
+  new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|things|now))*$`),
   new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
   new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
   new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software|apps) (?:up to date|updated|upgraded)$`),
