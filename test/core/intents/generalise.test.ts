@@ -25,6 +25,21 @@ describe('package requests in everyday phrasing', () => {
     expect(cmd('reboot install')).toBeNull();
   });
 
+  it('reads needs of other people, passive requests and "take X off"', () => {
+    expect(cmd('my teacher needs blender installed')).toBe('sudo pacman -S --needed blender');
+    expect(cmd('our class needs krita')).toBe('sudo pacman -S --needed krita');
+    expect(cmd('vlc needs to be installed')).toBe('sudo pacman -S --needed vlc');
+    expect(cmd('discord needs to be removed')).toBe('sudo pacman -Rs discord');
+    expect(cmd('take discord off my computer')).toBe('sudo pacman -Rs discord');
+    expect(cmd('my teacher needs help')).toBeNull();
+  });
+
+  it('drops words that say what kind of app a known name is, never guessing an unknown one', () => {
+    expect(cmd('install the firefox browser')).toBe('sudo pacman -S --needed firefox');
+    expect(cmd('remove the game steam')).toBe('sudo pacman -Rs steam');
+    for (const q of ['install text editor', 'install a game', 'install vlc and a media player']) expect(cmd(q), q).toBeNull();
+  });
+
   it('joins the words of a known hyphenated name and drops "and its dependencies"', () => {
     expect(cmd('Install Telegram Desktop')).toBe('sudo pacman -S --needed telegram-desktop');
     expect(cmd('uninstall steam and its dependencies')).toBe('sudo pacman -Rs steam');
@@ -47,7 +62,9 @@ describe('package requests in everyday phrasing', () => {
   });
 
   it('does not take outcomes or other systems for package names, nor remove core families', () => {
-    for (const q of ['install failed', 'install windows', 'remove linux-firmware', 'remove systemd-libs', 'remove archlinux-keyring']) {
+    for (const q of ['install failed', 'install windows', 'remove linux-firmware', 'remove systemd-libs', 'remove archlinux-keyring',
+      'install rm-rf', 'install reboot-now', 'install curl-evil', 'install setup.exe', 'take a snapshot called rm-rf',
+      'install vlc and curl']) {
       expect(cmd(q), q).toBeNull();
     }
   });

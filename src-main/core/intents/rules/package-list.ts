@@ -1,6 +1,6 @@
 // Parses the object of a package request ("vlc, gimp and inkscape") into validated Arch package names.
 import { KNOWN_PACKAGES, PACKAGE_ALIASES } from '../catalog.js';
-import { isProtectedPackage, isValidName, NOT_A_PACKAGE } from '../names.js';
+import { DOWNLOADERS, isProtectedPackage, isValidName, NOT_A_PACKAGE } from '../names.js';
 
 const FILLER_WORDS = new Set([
   'the', 'a', 'an', 'some', 'app', 'apps', 'application', 'applications', 'program', 'programs', 'package', 'packages',
@@ -62,5 +62,7 @@ export function parsePackageList(object: string, forRemoval: boolean): PackageLi
     if (forRemoval && isProtectedPackage(n)) return null;
   }
   const unique = [...new Set(names)];
+  // a downloader among other names ("install vlc and curl") is how injections look: only on its own it acts
+  if (unique.length > 1 && unique.some((n) => DOWNLOADERS.has(n))) spaceSeparated = true;
   return { names: unique, spaceSeparated, allKnown: unique.every((n) => KNOWN_PACKAGES.has(n)) };
 }

@@ -5,8 +5,10 @@ import { hit, LIKELY, SURE, UNSURE, type Hit, type Rule } from './hit.js';
 import { parsePackageList } from './package-list.js';
 
 const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
+/** Other people a request is made for ("my teacher needs …", "the students need …"). */
+const PEOPLE = '(?:(?:my|our|the) )?(?:teacher|teachers|class|students|school|kids|children|son|daughter|boss|friend|team)';
 /** Someone who wants a thing / a thing gone: "i want vlc installed", "id like steam removed". */
-const WANTER = '(?:get|have|make sure|i (?:really |also |just )?(?:want|need|would like|d like|would love)|id like|id love|we (?:really |also )?(?:want|need)|(?:(?:my|our|the) )?(?:teacher|teachers|class|students|school|kids|children|son|daughter|boss|friend|team) (?:really )?(?:needs?|wants?))';
+const WANTER = `(?:get|have|make sure|i (?:really |also |just )?(?:want|need|would like|d like|would love)|id like|id love|we (?:really |also )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))`;
 /** "vlc needs to be installed", "steam has to go". */
 const PASSIVE_INSTALL = /^(.+?)\s+(?:needs|has|must|should) (?:to )?be installed$/;
 const PASSIVE_REMOVE = /^(.+?)\s+(?:needs|has|must) (?:to )?(?:be removed|be uninstalled|be deleted|go)$/;
@@ -21,7 +23,7 @@ const IT = '(?:it|them|that|those|both|these)(?:\\s+for (?:me|us))?';
 const NEED_THEN_INSTALL = new RegExp(`^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`);
 /** "i dont need kdenlive anymore, remove it": no more need, then a request about "it". */
 const UNNEEDED_THEN_REMOVE = new RegExp(`^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`);
-const INSTALL_WEAK = /^(?:download|get|get me|grab|fetch|add|set up|setup|put|have|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need))\s+(.+)$/;
+const INSTALL_WEAK = new RegExp(`^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))\\s+(.+)$`);
 /** The verb after the names ("vlc install", "steam uninstall"): trusted only for known names. */
 const VERB_AFTER = /^(.+?)\s+(install|uninstall|remove)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
