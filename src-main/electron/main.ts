@@ -119,6 +119,8 @@ async function start(): Promise<void> {
     warn: (message) => emitter.emit('notice', { level: 'warning', message }),
   }, initial);
   applyHotkey(initial.hotkey);
+  // The autostart entry follows the setting even if someone removed or edited the file meanwhile.
+  void setAutostart(initial.autostart, env).catch((e: unknown) => emitter.emit('notice', { level: 'warning', message: `Could not change autostart: ${(e as Error).message}` }));
 
   const checkLocal = async () => {
     const r = await h['ollama:check']({}).catch(() => null);
