@@ -5,6 +5,7 @@
 // ?key=, as the real API does) and every request is recorded so tests can check where the key travelled.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRng } from './seeded-rng.js';
 
 export type GeminiScenario =
   | 'ok'
@@ -50,17 +51,7 @@ export interface GeminiDouble {
   close(): Promise<void>;
 }
 
-/** mulberry32: small seeded PRNG so chaotic framing is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRng;
 
 function errorJson(code: number, status: string, message: string, details: unknown[] = []): string {
   return JSON.stringify({ error: { code, message, status, details } }, null, 2);

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
+import { seededRng } from './seeded-rng.js';
 
 export interface DoubleModel {
   name: string;
@@ -97,17 +98,7 @@ const DEFAULT_SCENARIO: OllamaScenario = {
 const MAX_BODY = 8 * 1024 * 1024;
 const FIXED_TIME = '2026-01-01T00:00:00.000000000Z';
 
-/** mulberry32: a tiny seeded RNG so chaotic runs can be replayed. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng };
 
 /** Splits text into model-like tokens: leading whitespace plus 1-4 characters (code points, so Khmer stays whole). */
 export function tokenize(text: string): string[] {
