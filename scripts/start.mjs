@@ -65,6 +65,11 @@ if (!electron) {
   process.exit(1);
 }
 
+// The app is built and tested for Electron 42 (43.3.0 broke Linux tray registration): warn about others.
+const probe = spawnSync(electron, ['-p', 'process.versions.electron'], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8', timeout: 15_000 });
+const version = `${probe.stdout ?? ''}`.trim();
+if (/^\d+\./.test(version) && !version.startsWith('42.')) console.error(`npm start: warning: ${electron} is Electron ${version}; KOOMPI Assistant is made for Electron 42 (sudo pacman -S electron42, or ELECTRON_PATH=…).`);
+
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a bare Node process
 const child = spawn(electron, [root, ...args.filter((a) => a !== '--no-build')], { stdio: 'inherit', env, cwd: root });

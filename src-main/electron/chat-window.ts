@@ -28,7 +28,7 @@ export function createChatWindow(deps: ChatWindowDeps): ChatWindow {
     open(cmd) {
       const fresh = !win || win.isDestroyed();
       const w = fresh ? (win = make()) : (win as BrowserWindow);
-      if (!fresh) { w.show(); w.focus(); }
+      if (!fresh) { if (w.isMinimized()) w.restore(); w.show(); w.focus(); } // show() alone leaves a minimized window down
       if (cmd) deps.send(w, cmd);
       return w;
     },

@@ -19,10 +19,19 @@ export function firstWord(command: string): string {
   return command.trim().split(/\s+/)[0] ?? '';
 }
 
-export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow | null): ConfirmPort {
-  const show = (options: MessageBoxOptions) => {
+/**
+ * `onModal(true/false)` brackets every dialog: on Linux the parent window gets a 'blur' when the dialog
+ * opens (electron#21563), and the overlay must not hide itself under its own confirmation.
+ */
+export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow | null, onModal: (open: boolean) => void = () => {}): ConfirmPort {
+  const show = async (options: MessageBoxOptions) => {
     const p = parent();
-    return p && !p.isDestroyed() ? dialog.showMessageBox(p, options) : dialog.showMessageBox(options);
+    onModal(true);
+    try {
+      return await (p && !p.isDestroyed() ? dialog.showMessageBox(p, options) : dialog.showMessageBox(options));
+    } finally {
+      onModal(false);
+    }
   };
   return async ({ command, runText, mode, note, confirmWord }) => {
     const destructive = command.risk === 'destructive';

@@ -34,16 +34,30 @@ const kind = sessionKind(env, app.commandLine);
 // Before ready: Chromium reads --enable-features once, so every feature goes into one switch.
 const features = mergeEnableFeatures(app.commandLine, kind === 'wayland' ? ['GlobalShortcutsPortal'] : [], env.KOOMPI_EXTRA_FEATURES);
 
+// Launches forwarded while we start up (e.g. the hotkey right after login) wait here instead of being lost.
+let launch: ((a: LaunchAction) => void) | null = null;
+const early: LaunchAction[] = [];
+let quitting = false;
+
 if (!app.requestSingleInstanceLock({ argv: process.argv })) app.quit();
-else start().catch((err: unknown) => { dialog.showErrorBox('KOOMPI Assistant could not start', (err as Error).message); app.exit(1); });
+else {
+  app.on('second-instance', (_e, argv, _cwd, data) => {
+    const a = actionFor(parseAppArgs(forwardedArgv(argv, data)), false);
+    if (launch) launch(a); else if (early.length < 10) early.push(a);
+  });
+  // Set before windows close: a hidden window's prevented close would otherwise cancel the quit.
+  app.on('before-quit', () => { quitting = true; });
+  app.on('window-all-closed', () => { /* a tray app keeps running */ });
+  start().catch((err: unknown) => { dialog.showErrorBox('KOOMPI Assistant could not start', (err as Error).message); app.exit(1); });
+}
 
 async function start(): Promise<void> {
-  let quitting = false;
-  app.on('window-all-closed', () => { /* a tray app keeps running */ });
   await app.whenReady();
   hardenSession(session.defaultSession, devServer);
   const configDir = resolveConfigDir(env);
   const opened = await openSettingsStore(Store as unknown as StoreClass, configDir);
+  // The panel follows the desktop theme, not our theme setting (which overrides shouldUseDarkColors).
+  const systemDark = nativeTheme.shouldUseDarkColors;
   nativeTheme.themeSource = opened.settings.theme;
   const keyStore = createSafeKeyStore(safeStorage, configDir, env);
   const emitter = createRendererEmitter();
@@ -64,13 +78,14 @@ async function start(): Promise<void> {
   let effects: ReturnType<typeof createAppEffects> | null = null;
   let hotkey: HotkeyStatus = { accelerator: opened.settings.hotkey, path: 'none', detail: 'Not registered yet.' };
   let hideOnBlur = opened.settings.overlay.hideOnBlur;
+  let modals = 0; // native dialogs open: the overlay must not hide on the blur they cause
   const emit: Emit = (event, payload) => { effects?.onEvent(event, payload); emitter.emit(event, payload); };
   const chat = createChatWindow({ factory, send: (w, cmd) => emitter.sendTo(w.webContents, 'app:command', cmd), quitting: () => quitting });
   const notify = createNotifier(Notification, () => !!overlay?.isVisible() || !!chat.current()?.isVisible(), join(assetsDir, 'icons/hicolor/128x128/apps/koompi-assistant.png'));
 
   const service = await createAssistantService({
     configDir, env, emit, keyStore, notify, version: app.getVersion(), notices: opened.notices,
-    confirm: createConfirmDialog(dialog, () => BrowserWindow.getFocusedWindow()),
+    confirm: createConfirmDialog(dialog, () => BrowserWindow.getFocusedWindow(), (open) => { modals += open ? 1 : -1; }),
     hotkeyStatus: () => hotkey,
   });
   const h = service.handlers;
@@ -91,12 +106,13 @@ async function start(): Promise<void> {
 
   const ov: Overlay = overlay = createOverlay({
     factory,
-    hideOnBlur: () => hideOnBlur,
+    hideOnBlur: () => hideOnBlur && modals === 0,
+    quitting: () => quitting,
     warmUp: () => { void h['ollama:warm-up']({}).catch(() => undefined); },
     send: (cmd) => emitter.sendTo(ov.window.webContents, 'app:command', cmd),
   });
   const tray = createTray({
-    Tray, Menu, createImage: (p) => nativeImage.createFromPath(p), assetsDir, darkPanel: () => nativeTheme.shouldUseDarkColors,
+    Tray, Menu, createImage: (p) => nativeImage.createFromPath(p), assetsDir, darkPanel: () => systemDark,
     actions: {
       ask: () => ov.show(),
       openChat: () => chat.open(),
@@ -129,20 +145,21 @@ async function start(): Promise<void> {
   void checkLocal();
   setInterval(() => void checkLocal(), 60_000).unref();
 
-  const launch = (a: LaunchAction) => {
+  let disposed = false;
+  app.on('will-quit', (e) => {
+    if (disposed) return;
+    e.preventDefault(); // finish writing history and stop runs before the process ends (bounded: logout waits)
+    globalShortcut.unregisterAll();
+    tray.destroy();
+    const bound = new Promise<void>((resolve) => setTimeout(resolve, 5000));
+    void Promise.race([service.dispose().catch(() => undefined), bound]).finally(() => { disposed = true; app.quit(); });
+  });
+  const run = (a: LaunchAction) => {
     if (a.kind === 'toggle') ov.toggle();
     else if (a.kind === 'ask') ov.ask(a.question);
     else if (a.kind === 'show') chat.open();
   };
-  app.on('second-instance', (_e, argv, _cwd, data) => launch(actionFor(parseAppArgs(forwardedArgv(argv, data)), false)));
-  app.on('before-quit', () => { quitting = true; });
-  let disposed = false;
-  app.on('will-quit', (e) => {
-    if (disposed) return;
-    e.preventDefault(); // finish writing history and stop runs before the process ends
-    globalShortcut.unregisterAll();
-    tray.destroy();
-    void service.dispose().catch(() => undefined).finally(() => { disposed = true; app.quit(); });
-  });
-  launch(actionFor(parseAppArgs(process.argv), true));
+  run(actionFor(parseAppArgs(process.argv), true));
+  for (const a of early.splice(0)) run(a);
+  launch = run;
 }

@@ -10,6 +10,8 @@ export interface OverlayDeps {
   /** Preloads the local model; must never throw (harmless when Ollama is down). */
   warmUp: () => void;
   send: (cmd: AppCommand) => void;
+  /** True while the app is quitting: then closing really closes (a prevented close would cancel app.quit()). */
+  quitting: () => boolean;
 }
 
 export interface Overlay {
@@ -28,7 +30,7 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     fullscreenable: false, minimizable: false, maximizable: false, center: true,
     title: 'KOOMPI Assistant', backgroundColor: '#00000000', transparent: false,
   });
-  win.on('close', (e) => { e.preventDefault(); win.hide(); });
+  win.on('close', (e) => { if (!deps.quitting()) { e.preventDefault(); win.hide(); } });
   win.on('blur', () => { if (deps.hideOnBlur() && win.isVisible()) win.hide(); });
   win.webContents.on('before-input-event', (event, input) => {
     if (input.type === 'keyDown' && input.key === 'Escape' && !input.alt && !input.control && !input.meta && !input.shift) {
@@ -49,7 +51,9 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     window: win,
     show,
     hide: () => { if (!win.isDestroyed()) win.hide(); },
-    toggle: () => (win.isVisible() && win.isFocused() ? win.hide() : show()),
+    // Visible is enough: on Wayland a window shown for another process (the KDE shortcut's `--toggle`)
+    // may never get focus, and "hide only when focused" would leave the hotkey unable to dismiss it.
+    toggle: () => (win.isVisible() ? win.hide() : show()),
     ask: (question) => { show(); deps.send({ type: 'ask', question }); },
     isVisible: () => !win.isDestroyed() && win.isVisible(),
   };

@@ -44,10 +44,14 @@ export function isForbiddenAccelerator(accelerator: string): boolean {
   return k.includes('meta') && k.includes('space') && k.length === 2;
 }
 
+/**
+ * Which display backend Electron runs on. Since Electron 38 it picks Wayland by itself in a Wayland
+ * session and ELECTRON_OZONE_PLATFORM_HINT is ignored (removed), so only the switches can force X11.
+ */
 export function sessionKind(env: NodeJS.ProcessEnv, commandLine?: CommandLineLike): 'wayland' | 'x11' {
-  const ozone = commandLine?.getSwitchValue('ozone-platform') || env.ELECTRON_OZONE_PLATFORM_HINT || '';
+  const ozone = commandLine?.getSwitchValue('ozone-platform') || commandLine?.getSwitchValue('ozone-platform-hint') || '';
   if (ozone === 'x11') return 'x11';
-  return env.XDG_SESSION_TYPE === 'wayland' || (!!env.WAYLAND_DISPLAY && ozone !== 'x11') ? 'wayland' : 'x11';
+  return env.XDG_SESSION_TYPE === 'wayland' || !!env.WAYLAND_DISPLAY ? 'wayland' : 'x11';
 }
 
 /**
@@ -97,7 +101,8 @@ export function registerHotkey(o: RegisterOptions): HotkeyStatus {
   if (ok) {
     return o.session === 'x11'
       ? { accelerator, path: 'x11-global-shortcut', detail: `${note}${accelerator} is registered with the X11 desktop.` }
-      : { accelerator, path: 'wayland-portal', detail: `${note}${accelerator} is registered through the GlobalShortcuts portal (Plasma may ask you to confirm it once).` };
+      // On the portal path register() only means "requested" (electron#52218); Plasma keeps the key it bound.
+      : { accelerator, path: 'wayland-portal', detail: `${note}${accelerator} was requested through the GlobalShortcuts portal. If it does nothing, or after you change it here, set the key for KOOMPI Assistant in System Settings → Shortcuts.` };
   }
   if (o.kdeEntry.installed) return { ...kde, detail: `${note}${accelerator} could not be registered by the app; ${kde.detail}` };
   const why = o.session === 'wayland' && !o.portalEnabled ? 'the GlobalShortcuts portal is not enabled' : `${accelerator} is taken or refused`;

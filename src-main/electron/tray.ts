@@ -65,7 +65,11 @@ export function createTray(deps: TrayDeps): TrayHandle {
       tray.setImage(image(s));
       tray.setToolTip(tooltip());
     },
-    setModel(name, status) { model = { name, status }; rebuild(); },
+    setModel(name, status) {
+      if (name === model.name && status === model.status) return; // checked every minute: a new menu would close an open one
+      model = { name, status };
+      rebuild();
+    },
     destroy: () => tray.destroy(),
   };
 }

@@ -46,7 +46,7 @@ export function createWindowFactory(deps: WindowFactoryDeps): WindowFactory {
     wc.on('will-redirect', (event) => event.preventDefault());
     wc.on('will-attach-webview', (event) => event.preventDefault());
     deps.onCreated?.(win);
-    void deps.load(win, view).catch(() => undefined);
+    void deps.load(win, view).catch((err: unknown) => console.error(`[window] could not load the ${view} page: ${(err as Error).message}`));
     return win;
   };
 }

@@ -44,6 +44,21 @@ describe('createConfirmDialog', () => {
     expect(shown[1]).toMatchObject({ defaultId: 0, buttons: ['Cancel', 'Run rm'] });
   });
 
+  it('reports every dialog as open while it shows (the overlay must not hide on its blur), even when one fails', async () => {
+    const { dialog } = fakeDialog([{ response: 1 }, { response: 1, checkboxChecked: true }]);
+    const log: string[] = [];
+    let open = 0;
+    const seen: number[] = [];
+    const spy = { showMessageBox: (a: unknown, b?: MessageBoxOptions) => { seen.push(open); return (dialog.showMessageBox as (x: unknown, y?: MessageBoxOptions) => Promise<MessageBoxReturnValue>)(a, b); } } as unknown as DialogLike;
+    const onModal = (o: boolean) => { log.push(o ? 'open' : 'closed'); open += o ? 1 : -1; };
+    await createConfirmDialog(spy, () => null, onModal)({ command: rm, runText: rm.command, mode: 'inline' });
+    expect(seen).toEqual([1, 1]);
+    expect(log).toEqual(['open', 'closed', 'open', 'closed']);
+    const failing = { showMessageBox: async () => { throw new Error('no display'); } } as unknown as DialogLike;
+    await expect(createConfirmDialog(failing, () => null, onModal)({ command: ls, runText: 'ls', mode: 'inline' })).rejects.toThrow('no display');
+    expect(open).toBe(0);
+  });
+
   it('uses the core\'s confirm word (the real command under sudo)', async () => {
     const sudoRm = { ...rm, command: 'sudo rm -rf /srv/old' };
     const { dialog, shown } = fakeDialog([{ response: 1 }, { response: 1, checkboxChecked: true }]);

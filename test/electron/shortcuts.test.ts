@@ -98,5 +98,14 @@ describe('defaults and session', () => {
     expect(sessionKind({ XDG_SESSION_TYPE: 'wayland' })).toBe('wayland');
     expect(sessionKind({ XDG_SESSION_TYPE: 'wayland' }, fakeCommandLine({ 'ozone-platform': 'x11' }))).toBe('x11');
     expect(sessionKind({ XDG_SESSION_TYPE: 'x11' })).toBe('x11');
+    expect(sessionKind({ XDG_SESSION_TYPE: 'wayland' }, fakeCommandLine({ 'ozone-platform-hint': 'x11' }))).toBe('x11');
+    expect(sessionKind({ XDG_SESSION_TYPE: 'wayland' }, fakeCommandLine({ 'ozone-platform-hint': 'auto' }))).toBe('wayland');
+  });
+  it('ignores ELECTRON_OZONE_PLATFORM_HINT, which Electron 38+ no longer reads (it would run on Wayland anyway)', () => {
+    expect(sessionKind({ XDG_SESSION_TYPE: 'wayland', ELECTRON_OZONE_PLATFORM_HINT: 'x11' }, fakeCommandLine())).toBe('wayland');
+  });
+  it('does not claim a portal shortcut is bound: register() only means requested there', () => {
+    const s = registerHotkey({ globalShortcut: fakeShortcuts(true), accelerator: 'Control+Alt+K', session: 'wayland', portalEnabled: true, kdeEntry: noKde, onToggle: () => {} });
+    expect(s.detail).toMatch(/requested through the GlobalShortcuts portal.*System Settings/);
   });
 });

@@ -40,6 +40,9 @@ describe('createTray', () => {
     expect(calls).toContain('ask');
     t.setModel('qwen2.5:1.5b', 'ready');
     expect(menus.at(-1)?.[3]?.label).toBe('Local model: qwen2.5:1.5b (ready)');
+    const built = menus.length;
+    t.setModel('qwen2.5:1.5b', 'ready'); // the minute check with nothing new must not replace an open menu
+    expect(menus).toHaveLength(built);
     t.setState('offline');
     expect(calls.at(-1)).toBe('tip:KOOMPI Assistant: local model offline');
     (menus.at(-1)?.find((i) => i.label === 'Quit')?.click as () => void)();
