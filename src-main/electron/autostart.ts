@@ -20,6 +20,7 @@ export const AUTOSTART_ENTRY = [
   'Terminal=false',
   'X-GNOME-Autostart-enabled=true',
   'X-KDE-autostart-after=panel',
+  'X-KDE-autostart-phase=2', // the last phase: the panel's tray host is up, so the tray icon registers
   '',
 ].join('\n');
 
