@@ -1,7 +1,8 @@
 // Render benchmark: streams a 4,000- and a 20,000-token answer at full speed (one IPC message per task,
 // as the preload delivers them) into the real renderer in Chromium, through window.koompi's event path
 // and the bridge; reports the longest long task, render times and their ratio, the overlay's first
-// paint and the JS size (gzipped). One JSON line per figure.
+// paint and the JS size (gzipped). Two harder shapes, a 20,000-token answer that is one code block and
+// one that is one list without blank lines, report their longest task by CPU time. One JSON line per figure.
 import { readFileSync, rmSync } from 'node:fs';
 import { buildRenderer, jsSizes } from '../e2e/harness/build.js';
 import { launchChromium } from '../e2e/harness/browser.js';
@@ -62,12 +63,25 @@ async function main() {
         benchRequest++;
         ids = { requestId: `r-bench-${benchRequest}`, conversationId: `c-bench-${benchRequest}` };
         if (tracing) await browser.startTracing(app.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-        const r = await streamInPage(app.page, n, ids);
+        const r = await streamInPage(app.page, n, ids, 'mixed');
         if (!tracing) results[n]!.push(r);
         if (tracing) cpuMax.push(maxRendererTaskCpuMs(await browser.stopTracing()));
       }
     } finally {
       await app.close();
+    }
+    for (const shape of ['code', 'list'] as const) {
+      const shaped = await startApp(browser, server.url, bridgeJs, { viewport: { width: 1180, height: 760 }, handlerOverrides: { 'chat:ask': async () => ids } });
+      try {
+        await shaped.page.locator('.app[data-booted="1"]').waitFor({ timeout: 30_000 });
+        benchRequest++;
+        ids = { requestId: `r-bench-${benchRequest}`, conversationId: `c-bench-${benchRequest}` };
+        await browser.startTracing(shaped.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+        await streamInPage(shaped.page, 20000, ids, shape);
+        report(`max_task_cpu_ms_20000_${shape === 'code' ? 'one_code_block' : 'one_list'}`, maxRendererTaskCpuMs(await browser.stopTracing()), 'ms', '<=50');
+      } finally {
+        await shaped.close();
+      }
     }
     const all = [...results[4000]!, ...results[20000]!];
     const maxLong = Math.max(0, ...all.flatMap((r) => r.longTasks));
@@ -104,9 +118,11 @@ function maxRendererTaskCpuMs(trace: Buffer): number {
   return max;
 }
 
-async function streamInPage(page: import('playwright-core').Page, tokens: number, nextIds: { requestId: string; conversationId: string }): Promise<StreamResult> {
+type Shape = 'mixed' | 'code' | 'list';
+
+async function streamInPage(page: import('playwright-core').Page, tokens: number, nextIds: { requestId: string; conversationId: string }, shape: Shape): Promise<StreamResult> {
   // Install the stream in the page first (it waits for its start signal).
-  await page.evaluate((n) => {
+  await page.evaluate(({ n, shape }) => {
     const g = globalThis as unknown as PageGlobals & {
       __koompiEmit(e: string, p: unknown): void;
       __benchRun?: (requestId: string, conversationId: string) => Promise<{ renderMs: number; longTasks: number[]; chars: number }>;
@@ -122,14 +138,25 @@ async function streamInPage(page: import('playwright-core').Page, tokens: number
       '> Tip: snapshots can take space too; list them before deleting anything.',
       'If the disk is still full, check `journalctl --disk-usage` and limit the journal size in `/etc/systemd/journald.conf`.',
     ];
+    // The harder shapes: one fenced block of shell lines, or one list with no blank line (both long enough).
+    // (No named function here: the page gets this code as it is, without the bundler's helpers.)
+    const rows = Array.from({ length: n / 4 }, (_, k) => k);
+    const whole =
+      shape === 'code' ? '```bash\n' + rows.map((k) => `sudo pacman -S --needed package-${k} # "note" $HOME`).join('\n') + '\n```\n'
+      : shape === 'list' ? rows.map((k) => `- Item ${k}: install **package-${k}** with \`pacman -S package-${k}\``).join('\n') + '\n'
+      : null;
     const text: string[] = [];
     for (let i = 0; text.length < n; i++) {
-      const block = paragraphs[i % paragraphs.length]! + '\n\n';
+      const block = whole ?? paragraphs[i % paragraphs.length]! + '\n\n';
       for (const tok of block.match(/\s*\S{1,4}|\s+/g) ?? []) {
         if (text.length >= n) break;
         text.push(tok);
       }
     }
+    // The commands the core extracts from the answer's code block come with 'done', as in the app.
+    const commands = ['sudo pacman -Sc', 'sudo pacman -Rns $(pacman -Qtdq)', 'du -sh ~/.cache/* | sort -h | tail'].map((command, k) => ({
+      id: `cmd-${k}`, command, risk: k === 2 ? 'safe' : 'elevated', reasons: k === 2 ? [] : ['needs root'], argv: null,
+    }));
     g.__benchRun = async (requestId, conversationId) => {
       const longTasks: number[] = [];
       const obs = new g.PerformanceObserver((list) => {
@@ -146,7 +173,7 @@ async function streamInPage(page: import('playwright-core').Page, tokens: number
           } else if (i < text.length) {
             g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'chunk', text: text[i] } });
           } else {
-            g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'done', message: { id: 'm-' + requestId, role: 'assistant', content: text.join(''), createdAt: new Date().toISOString(), tier: 'local', model: 'bench', intent: null, commands: [], error: null } } });
+            g.__koompiEmit('chat:event', { requestId, conversationId, event: { type: 'done', message: { id: 'm-' + requestId, role: 'assistant', content: text.join(''), createdAt: new Date().toISOString(), tier: 'local', model: 'bench', intent: null, commands, error: null } } });
             resolve();
             return;
           }
@@ -162,7 +189,7 @@ async function streamInPage(page: import('playwright-core').Page, tokens: number
       obs.disconnect();
       return { renderMs, longTasks, chars: text.join('').length };
     };
-  }, tokens);
+  }, { n: tokens, shape });
   // Ask through the UI, so the store expects this request id; then stream.
   const box = page.getByLabel('Your question');
   await box.fill(`bench ${tokens}`);

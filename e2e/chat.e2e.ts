@@ -152,12 +152,25 @@ describe('chat', () => {
     await dialog.waitFor();
     // Focus starts inside the dialog (on Cancel) and Esc closes it without deleting.
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent)).toBe('Cancel');
+    // Tab and Shift+Tab cycle inside the dialog, never out to the page behind it.
+    const focused = () => page.evaluate(() => {
+      const a = (globalThis as unknown as PageGlobals).document.activeElement;
+      return { text: a?.textContent ?? '', inDialog: !!a?.closest('[role="dialog"]'), label: a?.getAttribute('aria-label') ?? '' };
+    });
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect((await focused()).inDialog, key).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // Focus goes back to the control that opened the dialog.
+    await until('focus back on the delete button', async () => /^Delete “.*printer/.test((await focused()).label));
     expect((await app.call('conversations:list', {})).length).toBe(2);
     await page.getByRole('button', { name: /^Delete “.*printer/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await until('deleted on disk', async () => (await app.call('conversations:list', {})).length === 1);
+    // The row that opened it is gone: focus lands on the search box, not lost on the page.
+    await until('focus on the search box', async () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'conv-search'));
     await page.getByLabel('Search conversations').fill('');
     await until('one conversation left in the list', async () => (await page.locator('.conv').count()) === 1);
   });

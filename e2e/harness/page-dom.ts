@@ -9,6 +9,7 @@ export interface PageElement {
   lang: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  closest(selector: string): PageElement | null;
   querySelector(selector: string): PageElement | null;
   blur(): void;
 }

@@ -34,15 +34,17 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
     ac.abort();
   };
   process.once('SIGINT', onSigint);
-  // A closed stdout (`koompi-ask … | head -1`) stops the answer instead of crashing on EPIPE.
-  const onOutError = (): void => ac.abort();
-  io.stdout.on('error', onOutError);
+  // A closed stdout (`koompi-ask … | head -1`) stops the answer instead of crashing on EPIPE. The listener stays
+  // to the end: a write already under way reports its EPIPE later, and nothing more is written once it broke.
+  let outBroken = false;
+  io.stdout.on('error', () => { outBroken = true; ac.abort(); });
+  const out = (s: string): void => { if (!outBroken) io.stdout.write(s); };
 
   let lastOut = '\n';
   const speedSeen: { tokensPerSecond: number | null } = { tokensPerSecond: null };
   const onEvent = (e: AnswerEvent): void => {
     if (e.type === 'chunk' && !json && e.text) {
-      io.stdout.write(e.text);
+      out(e.text);
       lastOut = e.text;
     } else if (e.type === 'stats' && e.tokensPerSecond !== undefined) {
       speedSeen.tokensPerSecond = e.tokensPerSecond;
@@ -58,18 +60,17 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
     }, onEvent);
   } finally {
     process.removeListener('SIGINT', onSigint);
-    io.stdout.removeListener('error', onOutError);
     await core.close();
   }
 
   if (json) {
-    writeJsonLine(io.stdout, {
+    if (!outBroken) writeJsonLine(io.stdout, {
       tier: answer.tier, text: answer.text, model: answer.model, intent: answer.intent,
       commands: answer.commands.map((c) => ({ command: c.command, risk: c.risk, reasons: c.reasons })),
       error: answer.error,
     });
   } else {
-    if (!lastOut.endsWith('\n')) io.stdout.write('\n');
+    if (!lastOut.endsWith('\n')) out('\n');
     const tps = speedSeen.tokensPerSecond;
     const speed = tps !== null && Number.isFinite(tps) ? ` · ${tps.toFixed(1)} tok/s` : '';
     const who = `[${answer.tier}${answer.model ? ` · ${answer.model}` : ''}${answer.intent ? ` · ${answer.intent}` : ''}${speed}]`;

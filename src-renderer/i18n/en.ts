@@ -13,6 +13,8 @@ export const en = {
   'chat.thinking': 'Thinking…',
   'chat.stopped': 'Stopped.',
   'chat.answer': 'Answer',
+  'chat.answerReady': 'Answer: {text}',
+  'chat.answerStopped': 'Answer stopped: {text}',
   'chat.messages': 'Conversation',
   'chat.newChat': 'New chat',
   'chat.copyAnswer': 'Copy answer',

@@ -15,6 +15,8 @@ export const km: Record<MessageKey, string> = {
   'chat.thinking': 'កំពុងគិត…',
   'chat.stopped': 'បានបញ្ឈប់។',
   'chat.answer': 'ចម្លើយ',
+  'chat.answerReady': 'ចម្លើយ៖ {text}',
+  'chat.answerStopped': 'ចម្លើយបានបញ្ឈប់៖ {text}',
   'chat.messages': 'ការសន្ទនា',
   'chat.newChat': 'ការសន្ទនាថ្មី',
   'chat.copyAnswer': 'ចម្លងចម្លើយ',

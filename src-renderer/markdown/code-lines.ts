@@ -7,6 +7,9 @@ export interface CodeLine {
   command: string | null;
 }
 
+/** Could a markdown block hold code (fenced or indented)? Blocks without it never show a command. */
+export const MAY_HAVE_CODE = /```|~~~|^(?: {4}|\t)/m;
+
 const RUNNABLE_LANGS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh']);
 
 /** Splits a code block into logical lines and the command each would be, for matching against ids. */

@@ -77,16 +77,26 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
     systemPrompt,
   });
 
-  const apply = async (next: Settings): Promise<EffectiveSettings> => {
+  /** Clients replaced by a settings change: they finish what is in flight (an answer, a pull); close() ends them. */
+  const retired = new Set<OllamaClients>();
+  const apply = (next: Settings): EffectiveSettings => {
     const before = ollamaKey(effective);
     stored = next;
     effective = applyEnvOverrides(stored, env);
     if (ollamaKey(effective) !== before) {
       const old = ollama;
       ollama = makeOllama(effective);
-      await old.close().catch(() => {});
+      retired.add(old);
+      void old.retire().catch(() => {}).finally(() => retired.delete(old));
     }
     return effective;
+  };
+  // Settings changes run one after another: each starts from the one before, so none is lost.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
   };
 
   return {
@@ -94,8 +104,8 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
     settingsNotice: loaded.notice,
     storedSettings: () => stored,
     settings: () => effective,
-    updateSettings: async (patch) => apply(await updateSettings(configDir, stored, patch)),
-    reloadSettings: async () => apply((await loadSettings(configDir)).settings),
+    updateSettings: (patch) => serial(async () => apply(await updateSettings(configDir, stored, patch))),
+    reloadSettings: () => serial(async () => apply((await loadSettings(configDir)).settings)),
     ollama: () => ollama,
     gemini,
     router,
@@ -114,7 +124,7 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
       ...(signal ? { signal } : {}),
     }),
     close: async () => {
-      await Promise.all([ollama.close().catch(() => {}), gemini.close().catch(() => {})]);
+      await Promise.all([ollama, ...retired].map((o) => o.close().catch(() => {})).concat(gemini.close().catch(() => {})));
     },
   };
 }

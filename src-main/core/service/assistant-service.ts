@@ -65,6 +65,7 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
   const chat = createChatSession({ history, ask: (req, onEvent) => core.ask(req, onEvent), suggest: commands.suggest, emit });
   const models = createModelOps({ ollama: () => core.ollama(), emit, onPullDone: () => core.ollama().provider.invalidate() });
   const view = (): SettingsView => toSettingsView(core.storedSettings(), env);
+  let settingsQueue: Promise<unknown> = Promise.resolve();
 
   const handlers: Handlers<CoreChannel> = {
     async 'app:ready'({ view: which }): Promise<BootInfo> {
@@ -83,12 +84,18 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
     'commands:run': ({ commandId, mode }) => commands.run(commandId, mode),
     'commands:cancel': async ({ runId }) => commands.cancel(runId),
     'settings:get': async () => view(),
-    async 'settings:set'(patch) {
-      const change = viewPatchToSettings(core.storedSettings(), env, patch);
-      if (Object.keys(change).length > 0) await core.updateSettings(change);
-      const next = view();
-      emit('settings:changed', next);
-      return next;
+    'settings:set'(patch) {
+      // One at a time, each patch compared with the settings the one before left: a switch flipped on and
+      // back off quickly must end off (compared with the same old value, the second change would be dropped).
+      const run = settingsQueue.then(async () => {
+        const change = viewPatchToSettings(core.storedSettings(), env, patch);
+        if (Object.keys(change).length > 0) await core.updateSettings(change);
+        const next = view();
+        emit('settings:changed', next);
+        return next;
+      });
+      settingsQueue = run.catch(() => undefined);
+      return run;
     },
     'models:list': () => models.list(),
     'models:pull': ({ name }) => models.pull(name),

@@ -32,13 +32,24 @@ export function toChatHistory(messages: readonly MessageView[]): ChatMessage[] {
   return messages.filter((m) => m.content.trim() !== '').map((m) => ({ role: m.role, content: m.content }));
 }
 
+/** A conversation takes one question at a time: a second one would interleave the messages and miss the first answer. */
+export const BUSY_MESSAGE = 'An answer is still coming in this conversation: wait for it, or press Stop first.';
+
 export function createChatSession(deps: ChatDeps): ChatSession {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Conversations with an answer in flight (or being set up). */
+  const busy = new Set<string>();
 
   async function answer(requestId: string, conversationId: string, question: string, offline: boolean | undefined, past: ChatMessage[], controller: AbortController): Promise<void> {
     const send = (event: ChatStreamEvent) => deps.emit('chat:event', { requestId, conversationId, event });
     const reply: MessageView = { id: newId('m'), role: 'assistant', content: '', createdAt: new Date().toISOString() };
-    await deps.history.append(conversationId, reply);
+    try {
+      await deps.history.append(conversationId, reply);
+    } catch (err) {
+      // Deleted in between, or the disk refused the write: the request still ends, so the UI never waits forever.
+      send({ type: 'done', message: { ...reply, commands: [], error: (err as Error).message || 'The answer could not be saved.' } });
+      return;
+    }
     let text = '';
     const save = (patch: Partial<MessageView>, flush = false) =>
       deps.history.update(conversationId, reply.id, patch, { flush }).catch(() => undefined);
@@ -81,11 +92,24 @@ export function createChatSession(deps: ChatDeps): ChatSession {
     async ask({ conversationId, question, offline }) {
       const q = question.trim();
       let convId: string;
-      if (conversationId === null) convId = (await deps.history.create(q)).id;
-      else if (deps.history.has(conversationId)) convId = conversationId;
-      else throw new Error('That conversation no longer exists.');
-      const past = toChatHistory(deps.history.get(convId)?.messages ?? []);
-      await deps.history.append(convId, { id: newId('m'), role: 'user', content: q, createdAt: new Date().toISOString() });
+      if (conversationId !== null) {
+        // Checked and claimed before any await, so two questions sent at once cannot both pass.
+        if (busy.has(conversationId)) throw new Error(BUSY_MESSAGE);
+        if (!deps.history.has(conversationId)) throw new Error('That conversation no longer exists.');
+        convId = conversationId;
+        busy.add(convId);
+      } else {
+        convId = (await deps.history.create(q)).id;
+        busy.add(convId);
+      }
+      let past: ChatMessage[];
+      try {
+        past = toChatHistory(deps.history.get(convId)?.messages ?? []);
+        await deps.history.append(convId, { id: newId('m'), role: 'user', content: q, createdAt: new Date().toISOString() });
+      } catch (err) {
+        busy.delete(convId);
+        throw err;
+      }
 
       const requestId = newId('r');
       const controller = new AbortController();
@@ -93,7 +117,7 @@ export function createChatSession(deps: ChatDeps): ChatSession {
       const done = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => answer(requestId, convId, q, offline, past, controller))
         .catch(() => undefined)
-        .finally(() => running.delete(requestId));
+        .finally(() => { running.delete(requestId); busy.delete(convId); });
       running.set(requestId, { controller, done });
       return { requestId, conversationId: convId };
     },

@@ -39,6 +39,8 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
   const runs = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const historyFile = join(deps.configDir, 'command-history.jsonl');
   const home = deps.env.HOME?.startsWith('/') ? deps.env.HOME : undefined;
+  // A command a model suggested must not see the app's secret (GEMINI_API_KEY may be in the app's environment).
+  const { GEMINI_API_KEY: _key, ...runEnv } = deps.env;
 
   function run(commandId: string, mode: 'inline' | 'konsole'): Promise<RunResult> {
     const found = registry.get(commandId);
@@ -62,7 +64,7 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
         await new Promise((r) => setImmediate(r));
         send({ type: 'start', text: cmd.command, risk: cmd.risk, mode });
         // The host's environment, with the core's sudo -> pkexec shim on PATH when the command needs it.
-        const env = cmd.argv ? deps.env : prepareRun(cmd.command, { konsole: mode === 'konsole', env: deps.env }).env ?? deps.env;
+        const env = cmd.argv ? runEnv : prepareRun(cmd.command, { konsole: mode === 'konsole', env: runEnv }).env ?? runEnv;
         return runCommand({ ...opts, env }, onEvent);
       };
       const done = confirmAndRun(cmd, confirm, {

@@ -5,6 +5,7 @@ import { OllamaHttp, OllamaModelManager, resolveOllamaHost, type PullProgress as
 import type { Emit } from './ports.js';
 import type { OllamaClients } from '../providers/ollama/index.js';
 import { newId } from '../history/ids.js';
+import { ProviderError } from '../providers/provider.js';
 
 const CHECK_TIMEOUT_MS = 1200;
 const PROGRESS_EVERY_MS = 100;
@@ -20,13 +21,22 @@ export interface ModelOps {
   idle(): Promise<void>;
 }
 
+/** The error's message and, for a ProviderError, what to do about it ("Start Ollama: …"). */
+function withFix(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const fix = err instanceof ProviderError ? err.fix : null;
+  return fix && !message.includes(fix) ? `${message.replace(/[.\s]+$/, '')}. ${fix}` : message;
+}
+
 export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; onPullDone?: () => void }): ModelOps {
   const pulls = new Map<string, { controller: AbortController; done: Promise<void> }>();
   let warming: Promise<void> | null = null;
+  /** Aborted by dispose: a warm-up may wait a minute on a cold load, and quitting must not. */
+  const warmUps = new AbortController();
 
   return {
     async list() {
-      const models = await deps.ollama().models.list();
+      const models = await deps.ollama().models.list().catch((err: unknown) => { throw new Error(withFix(err)); });
       return models.map((m) => ({ name: m.name, sizeBytes: m.size, modifiedAt: m.modifiedAt || null, ...(m.parameterSize ? { parameterSize: m.parameterSize } : {}) }));
     },
     async pull(name) {
@@ -44,7 +54,7 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
       };
       const done = deps.ollama().models.pull(name, onProgress, controller.signal)
         .then(() => { deps.onPullDone?.(); send({ type: 'done' }); }) // forget cached availability before anyone re-checks
-        .catch((err: unknown) => send({ type: 'error', message: controller.signal.aborted ? 'Download cancelled.' : (err as Error).message }))
+        .catch((err: unknown) => send({ type: 'error', message: controller.signal.aborted ? 'Download cancelled.' : withFix(err) }))
         .finally(() => pulls.delete(pullId));
       pulls.set(pullId, { controller, done });
       return { pullId };
@@ -59,7 +69,7 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
         const version = await new OllamaModelManager(http).version(undefined, CHECK_TIMEOUT_MS);
         return { ok: true, host: base, version };
       } catch (err) {
-        return { ok: false, host: base, error: (err as Error).message };
+        return { ok: false, host: base, error: withFix(err) };
       } finally {
         await http.close().catch(() => undefined);
       }
@@ -67,11 +77,13 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
     async warmUp() {
       // Returns at once: a cold load can take a minute. One warm-up at a time; failures are silent
       // (Ollama down or no model: the doctor tells the user).
-      if (warming) return;
-      warming = deps.ollama().provider.warmUp().then(() => undefined, () => undefined).finally(() => { warming = null; });
+      if (warming || warmUps.signal.aborted) return;
+      const provider = deps.ollama().provider;
+      warming = provider.warmUp(undefined, provider.keepAlive, warmUps.signal).then(() => undefined, () => undefined).finally(() => { warming = null; });
     },
     dispose() {
       for (const p of pulls.values()) p.controller.abort();
+      warmUps.abort();
     },
     async idle() {
       await Promise.all([...pulls.values()].map((p) => p.done));

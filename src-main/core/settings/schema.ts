@@ -14,7 +14,7 @@ export const SETTINGS_VERSION = 2;
 export const DEFAULT_HOTKEY = 'Ctrl+Alt+Space';
 
 /** Ollama's keep_alive: a duration such as "30m", "1h", "90s", a number of seconds, or -1 (forever). */
-const keepAlive = z.string().regex(/^(-1|0|\d+(\.\d+)?(ms|s|m|h)?)$/, 'a duration such as 30m, 1h, 90s, 0 or -1');
+const keepAlive = z.string().regex(/^(-1|0|\d+(\.\d+)?(ms|s|m|h)?)$/, 'use a duration such as 30m, 1h, 90s, 0 (unload at once) or -1 (keep loaded)');
 
 export const settingsSchema = z.object({
   version: z.number().int().min(1).default(SETTINGS_VERSION),

@@ -70,9 +70,20 @@ async function resetCorrupt(configDir: string, path: string, why: string, when: 
   return { settings, notice: `Settings were reset to the defaults because ${path} was unusable (${why}). The old file was kept as ${backup}.`, path };
 }
 
+/** A setting that was refused, with a message a person can act on (never zod's JSON dump). */
+export class SettingsError extends Error {}
+
+function validSettings(value: unknown): Settings {
+  const r = settingsSchema.safeParse(value);
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  const name = first?.path.join('.') || 'a setting';
+  throw new SettingsError(`The setting ${name} was not changed: ${first?.message ?? 'the value is not valid'}.`);
+}
+
 /** Validates and writes settings atomically (temp file in the same directory, then rename). */
 export async function saveSettings(configDir: string, settings: Settings): Promise<void> {
-  const clean = settingsSchema.parse({ ...settings, version: SETTINGS_VERSION });
+  const clean = validSettings({ ...settings, version: SETTINGS_VERSION });
   await mkdir(configDir, { recursive: true, mode: 0o700 });
   const path = settingsPath(configDir);
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -87,7 +98,7 @@ export async function saveSettings(configDir: string, settings: Settings): Promi
 
 /** Applies a partial change (validated), saves it and returns the new settings. */
 export async function updateSettings(configDir: string, current: Settings, patch: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...current, ...patch, version: SETTINGS_VERSION });
+  const next = validSettings({ ...current, ...patch, version: SETTINGS_VERSION });
   await saveSettings(configDir, next);
   return next;
 }

@@ -31,6 +31,12 @@ function Code({ text, hl }: { text: string; hl: Highlighter | null }) {
   return <>{hl(text).map((tok, i) => (tok.cls ? <span key={i} className={`hl-${tok.cls}`}>{tok.text}</span> : tok.text))}</>;
 }
 
+/** One logical line as its own block box: a streamed block of thousands of lines then re-highlights and
+ * re-lays out only the line that changed, not the whole text. */
+const CodeRow = memo(function CodeRow({ text, hl }: { text: string; hl: Highlighter | null }) {
+  return <span className="code-row"><Code text={text} hl={hl} /></span>;
+});
+
 export const CodeBlock = memo(function CodeBlock({ lang, code, commands }: { lang: string; code: string; commands: ReadonlyMap<string, SuggestedCommand> | null }) {
   const lines = useMemo(() => codeLines(lang, code), [lang, code]);
   const hl = useHighlighter(HIGHLIGHT_LANGS.has(lang.toLowerCase()));
@@ -43,7 +49,7 @@ export const CodeBlock = memo(function CodeBlock({ lang, code, commands }: { lan
         <CopyButton text={code} />
       </div>
       {!any ? (
-        <pre className="code-body"><code><Code text={code} hl={hl} /></code></pre>
+        <pre className="code-body"><code>{lines.map((l, i) => <CodeRow key={i} text={l.text} hl={hl} />)}</code></pre>
       ) : (
         <div className="code-body code-lines">
           {lines.map((l, i) => {

@@ -1,8 +1,8 @@
 // Streamed markdown, block by block: finished blocks are memoized and parsed once; only the open
 // tail re-parses when a chunk arrives. Links open outside through the main process (https only).
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react';
 import type { SuggestedCommand } from '../../types';
-import { normaliseCommand } from '../../markdown/code-lines';
+import { MAY_HAVE_CODE, normaliseCommand } from '../../markdown/code-lines';
 import { useMarkdown } from '../../markdown/lazy-markdown';
 import type { SplitState } from '../../markdown/split-blocks';
 import { useStore } from '../../store/index';
@@ -10,7 +10,7 @@ import { CodeBlock } from './code-block';
 
 type CommandMap = ReadonlyMap<string, SuggestedCommand> | null;
 
-const Block = memo(function Block({ text, open, commands }: { text: string; open: boolean; commands: CommandMap }) {
+const Block = memo(function Block({ text, open, glued, commands }: { text: string; open: boolean; glued: boolean; commands: CommandMap }) {
   const md = useMarkdown();
   // Until the parser has loaded (a moment after start), the text shows as it is.
   if (!md) return <div className="md-block md-plain">{text}</div>;
@@ -20,27 +20,46 @@ const Block = memo(function Block({ text, open, commands }: { text: string; open
       {segments.map((s, i) =>
         s.kind === 'html' ? (
           // markdown-it with html:false escapes every tag in model output; links are validated (https/mailto).
-          <div key={i} className="md-block" dangerouslySetInnerHTML={{ __html: s.html }} />
+          <div key={i} className={glued && i === 0 ? 'md-block md-cont' : 'md-block'} dangerouslySetInnerHTML={{ __html: s.html }} />
         ) : (
           <CodeBlock key={i} lang={s.lang} code={s.code} commands={commands} />
         ),
       )}
     </>
   );
+}, (a, b) => a.text === b.text && a.open === b.open && a.glued === b.glued && (a.commands === b.commands || !MAY_HAVE_CODE.test(a.text)));
+
+const GROUP = 32;
+
+/** Finished blocks [start, end): streamed blocks keep their string identity, so an unchanged group is skipped. */
+const BlockGroup = memo(
+  function BlockGroup({ blocks, glued, start, end, commands }: { blocks: readonly string[]; glued: readonly number[]; start: number; end: number; commands: CommandMap }) {
+    const out = [];
+    for (let i = start; i < end; i++) out.push(<Block key={i} text={blocks[i]!} open={false} glued={glued.includes(i)} commands={commands} />);
+    return <>{out}</>;
+  },
+  (a, b) => a.start === b.start && a.end === b.end && a.commands === b.commands && a.glued === b.glued && sameRange(a.blocks, b.blocks, a.start, a.end),
+);
+
+function sameRange(a: readonly string[], b: readonly string[], start: number, end: number): boolean {
+  if (a === b) return true;
+  for (let i = start; i < end; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The finished blocks in groups, so adding a block re-renders one group, not every block of a long answer. */
+const FinishedBlocks = memo(function FinishedBlocks({ blocks, glued, commands }: { blocks: readonly string[]; glued: readonly number[]; commands: CommandMap }) {
+  const groups = [];
+  for (let g = 0; g < blocks.length; g += GROUP) {
+    groups.push(<BlockGroup key={g} blocks={blocks} glued={glued} start={g} end={Math.min(g + GROUP, blocks.length)} commands={commands} />);
+  }
+  return <>{groups}</>;
 });
 
-/** The finished blocks: re-rendered only when a block is added (or the commands arrive), not per chunk. */
-const FinishedBlocks = memo(function FinishedBlocks({ blocks, commands }: { blocks: readonly string[]; commands: CommandMap }) {
-  return (
-    <>
-      {blocks.map((b, i) => (
-        <Block key={i} text={b} open={false} commands={commands} />
-      ))}
-    </>
-  );
-});
-
-export function MarkdownView({ split, commands }: { split: SplitState; commands: CommandMap }) {
+export function MarkdownView({ split, commands: latest }: { split: SplitState; commands: CommandMap }) {
+  // When a long answer finishes, putting Run buttons and badges on its code lines is a big render: it runs
+  // as a background (time-sliced) render, so the page never freezes for it.
+  const commands = useDeferredValue(latest);
   const openExternal = useStore((s) => s.openExternal);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
@@ -49,11 +68,11 @@ export function MarkdownView({ split, commands }: { split: SplitState; commands:
     const href = a.getAttribute('href') ?? '';
     if (/^https:\/\//i.test(href)) openExternal(href);
   };
-  const { blocks, tail } = split;
+  const { blocks, glued, tail } = split;
   return (
     <div className="markdown" onClick={onClick}>
-      <FinishedBlocks blocks={blocks} commands={commands} />
-      {tail.trim() !== '' && <Block key={`tail-${blocks.length}`} text={tail} open commands={commands} />}
+      <FinishedBlocks blocks={blocks} glued={glued} commands={commands} />
+      {tail.trim() !== '' && <Block key={`tail-${blocks.length}`} text={tail} open glued={split.tailGlued} commands={commands} />}
     </div>
   );
 }

@@ -1,8 +1,10 @@
-// The conversation: every message in order, kept scrolled to the newest while an answer streams.
+// The conversation: every message in order, kept scrolled to the newest while an answer streams; its
+// live region announces answers when they finish (the list itself is not live, so tokens stay silent).
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { MessageItem } from './message-item';
+import { AnswerAnnouncer } from './answer-announcer';
 
 export function MessageList({ lastOnly }: { lastOnly?: boolean }) {
   const messages = useStore((s) => s.messages);
@@ -11,30 +13,49 @@ export function MessageList({ lastOnly }: { lastOnly?: boolean }) {
   const shown = lastOnly ? messages.slice(-2) : messages;
   const last = shown[shown.length - 1];
   const stick = useRef(true);
+  const count = useRef(0);
 
+  // A new message (the user just asked) brings the view back to the bottom.
+  if (shown.length > count.current) stick.current = true;
+  count.current = shown.length;
+
+  // Follow the bottom whenever the content grows (streamed text, then Run buttons and badges when the
+  // answer is done), unless the user scrolled up to read. ResizeObserver runs after layout, so this
+  // never forces an extra layout per streamed frame.
   useEffect(() => {
     const el = ref.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [last?.content, shown.length]);
+    if (!el) return;
+    const follow = () => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    };
+    follow();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(follow);
+    for (const child of Array.from(el.children)) ro.observe(child);
+    return () => ro.disconnect();
+  }, [shown.length, last?.key]);
 
   const onScroll = () => {
     const el = ref.current;
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
   };
 
+  const announcer = <AnswerAnnouncer last={last} container={ref} />;
   if (!shown.length) {
     return (
       <div className="messages messages-empty" ref={ref}>
         <p className="empty-title">{t('chat.empty')}</p>
-        {!lastOnly && <p className="muted">{t('chat.emptyHint')}</p>}
+        {!lastOnly && <p className="muted empty-hint">{t('chat.emptyHint')}</p>}
+        {announcer}
       </div>
     );
   }
   return (
-    <div className="messages" ref={ref} onScroll={onScroll} role="log" aria-label={t('chat.messages')}>
+    <div className="messages" ref={ref} onScroll={onScroll} role="region" aria-label={t('chat.messages')}>
       {shown.map((m) => (
         <MessageItem key={m.key} message={m} />
       ))}
+      {announcer}
     </div>
   );
 }

@@ -50,16 +50,22 @@ export function Sidebar() {
         ))}
       </nav>
       {toDelete && (
-        <Dialog title={t('dialog.deleteTitle')} onClose={() => setToDelete(null)}>
+        <Dialog title={t('dialog.deleteTitle')} onClose={() => setToDelete(null)} fallbackFocus={() => document.getElementById('conv-search')}>
           <p>{t('dialog.deleteBody', { title: toDelete.title })}</p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setToDelete(null)} data-autofocus>{t('dialog.cancel')}</button>
-            <button type="button" className="btn btn-danger" onClick={() => { const id = toDelete.id; setToDelete(null); void del(id); }}>{t('dialog.delete')}</button>
+            <button type="button" className="btn btn-danger" onClick={() => { const id = toDelete.id; setToDelete(null); void del(id).then(() => requestAnimationFrame(refocus)); }}>{t('dialog.delete')}</button>
           </div>
         </Dialog>
       )}
     </aside>
   );
+}
+
+/** After a delete removes the focused row, focus goes to the search box instead of being lost. */
+function refocus() {
+  const a = document.activeElement;
+  if (!a || a === document.body || !a.isConnected) document.getElementById('conv-search')?.focus();
 }
 
 function formatDate(iso: string): string {

@@ -34,6 +34,8 @@ export interface GeminiClient extends ChatProvider {
 }
 
 const MAX_ERROR_BODY = 64 * 1024;
+/** Gemini keys are printable ASCII without spaces (AIza… followed by letters, digits, '-' and '_'). */
+const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 export function createGeminiClient(opts: GeminiClientOptions): GeminiClient {
   const base = (opts.baseUrl || GEMINI_DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -60,6 +62,14 @@ export function createGeminiClient(opts: GeminiClientOptions): GeminiClient {
   async function chat(req: ChatRequest, onText: (text: string) => void): Promise<ChatStats> {
     const apiKey = await key();
     if (!apiKey) throw new ProviderError('auth', 'No Gemini API key is set', 'Set GEMINI_API_KEY, or add a key in Settings');
+    if (!KEY_CHARS.test(apiKey)) {
+      // Cannot go in a header (undici would refuse it as if the network failed); never repeat the key itself.
+      throw new ProviderError(
+        'auth',
+        'The Gemini API key contains characters a key cannot have (a space, a line break or a non-Latin letter): it was probably pasted wrongly',
+        'Copy the key again from https://aistudio.google.com/apikey and paste it in Settings, or export GEMINI_API_KEY=…',
+      );
+    }
     const model = req.model || modelName();
     const url = `${base}/v1beta/models/${encodeURIComponent(model)}:streamGenerateContent?alt=sse`;
     const started = Date.now();

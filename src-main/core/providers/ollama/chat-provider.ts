@@ -1,7 +1,7 @@
 // Tier 2: the local model through Ollama's /api/chat (streamed NDJSON), its liveness check, model choice and warm-up.
 import type { ChatMessage } from '../../types.js';
 import { ProviderError, type Availability, type ChatProvider, type ChatRequest, type ChatStats } from '../provider.js';
-import { OllamaHttp, pullFix, START_OLLAMA_FIX, type OllamaHttpOptions } from './http.js';
+import { OLLAMA_LOG_FIX, OllamaHttp, pullFix, START_OLLAMA_FIX, type OllamaHttpOptions } from './http.js';
 import { normalizeModelName, OllamaModelManager } from './models.js';
 
 export const PREFERRED_MODEL = 'koompi-assistant:latest';
@@ -117,7 +117,7 @@ export class OllamaChatProvider implements ChatProvider {
     }
     if (stats === null) {
       this.invalidate();
-      throw new ProviderError('stream', 'The answer from Ollama was cut off before it finished.');
+      throw new ProviderError('stream', 'The answer from Ollama was cut off before it finished.', OLLAMA_LOG_FIX);
     }
     return stats;
   }

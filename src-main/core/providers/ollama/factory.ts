@@ -16,7 +16,10 @@ export interface OllamaClients {
   http: OllamaHttp;
   provider: OllamaChatProvider;
   models: OllamaModelManager;
+  /** Ends every call at once (shutdown). */
   close(): Promise<void>;
+  /** Lets the calls in flight (an answer, a pull) finish, then closes; for a client replaced by new settings. */
+  retire(): Promise<void>;
 }
 
 export function createOllamaFromEnv(
@@ -28,5 +31,5 @@ export function createOllamaFromEnv(
   const http = new OllamaHttp({ ...extra, host });
   const model = env.KOOMPI_MODEL?.trim() || settings.model?.trim() || undefined;
   const provider = new OllamaChatProvider({ ...extra, http, model, keepAlive: settings.keepAlive, modelOptions: settings.modelOptions });
-  return { host, http, provider, models: provider.models, close: () => http.close() };
+  return { host, http, provider, models: provider.models, close: () => http.close(), retire: () => http.closeWhenIdle() };
 }

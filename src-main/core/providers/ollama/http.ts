@@ -7,6 +7,8 @@ import { DEFAULT_OLLAMA_HOST } from './host.js';
 
 export const START_OLLAMA_FIX = 'Start Ollama: sudo systemctl enable --now ollama';
 export const pullFix = (model: string): string => `Run: koompi-ask models pull ${model}`;
+/** For failures inside Ollama (runner crashed, out of memory, connection dropped): what a person can do next. */
+export const OLLAMA_LOG_FIX = 'Ask again; if it keeps failing, read the Ollama log: journalctl -u ollama -e';
 
 export interface OllamaHttpOptions {
   /** Base URL, already resolved (see resolveOllamaHost). */
@@ -32,6 +34,8 @@ export interface StreamOptions {
   /** Longest silence allowed between two chunks once the stream runs. */
   idleTimeoutMs: number;
   model?: string;
+  /** What to do about an {"error": …} line (default: ask again / read the Ollama log). */
+  errorLineFix?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -90,7 +94,7 @@ export class OllamaHttp {
         }
         const line = v as Json;
         if (typeof line.error === 'string' || (line.error !== undefined && line.error !== null)) {
-          throw new ProviderError('stream', `Ollama reported an error part way: ${String(line.error)}`);
+          throw new ProviderError('stream', `Ollama reported an error part way: ${String(line.error)}`, opts.errorLineFix ?? OLLAMA_LOG_FIX);
         }
         onLine(line);
       };
@@ -114,6 +118,11 @@ export class OllamaHttp {
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.destroy();
+  }
+
+  /** Refuses new calls and closes once the calls in flight have ended (each keeps its own timeouts). */
+  async closeWhenIdle(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
   private send(method: string, path: string, body: unknown, signal: AbortSignal, headersTimeout: number, bodyTimeout: number): Promise<Dispatcher.ResponseData> {
@@ -147,13 +156,13 @@ export class OllamaHttp {
         return new ProviderError('unreachable', `Ollama is not reachable at ${this.baseUrl} (${code}).`, START_OLLAMA_FIX);
       case 'UND_ERR_HEADERS_TIMEOUT':
       case 'UND_ERR_BODY_TIMEOUT':
-        return new ProviderError('timeout', `Ollama at ${this.baseUrl} stopped answering ${path} (${code}).`);
+        return new ProviderError('timeout', `Ollama at ${this.baseUrl} stopped answering ${path} (${code}).`, OLLAMA_LOG_FIX);
       case 'UND_ERR_SOCKET':
       case 'ECONNRESET':
       case 'EPIPE':
       case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
       case 'ERR_STREAM_PREMATURE_CLOSE':
-        return new ProviderError('stream', `The connection to Ollama closed before ${path} finished (${code}).`);
+        return new ProviderError('stream', `The connection to Ollama closed before ${path} finished (${code}).`, OLLAMA_LOG_FIX);
       default:
         return new ProviderError('server', `Ollama request ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -213,5 +222,5 @@ export function statusError(status: number, bodyText: string, model?: string): P
     const name = model ?? /model ['"]?([^'"\s]+)['"]? not found/.exec(message)?.[1];
     return new ProviderError('model-missing', `Ollama: ${message || 'not found'}`, name ? pullFix(name) : 'Run: koompi-ask models list');
   }
-  return new ProviderError('server', `Ollama answered HTTP ${status}: ${message || '(no message)'}`);
+  return new ProviderError('server', `Ollama answered HTTP ${status}: ${message || '(no message)'}`, status >= 500 ? OLLAMA_LOG_FIX : null);
 }

@@ -123,7 +123,8 @@ export class OllamaModelManager {
 
   /** Downloads a model; onProgress gets every status line. Resolves after "success". */
   async pull(name: string, onProgress: (p: PullProgress) => void = () => {}, signal?: AbortSignal): Promise<void> {
-    await this.statusStream('/api/pull', { model: name, stream: true }, onProgress, signal, name);
+    await this.statusStream('/api/pull', { model: name, stream: true }, onProgress, signal, name,
+      'Check the name: https://ollama.com/library lists the models that can be pulled (koompi-ask models list shows the installed ones)');
   }
 
   async remove(name: string, signal?: AbortSignal): Promise<void> {
@@ -135,7 +136,8 @@ export class OllamaModelManager {
     const body: Json = { model: name, from: spec.from, stream: true };
     if (spec.system !== undefined) body.system = spec.system;
     if (spec.parameters && Object.keys(spec.parameters).length > 0) body.parameters = spec.parameters;
-    await this.statusStream('/api/create', body, onProgress, signal, spec.from);
+    await this.statusStream('/api/create', body, onProgress, signal, spec.from,
+      `Check the Modelfile's FROM line; the base model must be installed first: koompi-ask models pull ${spec.from}`);
   }
 
   /** Models loaded in memory right now. */
@@ -145,9 +147,11 @@ export class OllamaModelManager {
     return (r.models as Json[]).map((m) => ({ name: str(m.name) ?? str(m.model) ?? '?', size: num(m.size) ?? 0, sizeVram: num(m.size_vram), expiresAt: str(m.expires_at) }));
   }
 
-  private async statusStream(path: string, body: Json, onProgress: (p: PullProgress) => void, signal: AbortSignal | undefined, model: string): Promise<void> {
+  private async statusStream(
+    path: string, body: Json, onProgress: (p: PullProgress) => void, signal: AbortSignal | undefined, model: string, errorLineFix: string,
+  ): Promise<void> {
     let succeeded = false;
-    await this.http.stream(path, body, { signal, firstLineTimeoutMs: this.timeouts.firstStatusMs, idleTimeoutMs: this.timeouts.idleMs, model }, (line) => {
+    await this.http.stream(path, body, { signal, firstLineTimeoutMs: this.timeouts.firstStatusMs, idleTimeoutMs: this.timeouts.idleMs, model, errorLineFix }, (line) => {
       const status = str(line.status) ?? '';
       const p: PullProgress = { status };
       const digest = str(line.digest);
