@@ -10,12 +10,27 @@ import { scanUnparseable } from './raw-scan.js';
 import { expandBraces, ENDLESS_LOOP, heredocSubstitutions, spawnsWithoutPause, splitUnquoted } from './judge-expand.js';
 
 const MAX_DEPTH = 10;
+const MAX_NESTING = 24;
+
+/** How deeply `(`, `$(`, `{` and backticks nest, counted without parsing (quotes ignored: an over-count only errs on the safe side). */
+function nestingDepth(text: string): number {
+  let depth = 0, max = 0, tick = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 123 /* { */) { depth++; if (depth > max) max = depth; }
+    else if ((c === 41 /* ) */ || c === 125 /* } */) && depth > 0) depth--;
+    else if (c === 96 /* ` */) { tick = !tick; if (tick) { depth++; if (depth > max) max = depth; } else if (depth > 0) depth--; }
+  }
+  return max;
+}
 
 /** Judges one command line: safe / elevated / destructive with readable reasons. */
 export function judgeCommand(command: string): CommandJudgement {
   const ctx = newCtx();
   try {
-    judgeScript(command, ctx);
+    // Deep nesting costs the parser far more than it can ever be worth: refuse it up front (linear scan).
+    if (nestingDepth(command) > MAX_NESTING) destructive(ctx, `the command nests more than ${MAX_NESTING} substitutions or subshells: too deep to check, treated as dangerous`);
+    else judgeScript(command, ctx);
   } catch (e) {
     // A bug here must never turn into "safe" or a crash of the caller.
     elevated(ctx, `the command could not be checked (${e instanceof Error ? e.message : String(e)})`);

@@ -68,3 +68,16 @@ describe('judgement details', () => {
     expect(judgeCommand(nested).risk).not.toBe('safe');
   });
 });
+
+describe('pathological nesting', () => {
+  it('refuses 5,000 nested substitutions as dangerous instead of parsing them', () => {
+    const deep = 'echo ' + '$('.repeat(5000) + 'x' + ')'.repeat(5000);
+    const j = judgeCommand(deep);
+    expect(j.risk).toBe('destructive');
+    expect(j.reasons[0]).toMatch(/too deep to check/);
+  });
+  it('still judges ordinary nesting by what it does', () => {
+    expect(judgeCommand('echo $(date) $( (uname -a) )').risk).toBe('safe');
+    expect(judgeCommand(':(){ :|:& };:').risk).toBe('destructive');
+  });
+});
