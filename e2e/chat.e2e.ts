@@ -30,17 +30,28 @@ describe('chat', () => {
     const { page } = app;
     // Record how the answer grew, to prove it was rendered while streaming, not at the end.
     await page.evaluate(() => {
-      const g = globalThis as unknown as PageGlobals & { __growth: number[] };
+      const g = globalThis as unknown as PageGlobals & { __growth: number[]; __said: string[] };
       g.__growth = [];
+      g.__said = [];
       new g.MutationObserver(() => {
         const el = g.document.querySelector('.msg-assistant[data-streaming="1"] .markdown');
         if (el) g.__growth.push(el.innerText.length);
+        const said = g.document.querySelector('[data-testid="answer-announcer"]')?.textContent ?? '';
+        if (said && said !== g.__said[g.__said.length - 1]) g.__said.push(said);
       }).observe(g.document.body, { subtree: true, childList: true, characterData: true });
     });
     await ask(page, 'how do I mount a usb drive');
     await waitForAnswer(page);
     const growth = await page.evaluate(() => (globalThis as unknown as { __growth: number[] }).__growth);
     expect(new Set(growth).size).toBeGreaterThan(3);
+    // The live region speaks twice, politely: "Thinking…", then the finished answer as shown (no ``` or **);
+    // the streamed text itself is not live.
+    await until('the finished answer announced', async () => (await page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said)).length === 2);
+    const said = await page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said);
+    expect(said[0]).toBe('Thinking…');
+    expect(said[1]).toMatch(/^Answer: .*lsblk sudo mount \/dev\/sdb1 \/mnt.*Then open Dolphin to see the files\.$/);
+    expect(said[1]).not.toMatch(/```|\*\*/);
+    expect(await page.locator('[aria-live]:not([data-testid="answer-announcer"]):not(.toasts), [role="log"]').count()).toBe(0);
 
     const answer = page.locator('.msg-assistant').last();
     await expect(answer.locator('.tier').innerText()).resolves.toBe('Local · qwen2.5:1.5b');

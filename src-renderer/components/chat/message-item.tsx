@@ -23,7 +23,7 @@ export const MessageItem = memo(function MessageItem({ message: m }: { message: 
   }
   const isAction = m.tier === 'rules' && !!m.intent && m.commands.length > 0 && !m.streaming;
   return (
-    <article className={`msg msg-assistant${m.streaming ? ' streaming' : ''}`} data-role="assistant" data-streaming={m.streaming ? '1' : '0'} data-key={m.key} aria-busy={m.streaming} aria-label={t('chat.answer')}>
+    <article className={`msg msg-assistant${m.streaming ? ' streaming' : ''}`} data-role="assistant" data-streaming={m.streaming ? '1' : '0'} aria-busy={m.streaming} aria-label={t('chat.answer')}>
       <div className="msg-meta">
         {m.tier && <TierBadge tier={m.tier} model={m.model} />}
         {m.tokensPerSecond !== null && m.tier === 'local' && <span className="muted small">{t('chat.speed', { tps: m.tokensPerSecond.toFixed(0) })}</span>}

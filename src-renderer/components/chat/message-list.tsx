@@ -40,7 +40,7 @@ export function MessageList({ lastOnly }: { lastOnly?: boolean }) {
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
   };
 
-  const announcer = <AnswerAnnouncer last={last} container={ref} />;
+  const announcer = <AnswerAnnouncer last={last} />;
   if (!shown.length) {
     return (
       <div className="messages messages-empty" ref={ref}>
