@@ -4,7 +4,7 @@ import type { UiMessage } from '../../store/chat-slice';
 import { useT } from '../../hooks/use-t';
 import { useUnplacedCommands } from '../../hooks/use-unplaced-commands';
 import { MarkdownView, useCommandMap } from './markdown-view';
-import { CommandActions, RunPanel } from './run-panel';
+import { StandaloneCommand } from './run-panel';
 
 export function ActionCard({ message }: { message: UiMessage }) {
   const t = useT();
@@ -14,13 +14,7 @@ export function ActionCard({ message }: { message: UiMessage }) {
   return (
     <section className="action-card" aria-label={t('action.label')} data-intent={message.intent ?? ''}>
       <MarkdownView split={message.split} commands={commands} />
-      {unplaced.map((c) => (
-        <div key={c.id} className="action-command">
-          <code className="action-command-text">{c.command}</code>
-          <CommandActions command={c} />
-          <RunPanel commandId={c.id} />
-        </div>
-      ))}
+      {unplaced.map((c) => <StandaloneCommand key={c.id} command={c} />)}
     </section>
   );
 }

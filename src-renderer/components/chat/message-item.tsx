@@ -6,7 +6,7 @@ import { useT } from '../../hooks/use-t';
 import { useUnplacedCommands } from '../../hooks/use-unplaced-commands';
 import { ActionCard } from './action-card';
 import { MarkdownView, useCommandMap } from './markdown-view';
-import { CommandActions, RunPanel } from './run-panel';
+import { StandaloneCommand } from './run-panel';
 import { TierBadge } from './tier-badge';
 
 export const MessageItem = memo(function MessageItem({ message: m }: { message: UiMessage }) {
@@ -40,13 +40,7 @@ export const MessageItem = memo(function MessageItem({ message: m }: { message: 
       {!isAction && unplaced.length > 0 && (
         <section className="suggested" aria-label={t('code.suggested')}>
           <h3 className="suggested-title">{t('code.suggested')}</h3>
-          {unplaced.map((c) => (
-            <div key={c.id} className="action-command">
-              <code className="action-command-text">{c.command}</code>
-              <CommandActions command={c} />
-              <RunPanel commandId={c.id} />
-            </div>
-          ))}
+          {unplaced.map((c) => <StandaloneCommand key={c.id} command={c} />)}
         </section>
       )}
       {m.stopped && !m.streaming && <p className="msg-stopped muted">{t('chat.stopped')}</p>}

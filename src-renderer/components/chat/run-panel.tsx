@@ -64,3 +64,14 @@ export function RunPanel({ commandId }: { commandId: string }) {
     </div>
   );
 }
+
+/** A command shown on its own line (not inside a code block): its text, its actions and its run. */
+export function StandaloneCommand({ command }: { command: SuggestedCommand }) {
+  return (
+    <div className="action-command">
+      <code className="action-command-text">{command.command}</code>
+      <CommandActions command={command} />
+      <RunPanel commandId={command.id} />
+    </div>
+  );
+}
