@@ -1,7 +1,11 @@
 // Tier-1 routing cost: marginal µs per question through `koompi-ask --route-only --jsonl`, in-process cost, and CLI cold start.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { decideRoute } from '../src-main/core/intents/index.js';
+import { packageIndex } from '../src-main/core/intents/pacman-db.js';
+import { unitIndex } from '../src-main/core/intents/unit-files.js';
+import { tempDir, writeLocalDb, writeSyncDb, writeUnits } from '../test/core/intents/pacman-fixture.js';
 
 const BIN = fileURLToPath(new URL('../bin/koompi-ask', import.meta.url));
 const ENV = { ...process.env, KOOMPI_HAS_CLI: '0' };
@@ -97,6 +101,33 @@ for (let k = 0; k < 5; k++) {
 }
 line('in_process_us', Math.min(...passes), 'us');
 line('in_process_us_median', median(passes), 'us');
+
+// In process on a machine with pacman databases the size of Arch's (about 15,000 names in sync, 1,500 installed) and
+// unit files: the first question pays the one-time load (reported apart), every later one only set lookups.
+const dbDir = tempDir('koompi-bench-db-');
+const unitDir = writeUnits(['cups.service', 'bluetooth.service', 'NetworkManager.service', 'sshd.service', 'docker.service']);
+try {
+  const names = Array.from({ length: 15_000 }, (_, i) => `pkg${i}-${['lib', 'tools', 'git', 'qt'][i % 4]}`).concat(PKGS.map((p) => p.replace(' ', '-')), ['vlc', 'gimp', 'inkscape', 'krita', 'firefox', 'chromium', 'audacity', 'blender', 'obs-studio', 'code', 'htop', 'git', 'nodejs']);
+  writeSyncDb(dbDir, 'extra', names);
+  writeLocalDb(dbDir, names.slice(0, 1500).concat(['vlc', 'gimp', 'firefox']));
+  const machine = { hasKoompiCli: false, hasCheckupdates: true, packages: packageIndex(dbDir), units: unitIndex([unitDir], [unitDir]), flatpaks: [] };
+  const t0 = process.hrtime.bigint();
+  decideRoute('install vlc', machine);
+  decideRoute('remove vlc', machine);
+  decideRoute('search for package vlc', machine);
+  line('machine_db_first_load_ms', Number(process.hrtime.bigint() - t0) / 1e6, 'ms');
+  for (const q of big) decideRoute(q, machine);
+  const withDb: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t1 = process.hrtime.bigint();
+    for (const q of big) decideRoute(q, machine);
+    withDb.push(Number(process.hrtime.bigint() - t1) / 1e3 / BIG);
+  }
+  line('in_process_with_machine_db_us', Math.min(...withDb), 'us', '<=50');
+} finally {
+  rmSync(dbDir, { recursive: true, force: true });
+  rmSync(unitDir, { recursive: true, force: true });
+}
 
 // Cold start: wall time of a fresh process, median of 5.
 const version: number[] = [];

@@ -78,6 +78,8 @@ describe('chat', () => {
     await until('some text streamed', async () => (await lastAnswerText(page)).includes('Step 3'));
     await page.getByRole('button', { name: 'Stop' }).click();
     await waitForAnswer(page);
+    // Focus is in the question box, not lost to <body> when Stop went away.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('question');
     const text = await lastAnswerText(page);
     expect(text).toContain('Step 1');
     expect(text).not.toContain('Step 200');
@@ -112,6 +114,12 @@ describe('chat', () => {
     // The tags are shown as text.
     expect(await lastAnswerText(page)).toContain('<img src=x onerror=');
     await page.getByRole('link', { name: 'the wiki' }).click();
+    // Nothing leaves before the user has seen the real target and said yes.
+    const dialog = page.getByRole('dialog', { name: 'Open this link?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('https://wiki.koompi.org/install');
+    expect(app.externalUrls).toEqual([]);
+    await dialog.getByRole('button', { name: 'Open in browser' }).click();
     await until('the link to go through the main process', () => app.externalUrls.includes('https://wiki.koompi.org/install'));
     expect(page.url()).toContain('/index.html');
   });
@@ -184,5 +192,54 @@ describe('chat', () => {
     await until('focus on the search box', async () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'conv-search'));
     await page.getByLabel('Search conversations').fill('');
     await until('one conversation left in the list', async () => (await page.locator('.conv').count()) === 1);
+  });
+
+  it('puts Run where the core found each command (fish, user@host prompts) once, a long one-liner scrolls with Run in view', async () => {
+    const long = `echo ${'x'.repeat(4000)}`;
+    const answer = [
+      'In fish:', '', '```fish', 'set -x EDITOR nano', '```', '',
+      'As shown in a terminal:', '', '```console', 'user@koompi:~$ df -h', 'Filesystem Size', '```', '',
+      'A **long** one:', '', '```bash', long, '```', '',
+    ].join('\n');
+    const app = await suite.start({ ollama: { answer }, viewport: { width: 1000, height: 720 } });
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await ask(page, 'show me some commands');
+    await waitForAnswer(page);
+    const msg = page.locator('.msg-assistant').last();
+    await until('Run buttons placed', async () => (await msg.locator('.code-line-cmd').count()) === 3);
+    // Each command once, in its block: nothing repeated under "Suggested commands".
+    expect(await msg.locator('.suggested').count()).toBe(0);
+    expect(await msg.locator('.code-line-cmd', { hasText: 'set -x EDITOR nano' }).count()).toBe(1);
+    expect(await msg.locator('.code-line-cmd', { hasText: 'df -h' }).count()).toBe(1);
+    // The 4,000-character line is one line tall and scrolls sideways; its Run is on screen.
+    const line = msg.locator('.code-line-cmd', { hasText: 'echo xxx' });
+    const pre = line.locator('pre');
+    const box = await pre.boundingBox();
+    expect(box!.height).toBeLessThan(40);
+    expect(await pre.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+    const run = line.getByRole('button', { name: /^Run echo/ });
+    await run.scrollIntoViewIfNeeded();
+    const runBox = await run.boundingBox();
+    expect(runBox!.x + runBox!.width).toBeLessThanOrEqual(1000);
+    // Shell colours only on shell: the fish block is shell, nothing else is coloured as shell.
+    expect(await msg.locator('.code-block', { hasText: 'set -x' }).locator('.hl-cmd').count()).toBeGreaterThan(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('Copy answer copies the answer as text, not markdown, and focus stays on the button', async () => {
+    const app = await suite.start({ view: 'overlay', ollama: { answer: 'Use **Dolphin** to open `/mnt`:\n\n```bash\nls /mnt\n```\n' }, viewport: { width: 680, height: 480 } });
+    const { page } = app;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await ask(page, 'how do I open the drive');
+    await waitForAnswer(page);
+    const copy = page.getByRole('button', { name: 'Copy answer' });
+    await copy.click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    const text = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    expect(text).toContain('Use Dolphin to open /mnt:');
+    expect(text).toContain('ls /mnt');
+    expect(text).not.toMatch(/\*\*|```|`/);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Copied');
   });
 });

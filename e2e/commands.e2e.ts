@@ -1,5 +1,5 @@
 // e2e: commands run only through the main process's confirmation (here the harness's port): an intent
-// answer run to its exit code, a refusal leaves nothing done, an install shown as an action card, Cancel.
+// answer run to its exit code, a refusal leaves nothing done, an install shown as an action card, Stop.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,8 @@ describe('command runs', () => {
     await until('the run to exit', async () => (await panel.getAttribute('data-run-status')) === 'exited');
     expect(await panel.getAttribute('data-exit-code')).toBe('0');
     expect(await panel.locator('.run-status').innerText()).toContain('Finished with exit code 0');
-    expect(await panel.locator('.run-output').innerText()).toMatch(/Filesystem|Size/);
+    // The run panel is a terminal (xterm.js, e2e/terminal.e2e.ts): its rows hold the output.
+    await until('the output to show', async () => /Filesystem|Size/.test(await panel.locator('.run-terminal .xterm-rows').innerText().catch(() => '')));
     expect(app.confirmRequests).toHaveLength(1);
     expect(app.confirmRequests[0]!.runText).toBe('df -h');
     expect(app.confirmRequests[0]!.command.risk).toBe('safe');
@@ -93,7 +94,7 @@ describe('command runs', () => {
     await line.getByRole('button', { name: /^Run sleep/ }).click();
     const panel = line.locator('.run-panel');
     await until('the run to start', async () => (await panel.getAttribute('data-run-status')) === 'running');
-    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('button', { name: 'Stop' }).click();
     await until('the run to end', async () => (await panel.getAttribute('data-run-status')) === 'exited', 15_000);
     expect(await panel.getAttribute('data-exit-code')).not.toBe('0');
   });

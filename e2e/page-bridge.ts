@@ -1,7 +1,7 @@
 // Bundled (IIFE) into the e2e page before it loads: builds window.koompi with the SAME createApi the
 // preload uses, over a Playwright binding (invokes) and a listener table the harness pushes events into.
 import { createApi, type Transport } from '../src-main/ipc/create-api.js';
-import type { Channel, Envelope, EventName } from '../src-main/ipc/contract.js';
+import type { Channel, Envelope, EventName } from '../src-main/ipc/channels.js';
 
 type Listener = (payload: unknown) => void;
 interface PageGlobals {

@@ -88,6 +88,14 @@ describe('screenshots', () => {
     }
   }
 
+  it('overlay at 200 % zoom (a 360×230 CSS viewport), light, en', async () => {
+    const app = await suite.start({ view: 'overlay', viewport: { width: 360, height: 230 }, ollama: { answer: ANSWER_EN } });
+    await ask(app.page, 'how do I mount a usb drive');
+    await waitForAnswer(app.page);
+    await app.page.locator('.hl-cmd').first().waitFor();
+    await shoot(app, 'overlay-zoom200-light-en');
+  });
+
   it('settings and health check, light, en', async () => {
     const app = await suite.start({ ollama: { models: [] } });
     await app.page.getByRole('button', { name: 'Health check', exact: true }).click();

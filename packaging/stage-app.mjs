@@ -26,6 +26,8 @@ const copies = [
   ['assets/icons/tray/light-panel', 'assets/icons/tray/light-panel'],
   ['assets/icons/tray/dark-panel', 'assets/icons/tray/dark-panel'],
   ['assets/icons/hicolor', 'assets/icons/hicolor'],
+  // The KOOMPI knowledge base, searched offline by the docs index (src-main/core/knowledge).
+  ['assets/knowledge', 'assets/knowledge'],
 ];
 rmSync(dest, { recursive: true, force: true });
 mkdirSync(dest, { recursive: true });

@@ -3,7 +3,7 @@
 // system Electron as Node (ELECTRON_RUN_AS_NODE=1), so no node_modules ship with it.
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
-import { cliBundleOptions } from './cli-bundle.mjs';
+import { cliBundleOptions, docsWorkerEntry } from './cli-bundle.mjs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,5 +23,8 @@ if (foreign.length > 0) {
   console.error(`build-cli: the bundle imports non-builtin modules at run time: ${foreign.join(', ')}`);
   process.exit(1);
 }
+// The docs index worker (a worker_threads entry), beside the CLI bundle where the build looks for it.
+const workerOut = join(root, 'dist/cli/docs-worker.mjs');
+await build({ ...options, entryPoints: [docsWorkerEntry(root)], outfile: workerOut, metafile: false });
 const kib = (statSync(outfile).size / 1024).toFixed(1);
 console.log(`build-cli: dist/cli/koompi-ask.mjs (${kib} KiB, koompi-ask ${version})`);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourcemap = process.env.KOOMPI_SOURCEMAP === '1';
-const common = { bundle: true, format: 'cjs', sourcemap, legalComments: 'eof', logLevel: 'warning', metafile: true };
+const common = /** @type {const} */ ({ bundle: true, format: 'cjs', sourcemap, legalComments: 'eof', logLevel: 'warning', metafile: true });
 
 const main = await build({
   ...common,
@@ -18,12 +18,26 @@ const main = await build({
   platform: 'node',
   target: 'node22',
   external: ['electron'],
-  // electron-store/conf read import.meta.url; in CJS that is the bundle's own file URL.
+  // Dependencies that read import.meta.url get the bundle's own file URL in CJS. The banner starts with
+  // "use strict": anything before the directive would leave the whole bundle in sloppy mode.
   define: { 'import.meta.url': '__koompiImportMetaUrl' },
-  banner: { js: "const __koompiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict';\nconst __koompiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The docs index builds in a worker thread; buildDocsIndex looks for docs-worker.mjs beside main.cjs
+// (or in app.asar.unpacked when main.cjs is inside app.asar).
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [join(root, 'src-main/core/knowledge/build-worker.ts')],
+  outfile: join(root, 'dist/main/docs-worker.mjs'),
+  platform: 'node',
+  target: 'node22',
+  metafile: false,
 });
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+/** @type {import('esbuild').Plugin} */
 const noBuiltins = {
   name: 'no-node-builtins',
   setup(b) {
@@ -42,7 +56,7 @@ const preload = await build({
   plugins: [noBuiltins],
 });
 
-for (const [name, r] of [['main', main], ['preload', preload]]) {
-  const out = Object.keys(r.metafile.outputs).find((f) => f.endsWith('.cjs'));
-  console.log(`build-main: ${out} (${(statSync(out).size / 1024).toFixed(1)} KiB)`);
+for (const r of [main, preload]) {
+  const out = Object.keys(r.metafile?.outputs ?? {}).find((f) => f.endsWith('.cjs'));
+  if (out) console.log(`build-main: ${out} (${(statSync(out).size / 1024).toFixed(1)} KiB)`);
 }

@@ -2,6 +2,7 @@
 // renderer (vite), and the bundled CLI. Each step lives in its own script.
 import { spawnSync } from 'node:child_process';
 
+/** @type {[string, string[]][]} */
 const steps = [
   ['node', ['scripts/build-main.mjs']],
   ['npx', ['vite', 'build', '--logLevel', 'warn']],

@@ -104,6 +104,8 @@ expected=(
   usr/bin/koompi-ask
   usr/lib/koompi-assistant/app.asar
   usr/lib/koompi-assistant/cli/koompi-ask.mjs
+  usr/lib/koompi-assistant/cli/docs-worker.mjs
+  usr/lib/koompi-assistant/app.asar.unpacked/dist/main/docs-worker.mjs
   usr/share/koompi-assistant/Modelfile
   usr/share/koompi-assistant/koompi-assistant-autostart.desktop
   usr/share/applications/koompi-assistant.desktop
@@ -116,6 +118,10 @@ expected=(
   usr/share/licenses/koompi-assistant/LICENSE
   usr/share/doc/koompi-assistant/README.md
 )
+# The KOOMPI knowledge base: every article of the tree, in both languages.
+for f in "$repo"/assets/knowledge/*/*.md; do
+  expected+=("usr/share/koompi-assistant/knowledge/${f#"$repo"/assets/knowledge/}")
+done
 for size in 16 22 24 32 48 64 128 256 512; do
   expected+=("usr/share/icons/hicolor/${size}x${size}/apps/koompi-assistant.png")
 done

@@ -3,6 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The docs index builds in a worker thread: its entry is bundled beside the CLI as docs-worker.mjs. */
+export function docsWorkerEntry(root) {
+  return join(root, 'src-main/core/knowledge/build-worker.ts');
+}
+
 export function cliBundleOptions(root, outfile) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   // The core must never import Electron; a stray import would pull the npm stub into the bundle.

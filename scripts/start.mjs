@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
+/** @param {string} name */
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     // npm puts node_modules/.bin on PATH: its `electron` is the npm wrapper, handled by npmElectron().
@@ -75,4 +76,4 @@ delete env.ELECTRON_RUN_AS_NODE; // would turn the app into a bare Node process
 const child = spawn(electron, [root, ...args.filter((a) => a !== '--no-build')], { stdio: 'inherit', env, cwd: root });
 child.on('error', (err) => { console.error(`npm start: could not run ${electron}: ${err.message}`); process.exit(1); });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig));

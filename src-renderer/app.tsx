@@ -4,6 +4,7 @@ import { useDocumentPrefs } from './hooks/use-document-prefs';
 import { OverlayLayout } from './components/overlay/overlay-layout';
 import { WindowLayout } from './components/window/window-layout';
 import { Toasts } from './components/common/toasts';
+import { LinkDialog } from './components/common/link-dialog';
 
 export function App() {
   useDocumentPrefs();
@@ -15,6 +16,7 @@ export function App() {
       {bootError && <p className="banner banner-error" role="alert">{bootError}</p>}
       {view === 'overlay' ? <OverlayLayout /> : <WindowLayout />}
       <Toasts />
+      <LinkDialog />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The one bridge from window.koompi events to store actions. Streamed chunks are coalesced per frame so
 // a fast model costs one render per frame, not one per token. Components never subscribe to IPC.
 import type { KoompiApi } from '../src-main/ipc/create-api';
-import type { ChatStreamEvent } from '../src-main/ipc/contract';
+import type { ChatStreamEvent } from '../src-main/ipc/channels';
 import type { Store } from './store/index';
 
 export interface Bridge {

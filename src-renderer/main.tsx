@@ -4,10 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { startBridge } from './bridge';
 import { useStore } from './store/index';
-import { loadMarkdown } from './markdown/lazy-markdown';
 import './styles/base.css';
 import './styles/chat.css';
 import './styles/panels.css';
+import './styles/sources.css';
 
 const param = new URLSearchParams(location.search).get('view');
 const view = param === 'overlay' ? 'overlay' : 'window';
@@ -25,7 +25,7 @@ if (!window.koompi) {
   );
   void useStore.getState().boot(view, param === 'overlay' || param === 'window');
   // The parser is not needed for the first paint; fetch it as soon as the page is idle.
-  const preload = () => void loadMarkdown();
+  const preload = () => void useStore.getState().loadMarkdown();
   if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 500 });
   else setTimeout(preload, 100);
 }

@@ -1,5 +1,5 @@
 // Domain types the renderer needs, derived from the IPC contract (the renderer may import only it).
-import type { MessageView } from '../src-main/ipc/contract';
+import type { MessageView } from '../src-main/ipc/channels.js';
 
 export type SuggestedCommand = NonNullable<MessageView['commands']>[number];
 export type Tier = NonNullable<MessageView['tier']>;

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAssistantService, type AssistantService } from '../../src-main/core/service/assistant-service.js';
 import type { ConfirmDecision, ConfirmRequest, Handlers, HostChannel } from '../../src-main/core/service/ports.js';
 import { createDispatcher, type Dispatch } from '../../src-main/ipc/dispatch.js';
-import type { Channel, EventName, Events, Request, Results } from '../../src-main/ipc/contract.js';
+import type { Channel, EventName, Events, Request, Results } from '../../src-main/ipc/channels.js';
 import { startOllamaDouble, type DoubleOptions, type OllamaDouble } from '../../test/doubles/ollama-double.js';
 import { startGeminiDouble, type GeminiDouble, type GeminiDoubleOptions } from '../../test/doubles/gemini-double.js';
 import { memoryKeyStore } from './memory-key-store.js';
@@ -112,6 +112,8 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
     KOOMPI_CONFIG_DIR: configDir,
     OLLAMA_HOST: ollamaUrl,
     KOOMPI_GEMINI_BASE_URL: gemini.url,
+    // No shipped articles unless a test asks (e2e/sources.e2e.ts): the other tests drive the model tiers.
+    KOOMPI_KNOWLEDGE_DIR: join(configDir, 'no-knowledge'),
     ...opts.env,
   };
   const service = await createAssistantService({
@@ -169,7 +171,7 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
     dispatch,
     async call(channel, payload) {
       const r = await dispatch(channel, payload);
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new Error(r.error.message);
       return r.value as Results[typeof channel];
     },
     confirmRequests,

@@ -1,6 +1,6 @@
 // An in-memory Gemini key store for the e2e host (the app uses safeStorage); `plainText` can be set to
 // exercise the UI's warning.
-import type { KeyStatus } from '../../src-main/ipc/contract.js';
+import type { KeyStatus } from '../../src-main/ipc/channels.js';
 import type { KeyStore } from '../../src-main/core/service/ports.js';
 
 export function memoryKeyStore(opts: { plainText?: boolean } = {}): KeyStore {

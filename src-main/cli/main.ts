@@ -30,6 +30,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./models.js')).runModels(args, io);
       case 'doctor':
         return await (await import('./doctor.js')).runDoctor(args, io);
+      case 'eval':
+        return await (await import('./eval.js')).runEval(args, io);
+      case 'dataset':
+        return await (await import('./dataset.js')).runDataset(args, io);
+      case 'config':
+        return await (await import('./config.js')).runConfig(args, io);
+      case 'docs':
+        return await (await import('./docs.js')).runDocs(args, io);
       case 'ask':
         return await (await import('./ask.js')).runAsk(args, io);
     }

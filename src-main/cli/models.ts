@@ -8,6 +8,9 @@ import type { OllamaModelManager, PullProgress } from '../core/providers/ollama/
 import { parseModelfile, ModelfileError } from '../core/providers/ollama/modelfile.js';
 import { PREFERRED_MODEL } from '../core/providers/ollama/chat-provider.js';
 import { ProviderError } from '../core/providers/provider.js';
+import { readMemory, recommendModel } from '../core/hardware/model-fit.js';
+import { formatDuration, PullRate } from './pull-rate.js';
+import { adapterProblem, withAdapter } from './models-adapter.js';
 
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,199}$/;
 /** Where the shipped Modelfile lives: env override, the checkout (and dist/cli), the Arch package, electron-builder's resources. */
@@ -34,7 +37,7 @@ export async function runModels(args: ParsedArgs, io: CliIo): Promise<number> {
   }
 }
 
-const MODELS_USAGE = 'usage: koompi-ask models list | pull NAME | rm NAME | show NAME | setup [MODELFILE]\n';
+const MODELS_USAGE = 'usage: koompi-ask models list | pull NAME | rm NAME | show NAME | setup [MODELFILE] [--adapter FILE.gguf]\n';
 
 async function models(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, ...rest] = args.positional;
@@ -58,9 +61,7 @@ async function models(args: ParsedArgs, io: CliIo): Promise<number> {
       case 'ls':
         return await list(ollama.models, io, json);
       case 'pull':
-        await pullWithProgress(ollama.models, name, io);
-        io.stdout.write(`Pulled ${name}.\n`);
-        return EXIT.ok;
+        return await pullInterruptible(ollama.models, name, io);
       case 'rm':
       case 'remove':
         await ollama.models.remove(name);
@@ -69,7 +70,7 @@ async function models(args: ParsedArgs, io: CliIo): Promise<number> {
       case 'show':
         return await show(ollama.models, name, io, json);
       default:
-        return await setup(ollama.models, rest[0], io);
+        return await setup(ollama.models, rest[0], io, args.options.get('--adapter'));
     }
   } catch (e) {
     if (e instanceof ProviderError) {
@@ -120,7 +121,12 @@ async function show(models: OllamaModelManager, name: string, io: CliIo, json: b
   return EXIT.ok;
 }
 
-async function setup(models: OllamaModelManager, modelfilePath: string | undefined, io: CliIo): Promise<number> {
+async function setup(models: OllamaModelManager, modelfilePath: string | undefined, io: CliIo, adapter?: string): Promise<number> {
+  const adapterIssue = adapter === undefined ? null : adapterProblem(adapter);
+  if (adapterIssue) {
+    io.stderr.write(`koompi-ask: ${adapterIssue}\n`);
+    return EXIT.usage;
+  }
   const source = modelfilePath ?? modelfileCandidates(io.env).find((p) => existsSync(p)) ?? modelfileCandidates(io.env)[0]!;
   let text: string;
   try {
@@ -130,28 +136,57 @@ async function setup(models: OllamaModelManager, modelfilePath: string | undefin
     return EXIT.error;
   }
   const spec = parseModelfile(text);
+  // Say whether this machine can run the model well (RAM), before pulling a gigabyte it cannot use.
+  const fit = recommendModel(readMemory());
+  io.stdout.write(`${/[\u1780-\u17ff]/.test(io.env.LANG ?? '') || (io.env.LANG ?? '').startsWith('km') ? fit.km : fit.en}\n${fit.fix ? `  ${fit.fix}\n` : ''}`);
   if (!(await models.has(spec.from))) {
     io.stdout.write(`${spec.from} is not installed yet: pulling it first.\n`);
     await pullWithProgress(models, spec.from, io);
   }
   const target = PREFERRED_MODEL.replace(/:latest$/, '');
-  io.stdout.write(`Creating ${target} from ${spec.from}…\n`);
-  await models.create(target, spec, (p) => { if (!io.stdout.isTTY) io.stdout.write(`${p.status}\n`); });
+  const createSpec = adapter === undefined ? spec : await withAdapter(models, spec, adapter, io);
+  io.stdout.write(`Creating ${target} from ${spec.from}${adapter === undefined ? '' : ' with the adapter'}…\n`);
+  await models.create(target, createSpec, (p) => { if (!io.stdout.isTTY) io.stdout.write(`${p.status}\n`); });
   io.stdout.write(`Created ${target}. koompi-ask now uses it unless KOOMPI_MODEL says otherwise.\n`);
   return EXIT.ok;
 }
 
-/** A redrawn progress bar on a TTY; one line per status otherwise. */
-async function pullWithProgress(models: OllamaModelManager, name: string, io: CliIo): Promise<void> {
+/** Exit status of a pull stopped with Ctrl+C (as for any command ended by SIGINT). */
+export const EXIT_PULL_INTERRUPTED = 130;
+
+/** `models pull`: Ctrl+C stops the download and says what happened and how to go on. */
+async function pullInterruptible(models: OllamaModelManager, name: string, io: CliIo): Promise<number> {
+  const ac = new AbortController();
+  const onInt = (): void => ac.abort();
+  process.once('SIGINT', onInt);
+  try {
+    await pullWithProgress(models, name, io, ac.signal);
+    io.stdout.write(`Pulled ${name}.\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (!ac.signal.aborted) throw e;
+    io.stderr.write(`\nkoompi-ask: pull of ${name} stopped (Ctrl+C); it is not installed. Run the same command again to finish: Ollama keeps the part already downloaded.\n`);
+    return EXIT_PULL_INTERRUPTED;
+  } finally {
+    process.removeListener('SIGINT', onInt);
+  }
+}
+
+/** A redrawn progress bar with speed and time left on a TTY; one line per status otherwise. */
+async function pullWithProgress(models: OllamaModelManager, name: string, io: CliIo, signal?: AbortSignal): Promise<void> {
   const out = io.stdout;
   const tty = out.isTTY === true;
   let lastStatus = '';
   let barOpen = false;
+  const rate = new PullRate();
   await models.pull(name, (p: PullProgress) => {
     if (tty) {
       if (p.status !== lastStatus && barOpen) { out.write('\n'); barOpen = false; }
       if (p.total !== undefined && p.percent !== undefined) {
-        out.write(`\r${p.status}  ${bar(p.percent)} ${p.percent.toFixed(0).padStart(3)}%  ${formatBytes(p.completed ?? 0)}/${formatBytes(p.total)}\x1b[K`);
+        const r = rate.update(p.digest ?? p.status, p.completed ?? 0, p.total);
+        const speed = r.bytesPerSecond !== null ? `  ${formatBytes(r.bytesPerSecond)}/s` : '';
+        const left = r.secondsLeft !== null && p.percent < 100 ? `  ${formatDuration(r.secondsLeft)} left` : '';
+        out.write(`\r${p.status}  ${bar(p.percent)} ${p.percent.toFixed(0).padStart(3)}%  ${formatBytes(p.completed ?? 0)}/${formatBytes(p.total)}${speed}${left}\x1b[K`);
         barOpen = true;
       } else {
         out.write(`${p.status}\n`);
@@ -160,7 +195,7 @@ async function pullWithProgress(models: OllamaModelManager, name: string, io: Cl
       out.write(`${p.status}${p.total !== undefined ? ` (${formatBytes(p.total)})` : ''}\n`);
     }
     lastStatus = p.status;
-  });
+  }, signal);
   if (barOpen) out.write('\n');
 }
 

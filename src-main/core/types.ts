@@ -11,7 +11,20 @@ export interface CommandJudgement {
   reasons: string[];
 }
 
-export type Tier = 'rules' | 'local' | 'cloud' | 'fallback';
+export type Tier = 'rules' | 'docs' | 'local' | 'cloud' | 'fallback';
+
+/** Where an answer's passages come from: the project's KOOMPI articles, man pages, the ArchWiki, KDE handbooks. */
+export type SourceKind = 'koompi' | 'man' | 'archwiki' | 'kde';
+
+/**
+ * A documentation passage an answer was built from (docs tier) or given to the model (local/cloud).
+ * `ref`: `name(section)` for a man page, the page URL for the ArchWiki, `koompi:<article>#<section>`.
+ */
+export interface AnswerSource {
+  kind: SourceKind;
+  title: string;
+  ref: string;
+}
 
 /** What tier 1 decided about a question, without asking any model. */
 export interface IntentMatch {
@@ -54,6 +67,8 @@ export interface Answer {
   model: string | null;
   intent: string | null;
   commands: CommandJudgement[];
+  /** The passages the answer comes from (docs) or was grounded in (local/cloud); [] when none. */
+  sources: AnswerSource[];
   error: string | null;
 }
 
@@ -61,7 +76,9 @@ export interface Answer {
 export type AnswerEvent =
   | { type: 'start'; tier: Tier; model: string | null; intent: string | null }
   | { type: 'chunk'; text: string }
-  | { type: 'stats'; evalCount?: number; evalDurationNs?: number; tokensPerSecond?: number; doneReason?: string }
+  | { type: 'stats'; evalCount?: number; evalDurationNs?: number; tokensPerSecond?: number; doneReason?: string;
+      /** Ollama's other timing fields, when the server sent them (koompi-ask eval reports them). */
+      promptEvalCount?: number; promptEvalDurationNs?: number; loadDurationNs?: number; totalDurationNs?: number }
   | { type: 'notice'; message: string }
   | { type: 'done'; answer: Answer };
 

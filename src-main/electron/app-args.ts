@@ -32,11 +32,14 @@ export function parseAppArgs(argv: readonly string[]): AppArgs {
   return out;
 }
 
-/** What to do with parsed args; a first launch without flags shows nothing but the tray only with --hidden. */
-export function actionFor(args: AppArgs, firstLaunch: boolean): LaunchAction {
+/**
+ * What to do with parsed args. --hidden always means "show nothing" (autostart runs it; sent to an app that
+ * is already running, e.g. a second autostart, it must not pop the chat window up either).
+ */
+export function actionFor(args: AppArgs): LaunchAction {
   if (args.ask !== null) return { kind: 'ask', question: args.ask };
   if (args.toggle) return { kind: 'toggle' };
-  if (args.hidden) return firstLaunch ? { kind: 'stay-hidden' } : { kind: 'show' };
+  if (args.hidden) return { kind: 'stay-hidden' };
   return { kind: 'show' };
 }
 

@@ -5,12 +5,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/history/atomic-write.js';
 
-export function autostartFile(env: NodeJS.ProcessEnv): string {
+function autostartFile(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
   return join(base, 'autostart', 'koompi-assistant.desktop');
 }
 
-export const AUTOSTART_ENTRY = [
+const AUTOSTART_ENTRY = [
   '[Desktop Entry]',
   'Type=Application',
   'Name=KOOMPI Assistant',
@@ -33,7 +33,7 @@ async function entryText(templates: readonly string[]): Promise<string> {
   return AUTOSTART_ENTRY;
 }
 
-export const AUTOSTART_TEMPLATES = ['/usr/share/koompi-assistant/koompi-assistant-autostart.desktop'];
+const AUTOSTART_TEMPLATES = ['/usr/share/koompi-assistant/koompi-assistant-autostart.desktop'];
 
 export async function setAutostart(enabled: boolean, env: NodeJS.ProcessEnv, templates: readonly string[] = AUTOSTART_TEMPLATES): Promise<string> {
   const file = autostartFile(env);

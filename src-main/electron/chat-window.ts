@@ -1,6 +1,6 @@
 // The full chat window: made on first use from the shared factory, reused afterwards (closing hides it).
 import type { BrowserWindow } from 'electron';
-import type { AppCommand } from '../ipc/contract.js';
+import type { AppCommand } from '../ipc/channels.js';
 import type { WindowFactory } from './window-factory.js';
 
 export interface ChatWindowDeps {

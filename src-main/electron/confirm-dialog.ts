@@ -15,7 +15,7 @@ export interface DialogLike {
 
 const RISK_LABEL = { safe: 'Safe: reads or changes only your own files.', elevated: 'Needs administrator rights or changes the system.', destructive: 'DESTRUCTIVE: can lose data or break the system.' } as const;
 
-export function firstWord(command: string): string {
+function firstWord(command: string): string {
   return command.trim().split(/\s+/)[0] ?? '';
 }
 

@@ -1,9 +1,16 @@
 // Binds the IPC contract to ipcMain: every channel goes through the validating dispatcher after a
 // sender check; events go to our windows, queued per window until its renderer says it is ready.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type EventName, type Events } from '../ipc/contract.js';
+import { CHANNELS, type EventName, type Events } from '../ipc/channels.js';
 import type { Dispatch } from '../ipc/dispatch.js';
 import type { Emit } from '../core/service/ports.js';
+import type { SenderInfo } from '../ipc/sender-check.js';
+
+/** What the trust check needs from an invoke: who sent it, from which frame, showing what. */
+export function senderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): SenderInfo {
+  const frame = event.senderFrame;
+  return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: !!frame && frame.parent === null };
+}
 
 export interface WebContentsLike {
   id: number;
@@ -55,7 +62,7 @@ export function registerIpcHandlers(deps: {
 }): void {
   for (const channel of CHANNELS) {
     deps.ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!deps.isTrusted(event)) return { ok: false, error: 'Refused: this request did not come from a KOOMPI Assistant window.' };
+      if (!deps.isTrusted(event)) return { ok: false, error: { kind: 'untrusted-sender', message: 'Refused: this request did not come from a KOOMPI Assistant window.' } };
       const result = await deps.dispatch(channel, payload);
       if (channel === 'app:ready' && result.ok) deps.onReady(event);
       return result;

@@ -1,7 +1,7 @@
 // The quick-ask overlay: frameless, created hidden at startup so the hotkey shows it at once; Esc or
 // losing focus hides it (per setting); it asks the core to preload the local model each time it opens.
 import type { BrowserWindow } from 'electron';
-import type { AppCommand } from '../ipc/contract.js';
+import type { AppCommand } from '../ipc/channels.js';
 import type { WindowFactory } from './window-factory.js';
 
 export interface OverlayDeps {
@@ -14,6 +14,19 @@ export interface OverlayDeps {
   quitting: () => boolean;
 }
 
+/**
+ * Only options Linux honours. Electron documents skipTaskbar, minimizable, movable, maximizable and closable
+ * as macOS/Windows only, so they are left out rather than pretended. On Linux the overlay stays out of the
+ * way by being frameless, always on top (X11; Wayland compositors decide) and hidden when not in use.
+ * 260 px high at least: the composer, a few lines of answer and the action row fit (also at 200 % zoom
+ * the CSS switches to its compact layout below 360 px).
+ */
+export const OVERLAY_OPTIONS = {
+  width: 720, height: 460, minWidth: 360, minHeight: 260,
+  frame: false, resizable: true, alwaysOnTop: true, fullscreenable: false, center: true,
+  title: 'KOOMPI Assistant', backgroundColor: '#00000000', transparent: false,
+} as const;
+
 export interface Overlay {
   window: BrowserWindow;
   show(): void;
@@ -24,12 +37,7 @@ export interface Overlay {
 }
 
 export function createOverlay(deps: OverlayDeps): Overlay {
-  const win = deps.factory('overlay', {
-    width: 720, height: 460, minWidth: 420, minHeight: 200,
-    frame: false, resizable: true, movable: true, skipTaskbar: true, alwaysOnTop: true,
-    fullscreenable: false, minimizable: false, maximizable: false, center: true,
-    title: 'KOOMPI Assistant', backgroundColor: '#00000000', transparent: false,
-  });
+  const win = deps.factory('overlay', OVERLAY_OPTIONS);
   win.on('close', (e) => { if (!deps.quitting()) { e.preventDefault(); win.hide(); } });
   win.on('blur', () => { if (deps.hideOnBlur() && win.isVisible()) win.hide(); });
   win.webContents.on('before-input-event', (event, input) => {

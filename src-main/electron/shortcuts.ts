@@ -3,11 +3,11 @@
 // a HotkeyStatus for the doctor and settings. Electron pieces come in as arguments.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HotkeyStatus } from '../ipc/contract.js';
+import type { HotkeyStatus } from '../ipc/channels.js';
 
-export const FALLBACK_ACCELERATOR = 'Control+Alt+Space';
+const FALLBACK_ACCELERATOR = 'Control+Alt+Space';
 /** Where the package installs the toggle entry for kglobalaccel (see architecture.md). */
-export const KDE_TOGGLE_ENTRY = '/usr/share/kglobalaccel/koompi-assistant-toggle.desktop';
+const KDE_TOGGLE_ENTRY = '/usr/share/kglobalaccel/koompi-assistant-toggle.desktop';
 
 export interface CommandLineLike {
   hasSwitch(name: string): boolean;

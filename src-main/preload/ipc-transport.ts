@@ -2,16 +2,13 @@
 // only) that hand the page the payload alone, never the IPC event, and return their unsubscribe.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { Transport } from '../ipc/create-api.js';
-import type { Envelope, EventName } from '../ipc/contract.js';
-
-// Type-checked to be exactly the contract's events, without pulling the contract's zod schemas into the preload.
-const EVENTS: Record<EventName, true> = { 'chat:event': true, 'command:event': true, 'pull:event': true, 'app:command': true, 'settings:changed': true, 'notice': true };
+import { isEventName, type Envelope } from '../ipc/channels.js';
 
 export function createIpcTransport(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): Transport {
   return {
     invoke: (channel, payload) => ipc.invoke(channel, payload) as Promise<Envelope<unknown>>,
     on(event, listener) {
-      if (!Object.hasOwn(EVENTS, event)) throw new Error(`Unknown event ${String(event)}`);
+      if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
       const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
       ipc.on(event, wrapped);
       return () => { ipc.removeListener(event, wrapped); };

@@ -1,4 +1,4 @@
-// A small shell tokenizer for code blocks, loaded lazily; it returns tokens (never HTML), so
+// A small shell tokenizer for code blocks; it returns tokens (never HTML), so
 // highlighting cannot inject markup.
 export interface HighlightToken {
   cls: 'comment' | 'string' | 'var' | 'op' | 'cmd' | 'flag' | 'prompt' | null;

@@ -1,32 +1,16 @@
-// Loads the markdown parser (markdown-it) lazily so the overlay paints without it; components read it
-// through useMarkdown() and re-render once when it arrives. main.tsx preloads it when the app is idle.
-import { useEffect, useSyncExternalStore } from 'react';
-
-type MarkdownModule = typeof import('./render-block');
-
-let mod: MarkdownModule | null = null;
-let loading: Promise<MarkdownModule> | null = null;
-const listeners = new Set<() => void>();
-
-export function loadMarkdown(): Promise<MarkdownModule> {
-  loading ??= import('./render-block').then((m) => {
-    mod = m;
-    for (const l of listeners) l();
-    return m;
-  });
-  return loading;
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
+// The markdown parser (markdown-it) loads lazily so the overlay paints without it; the loaded module lives
+// in the store (no module state here), components read it through useMarkdown() and re-render once when
+// it arrives. main.tsx asks for it as soon as the page is idle.
+import { useEffect } from 'react';
+import { useStore } from '../store/index';
+import type { MarkdownModule } from '../store/ui-slice';
 
 /** The parser module, or null until it has loaded (then the caller re-renders). */
 export function useMarkdown(): MarkdownModule | null {
-  const m = useSyncExternalStore(subscribe, () => mod);
+  const m = useStore((s) => s.markdown);
+  const load = useStore((s) => s.loadMarkdown);
   useEffect(() => {
-    if (!m) void loadMarkdown();
-  }, [m]);
+    if (!m) void load();
+  }, [m, load]);
   return m;
 }

@@ -19,6 +19,21 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Table cells: markdown-it writes alignment as a style attribute, which the CSP refuses (and logs per cell);
+// the same alignment goes out as a class instead.
+for (const rule of ['th_open', 'td_open'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]!;
+    const style = token.attrGet('style');
+    if (style !== null) {
+      const align = /text-align:\s*(left|center|right)/.exec(String(style))?.[1];
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      if (align) token.attrJoin('class', `md-align-${align}`);
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
 const CACHE_MAX = 400;
 const cache = new Map<string, Segment[]>();
 

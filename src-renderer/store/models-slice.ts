@@ -1,17 +1,12 @@
-// Models slice: installed models and model downloads with their progress (keyed by model name).
+// Models slice: installed models and model downloads with their progress (keyed by model name); download
+// events go through the pure reducer in ./pull-events.
 import type { StateCreator } from 'zustand';
-import type { ModelInfo, PullProgress } from '../../src-main/ipc/contract';
+import type { ModelInfo, PullEvent } from '../../src-main/ipc/channels';
 import { api, errorText } from '../api';
 import type { AppState } from './index';
+import { freshPull, reducePullEvent, type PullState } from './pull-events';
 
-export interface PullState {
-  name: string;
-  pullId: string | null;
-  state: 'running' | 'done' | 'error';
-  status: string;
-  percent: number | null;
-  error: string | null;
-}
+export type { PullState } from './pull-events';
 
 export interface ModelsSlice {
   models: ModelInfo[];
@@ -21,7 +16,7 @@ export interface ModelsSlice {
   refreshModels(): Promise<void>;
   pullModel(name: string): Promise<void>;
   cancelPull(name: string): Promise<void>;
-  applyPullEvent(pullId: string, name: string, event: PullProgress): void;
+  applyPullEvent(pullId: string, name: string, event: PullEvent): void;
 }
 
 export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (set, get) => {
@@ -47,7 +42,7 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
     async pullModel(name) {
       const n = name.trim();
       if (!n || get().pulls[n]?.state === 'running') return;
-      patch(n, () => ({ name: n, pullId: null, state: 'running', status: '', percent: 0, error: null }));
+      patch(n, () => freshPull(n));
       try {
         const { pullId } = await api().pullModel(n);
         patch(n, (p) => ({ ...p, pullId }));
@@ -67,15 +62,10 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
     },
 
     applyPullEvent(pullId, name, event) {
-      if (event.type === 'progress') {
-        const pct = event.percent ?? (event.total ? ((event.completed ?? 0) / event.total) * 100 : null);
-        patch(name, (p) => ({ ...p, pullId, status: event.status, percent: pct ?? p.percent }));
-      } else if (event.type === 'done') {
-        patch(name, (p) => ({ ...p, pullId, state: 'done', percent: 100 }));
+      set({ pulls: reducePullEvent(get().pulls, pullId, name, event) });
+      if (event.type === 'done') {
         void get().refreshModels();
         if (get().doctor.report) void get().runDoctor();
-      } else {
-        patch(name, (p) => ({ ...p, pullId, state: 'error', error: event.message }));
       }
     },
   };

@@ -1,6 +1,7 @@
-// Runs slice: command runs keyed by the command id: confirmation wait, live output, exit, refusal.
+// Runs slice: command runs keyed by the command id: confirmation wait, live terminal output (kept as a scrollback
+// tail plus a running total, so the terminal view writes only what is new), typing and size sent back, exit, refusal.
 import type { StateCreator } from 'zustand';
-import type { CommandRunEvent } from '../../src-main/ipc/contract';
+import type { CommandRunEvent } from '../../src-main/ipc/channels';
 import type { Risk } from '../types';
 import { api, errorText } from '../api';
 import type { AppState } from './index';
@@ -14,7 +15,10 @@ export interface RunState {
   mode: 'inline' | 'konsole';
   text: string | null;
   risk: Risk | null;
+  /** The last MAX_OUTPUT characters of the terminal output. */
   output: string;
+  /** Characters of output received in all (output may hold only the tail). */
+  outputTotal: number;
   code: number | null;
   signal: string | null;
   durationMs: number | null;
@@ -25,16 +29,24 @@ export interface RunState {
 
 export interface RunsSlice {
   runs: Record<string, RunState>;
+  /** "Run all" of a block: the id the core gave the block, by its commands' ids joined with spaces. */
+  blocks: Record<string, string>;
+  /** Runs the lines of a block in one shell, in order, stopping at the first failure (one confirmation). */
+  runBlock(commandIds: string[]): Promise<void>;
   runCommand(commandId: string, mode: 'inline' | 'konsole'): Promise<void>;
   cancelRun(commandId: string): Promise<void>;
+  /** Keystrokes typed into the run's terminal. */
+  sendRunInput(commandId: string, data: string): Promise<void>;
+  /** The run's terminal size (columns, rows). */
+  resizeRun(commandId: string, cols: number, rows: number): Promise<void>;
   applyCommandEvent(runId: string, commandId: string, event: CommandRunEvent): void;
 }
 
-/** Output kept per run in the UI (the core bounds what it sends too). */
-const MAX_OUTPUT = 200_000;
+/** Output kept per run in the UI: a scrollback, not a limit on the command (it runs on whatever it prints). */
+const MAX_OUTPUT = 1_000_000;
 
 function fresh(commandId: string, mode: 'inline' | 'konsole'): RunState {
-  return { commandId, runId: null, status: 'confirming', mode, text: null, risk: null, output: '', code: null, signal: null, durationMs: null, timedOut: false, truncated: false, message: null };
+  return { commandId, runId: null, status: 'confirming', mode, text: null, risk: null, output: '', outputTotal: 0, code: null, signal: null, durationMs: null, timedOut: false, truncated: false, message: null };
 }
 
 export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, get) => {
@@ -46,6 +58,24 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
 
   return {
     runs: {},
+    blocks: {},
+
+    async runBlock(commandIds) {
+      const key = commandIds.join(' ');
+      let id = get().blocks[key];
+      if (!id) {
+        try {
+          const r = await api().blockCommand(commandIds);
+          if ('refused' in r) { get().pushToast('error', r.refused); return; }
+          id = r.command.id;
+          set({ blocks: { ...get().blocks, [key]: id } });
+        } catch (e) {
+          get().pushToast('error', errorText(e));
+          return;
+        }
+      }
+      await get().runCommand(id, 'inline');
+    },
 
     async runCommand(commandId, mode) {
       const cur = get().runs[commandId];
@@ -70,6 +100,18 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
       }
     },
 
+    async sendRunInput(commandId, data) {
+      const r = get().runs[commandId];
+      if (!r?.runId || r.status !== 'running') return;
+      try { await api().sendRunInput(r.runId, data); } catch { /* the run ended meanwhile */ }
+    },
+
+    async resizeRun(commandId, cols, rows) {
+      const r = get().runs[commandId];
+      if (!r?.runId || r.status !== 'running') return;
+      try { await api().resizeRun(r.runId, cols, rows); } catch { /* the run ended meanwhile */ }
+    },
+
     applyCommandEvent(runId, commandId, event) {
       if (!get().runs[commandId]) set({ runs: { ...get().runs, [commandId]: { ...fresh(commandId, 'inline'), status: 'running' } } });
       patch(commandId, (r) => {
@@ -79,7 +121,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
             return { ...base, status: r.status === 'exited' ? r.status : 'running', text: event.text, risk: event.risk, mode: event.mode };
           case 'output': {
             const out = r.output + event.data;
-            return { ...base, output: out.length > MAX_OUTPUT ? out.slice(out.length - MAX_OUTPUT) : out, truncated: r.truncated || out.length > MAX_OUTPUT };
+            return { ...base, output: out.length > MAX_OUTPUT ? out.slice(out.length - MAX_OUTPUT) : out, outputTotal: r.outputTotal + event.data.length };
           }
           case 'exit':
             return { ...base, status: 'exited', code: event.code, signal: event.signal, durationMs: event.durationMs, timedOut: !!event.timedOut, truncated: r.truncated || !!event.truncated };

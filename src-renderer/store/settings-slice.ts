@@ -1,6 +1,6 @@
 // Settings slice: the settings view, key status, hotkey path and the live Ollama check.
 import type { StateCreator } from 'zustand';
-import type { BootInfo, HotkeyStatus, KeyStatus, OllamaCheck, SettingsView } from '../../src-main/ipc/contract';
+import type { BootInfo, HotkeyStatus, KeyStatus, OllamaCheck, SettingsView } from '../../src-main/ipc/channels';
 import { api, errorText } from '../api';
 import type { AppState } from './index';
 
@@ -10,6 +10,8 @@ export interface SettingsSlice {
   hotkey: HotkeyStatus | null;
   version: string;
   check: { state: 'idle' | 'checking' | 'done'; result: OllamaCheck | null };
+  /** Only the latest host check may report: an older, slower one must not overwrite it. */
+  checkSeq: number;
   settingsError: string | null;
   applyBoot(boot: BootInfo): void;
   setSettingsView(s: SettingsView): void;
@@ -19,14 +21,13 @@ export interface SettingsSlice {
   clearKey(): Promise<void>;
 }
 
-let checkSeq = 0;
-
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
   settings: null,
   key: null,
   hotkey: null,
   version: '',
   check: { state: 'idle', result: null },
+  checkSeq: 0,
   settingsError: null,
 
   applyBoot(boot) {
@@ -53,15 +54,15 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   async checkOllama(host) {
     // Only the latest check may report: an older, slower one must not overwrite it.
-    const seq = ++checkSeq;
-    set({ check: { state: 'checking', result: get().check.result } });
+    const seq = get().checkSeq + 1;
+    set({ checkSeq: seq, check: { state: 'checking', result: get().check.result } });
     let result: OllamaCheck;
     try {
       result = await api().checkOllama(host);
     } catch (e) {
       result = { ok: false, host: host ?? '', error: errorText(e) };
     }
-    if (seq === checkSeq) set({ check: { state: 'done', result } });
+    if (seq === get().checkSeq) set({ check: { state: 'done', result } });
   },
 
   async saveKey(key) {

@@ -1,10 +1,12 @@
-// UI slice: which layout and panel, boot state, the doctor report, toasts and focus requests.
+// UI slice: which layout and panel, boot state, the health report, toasts, focus requests, the link
+// waiting for the user's yes, and whether the sidebar is shown.
 import type { StateCreator } from 'zustand';
-import type { DoctorReport } from '../../src-main/ipc/contract';
+import type { HealthReport } from '../../src-main/ipc/channels';
 import { api, errorText } from '../api';
 import type { AppState } from './index';
 
 export type Panel = 'chat' | 'settings' | 'doctor';
+export type MarkdownModule = typeof import('../markdown/render-block');
 
 export interface Toast {
   id: number;
@@ -17,9 +19,19 @@ export interface UiSlice {
   panel: Panel;
   booted: boolean;
   bootError: string | null;
-  doctor: { state: 'idle' | 'running' | 'done' | 'error'; report: DoctorReport | null; error: string | null };
+  doctor: { state: 'idle' | 'running' | 'done' | 'error'; report: HealthReport | null; error: string | null };
   toasts: Toast[];
+  nextToastId: number;
+  /** Only the latest health check may report (a slow earlier one cannot bring back a fixed problem). */
+  doctorSeq: number;
   focusTick: number;
+  /** A link from an answer the user clicked: shown with its real target until they open or cancel it. */
+  pendingLink: { href: string; text: string } | null;
+  sidebarOpen: boolean;
+  /** The markdown parser, once loaded (lazily: the overlay's first paint does not wait for it). */
+  markdown: MarkdownModule | null;
+  markdownLoading: boolean;
+  loadMarkdown(): Promise<void>;
   boot(view: 'overlay' | 'window', fromUrl?: boolean): Promise<void>;
   setPanel(p: Panel): void;
   runDoctor(): Promise<void>;
@@ -27,12 +39,13 @@ export interface UiSlice {
   dismissToast(id: number): void;
   requestFocus(): void;
   openExternal(url: string): void;
+  askOpenLink(href: string, text: string): void;
+  answerLink(open: boolean): void;
+  toggleSidebar(open?: boolean): void;
   hideWindow(): void;
   openFullWindow(): void;
 }
 
-let toastIds = 1;
-let doctorSeq = 0;
 const MAX_TOASTS = 4;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -42,7 +55,24 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   bootError: null,
   doctor: { state: 'idle', report: null, error: null },
   toasts: [],
+  nextToastId: 1,
+  doctorSeq: 0,
   focusTick: 0,
+  pendingLink: null,
+  sidebarOpen: true,
+  markdown: null,
+  markdownLoading: false,
+
+  async loadMarkdown() {
+    if (get().markdown || get().markdownLoading) return;
+    set({ markdownLoading: true });
+    try {
+      set({ markdown: await import('../markdown/render-block'), markdownLoading: false });
+    } catch (e) {
+      set({ markdownLoading: false });
+      get().pushToast('error', errorText(e));
+    }
+  },
 
   async boot(requested, fromUrl = true) {
     let view = requested;
@@ -69,19 +99,19 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
 
   async runDoctor() {
     // Only the latest run may report, so a slow earlier run cannot bring back a fixed problem.
-    const seq = ++doctorSeq;
-    set({ doctor: { ...get().doctor, state: 'running', error: null } });
+    const seq = get().doctorSeq + 1;
+    set({ doctorSeq: seq, doctor: { ...get().doctor, state: 'running', error: null } });
     try {
       const report = await api().doctor();
-      if (seq === doctorSeq) set({ doctor: { state: 'done', report, error: null } });
+      if (seq === get().doctorSeq) set({ doctor: { state: 'done', report, error: null } });
     } catch (e) {
-      if (seq === doctorSeq) set({ doctor: { state: 'error', report: get().doctor.report, error: errorText(e) } });
+      if (seq === get().doctorSeq) set({ doctor: { state: 'error', report: get().doctor.report, error: errorText(e) } });
     }
   },
 
   pushToast(level, message) {
-    const t = { id: toastIds++, level, message };
-    set({ toasts: [...get().toasts, t].slice(-MAX_TOASTS) });
+    const t = { id: get().nextToastId, level, message };
+    set({ nextToastId: t.id + 1, toasts: [...get().toasts, t].slice(-MAX_TOASTS) });
   },
 
   dismissToast(id) {
@@ -96,6 +126,21 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     // Only https leaves the app, and only through the main process.
     if (!/^https:\/\//i.test(url)) return;
     api().openExternal(url).catch((e: unknown) => get().pushToast('error', errorText(e)));
+  },
+
+  askOpenLink(href, text) {
+    if (!/^https:\/\//i.test(href)) return;
+    set({ pendingLink: { href, text } });
+  },
+
+  answerLink(open) {
+    const link = get().pendingLink;
+    set({ pendingLink: null });
+    if (open && link) get().openExternal(link.href);
+  },
+
+  toggleSidebar(open) {
+    set({ sidebarOpen: open ?? !get().sidebarOpen });
   },
 
   hideWindow() {

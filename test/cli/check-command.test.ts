@@ -51,4 +51,13 @@ describe('check-command', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk)).toEqual(['destructive', 'safe']);
   });
+
+  it('judges the koompi CLI like what it wraps, with reasons', async () => {
+    const input = ['koompi pkg install vlc', 'koompi pkg remove vlc', 'koompi pkg update', 'koompi snapshot rollback 5', 'koompi snapshot delete 4', 'koompi pkg search vlc', 'koompi mystery-verb'].join('\n') + '\n';
+    const f = fakeIo(input);
+    expect(await main(['check-command', '--jsonl'], f.io)).toBe(0);
+    const lines = f.out().trim().split('\n').map((l) => JSON.parse(l) as { risk: string; reasons: string[] });
+    expect(lines.map((l) => l.risk)).toEqual(['elevated', 'elevated', 'elevated', 'elevated', 'destructive', 'safe', 'elevated']);
+    for (const l of lines) if (l.risk !== 'safe') expect(l.reasons[0]).toMatch(/koompi/);
+  });
 });

@@ -4,17 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/main.js';
 import type { CliIo } from '../../src-main/cli/io.js';
 import { decideRoute } from '../../src-main/core/intents/index.js';
+import { rmSync } from 'node:fs';
+import { tempDir, writeLocalDb, writeSyncDb, writeUnits } from '../core/intents/pacman-fixture.js';
 
 interface Captured { code: number; stdout: string; stderr: string }
 
-async function runCli(argv: string[], stdin = ''): Promise<Captured> {
+async function runCli(argv: string[], stdin = '', extraEnv: NodeJS.ProcessEnv = {}): Promise<Captured> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
   stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([Buffer.from(stdin, 'utf8')]), env: { PATH: '', KOOMPI_HAS_CLI: '0' } };
+  const io: CliIo = { stdout, stderr, stdin: Readable.from([Buffer.from(stdin, 'utf8')]), env: { PATH: '', KOOMPI_HAS_CLI: '0', ...extraEnv } };
   const code = await main(argv, io);
   return { code, stdout: out, stderr: err };
 }
@@ -60,5 +62,21 @@ describe('--route-only', () => {
     const both = await runCli(['--route-only', '--jsonl', 'install vlc'], 'x\n');
     expect(both.code).toBe(2);
     expect(both.stdout).toBe('');
+  });
+
+  it('checks names against the machine named by KOOMPI_PACMAN_DB_DIR and KOOMPI_UNIT_DIRS', async () => {
+    const db = tempDir('koompi-cli-db-');
+    const units = writeUnits(['cups.service']);
+    try {
+      writeSyncDb(db, 'extra', ['krita', 'vlc']);
+      writeLocalDb(db, ['vlc']);
+      const env = { KOOMPI_PACMAN_DB_DIR: db, KOOMPI_UNIT_DIRS: units, KOOMPI_HAS_CHECKUPDATES: '1' };
+      const r = await runCli(['--route-only', '--jsonl'], 'install krita\ninstall specific\nremove krita\nremove vlc\nrestart cups\nrestart bluetooth\ncheck for updates\n', env);
+      const cmds = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { command: string | null }).command);
+      expect(cmds).toEqual(['sudo pacman -S --needed krita', null, null, 'sudo pacman -Rs vlc', 'sudo systemctl restart cups', null, 'checkupdates']);
+    } finally {
+      rmSync(db, { recursive: true, force: true });
+      rmSync(units, { recursive: true, force: true });
+    }
   });
 });

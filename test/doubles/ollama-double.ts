@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
+import { createHash } from 'node:crypto';
 import { seededRng } from './seeded-rng.js';
 
 export interface DoubleModel {
@@ -15,6 +16,8 @@ export interface DoubleModel {
   system?: string;
   parameters?: Record<string, unknown>;
   modifiedAt?: string;
+  /** LoRA adapters given to /api/create: file name -> blob digest. */
+  adapters?: Record<string, string>;
 }
 
 export interface OllamaScenario {
@@ -46,6 +49,24 @@ export interface OllamaScenario {
   pullSteps: number;
   /** Names /api/pull fails for, as the registry does for an unknown model. */
   unpullable: string[];
+  /** OLLAMA_NUM_PARALLEL: answers generated at once (chat/generate with messages); null = no limit. */
+  numParallel: number | null;
+  /** OLLAMA_MAX_QUEUE: answers waiting for a slot; one more gets HTTP 503 "server busy". */
+  maxQueue: number;
+  /** While every slot is taken, /api/version and /api/tags answer this much later (a saturated server). */
+  livenessDelayWhenBusyMs: number;
+}
+
+/** How the concurrency limit was used (numParallel/maxQueue). */
+export interface DoubleLoad {
+  active: number;
+  queued: number;
+  maxActive: number;
+  maxQueued: number;
+  /** Requests refused with 503 because the queue was full. */
+  rejected: number;
+  /** Answers that got a slot. */
+  admitted: number;
 }
 
 export interface RecordedRequest {
@@ -67,13 +88,20 @@ export interface OllamaDouble {
   /** Models loaded in memory (chat, generate, warm-up). */
   loaded: Map<string, string>;
   requests: RecordedRequest[];
+  load: DoubleLoad;
+  /** Blobs uploaded with POST /api/blobs/sha256:<hex>: digest -> bytes. */
+  blobs: Map<string, Buffer>;
   setScenario(patch: Partial<OllamaScenario>): void;
   /** Bytes of the last streamed chat/generate body, exactly as written. */
   lastStreamBytes(): Buffer;
   close(): Promise<void>;
 }
 
-export type DoubleOptions = Partial<OllamaScenario> & { models?: DoubleModel[] };
+export type DoubleOptions = Partial<OllamaScenario> & {
+  models?: DoubleModel[];
+  /** Address to listen on and to put in `url` (default 127.0.0.1); a LAN address plays a school server. */
+  listenHost?: string;
+};
 
 const DEFAULT_SCENARIO: OllamaScenario = {
   answer: 'Install it with:\n\n```bash\nkoompi pkg install firefox\n```\n',
@@ -93,7 +121,13 @@ const DEFAULT_SCENARIO: OllamaScenario = {
   pullLayers: 3,
   pullSteps: 4,
   unpullable: [],
+  numParallel: null,
+  maxQueue: 512,
+  livenessDelayWhenBusyMs: 0,
 };
+
+/** Ollama's words when its queue is full (server/sched.go: ErrMaxQueue), sent with HTTP 503. */
+export const BUSY_MESSAGE = 'server busy, please try again.  maximum pending requests exceeded';
 
 const MAX_BODY = 8 * 1024 * 1024;
 const FIXED_TIME = '2026-01-01T00:00:00.000000000Z';
@@ -114,14 +148,52 @@ function hex(rng: () => number, n: number): string {
 }
 
 export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<OllamaDouble> {
-  const { models: initialModels, ...scenarioPatch } = opts;
+  const { models: initialModels, listenHost = '127.0.0.1', ...scenarioPatch } = opts;
   const scenario: OllamaScenario = { ...DEFAULT_SCENARIO, ...scenarioPatch };
   const models: DoubleModel[] = (initialModels ?? [{ name: 'qwen2.5:1.5b' }]).map((m) => ({ ...m }));
   const loaded = new Map<string, string>();
+  const blobs = new Map<string, Buffer>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let lastStream: Buffer[] = [];
   let rng = seededRng(scenario.seed);
+  const load: DoubleLoad = { active: 0, queued: 0, maxActive: 0, maxQueued: 0, rejected: 0, admitted: 0 };
+  const waiting: Array<() => void> = [];
+  const saturated = (): boolean => scenario.numParallel !== null && load.active >= scenario.numParallel;
+
+  /** Takes an answer slot, waiting in the queue when all are busy; false = refused (503 sent) or client gone. */
+  async function acquireSlot(res: ServerResponse): Promise<boolean> {
+    if (scenario.numParallel === null) return true;
+    if (load.active < scenario.numParallel) {
+      load.active++;
+    } else if (load.queued >= scenario.maxQueue) {
+      load.rejected++;
+      sendJson(res, 503, { error: BUSY_MESSAGE });
+      return false;
+    } else {
+      load.queued++;
+      load.maxQueued = Math.max(load.maxQueued, load.queued);
+      const gone = await new Promise<boolean>((resolve) => {
+        const grant = (): void => { res.off('close', leave); resolve(false); };
+        const leave = (): void => { const i = waiting.indexOf(grant); if (i !== -1) waiting.splice(i, 1); resolve(true); };
+        waiting.push(grant);
+        res.once('close', leave);
+      });
+      load.queued--;
+      if (gone) return false;
+      // the slot was handed over by releaseSlot: active already counts it
+    }
+    load.maxActive = Math.max(load.maxActive, load.active);
+    load.admitted++;
+    res.once('close', releaseSlot);
+    return true;
+  }
+
+  function releaseSlot(): void {
+    const next = waiting.shift();
+    if (next) next(); // hand the slot straight to the next in the queue (FIFO, as Ollama's scheduler does)
+    else load.active--;
+  }
 
   const find = (name: unknown): DoubleModel | undefined =>
     typeof name === 'string' ? models.find((m) => normalize(m.name) === normalize(name)) : undefined;
@@ -142,12 +214,16 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const rec: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body: null, outcome: 'pending' };
     requests.push(rec);
     res.on('close', () => { if (rec.outcome === 'pending') rec.outcome = res.writableFinished ? 'complete' : 'client-closed'; });
+    if (path.startsWith('/api/blobs/')) return blob(req, res, rec, path.slice('/api/blobs/'.length));
     const raw = await readBody(req);
     if (raw.length > 0) {
       try { rec.body = JSON.parse(raw); } catch { rec.body = raw; }
     }
     const hang = scenario.hang === true || (Array.isArray(scenario.hang) && scenario.hang.includes(path));
     if (hang) return; // keep the socket open, never answer
+    if ((path === '/api/version' || path === '/api/tags') && scenario.livenessDelayWhenBusyMs > 0 && saturated()) {
+      await sleep(scenario.livenessDelayWhenBusyMs);
+    }
     if (raw.length > 0 && typeof rec.body === 'string') return sendJson(res, 400, { error: 'invalid character in request body' });
     const body = (rec.body ?? {}) as Record<string, unknown>;
     const method = req.method ?? 'GET';
@@ -253,9 +329,14 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const from = body.from;
     const base = find(from);
     const lines: unknown[] = [];
+    const adapters = body.adapters && typeof body.adapters === 'object' ? body.adapters as Record<string, unknown> : null;
+    const missingBlob = adapters ? Object.values(adapters).find((dg) => typeof dg !== 'string' || !blobs.has(dg)) : undefined;
     if (!base) {
       lines.push({ error: `model '${String(from)}' not found` });
+    } else if (adapters && missingBlob !== undefined) {
+      lines.push({ error: `invalid digest: blob ${String(missingBlob)} not found` });
     } else {
+      if (adapters) lines.push({ status: 'parsing GGUF' }, { status: `using existing layer ${String(Object.values(adapters)[0])}` });
       lines.push({ status: `using existing layer sha256:${hex(rng, 64)}` });
       if (typeof body.system === 'string') lines.push({ status: `creating new layer sha256:${hex(rng, 64)}` });
       if (body.parameters && typeof body.parameters === 'object') lines.push({ status: `creating new layer sha256:${hex(rng, 64)}` });
@@ -267,9 +348,32 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
         name: normalize(name),
         system: typeof body.system === 'string' ? body.system : base.system,
         parameters: (body.parameters as Record<string, unknown> | undefined) ?? base.parameters,
+        ...(adapters ? { adapters: adapters as Record<string, string> } : {}),
       });
     }
     await sendStatusLines(body, lines, res, rec);
+  }
+
+  /** HEAD checks a blob (200/404); POST stores the body when its sha256 is the digest in the path (201), else 400. */
+  async function blob(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, digest: string): Promise<void> {
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest)) return sendJson(res, 400, { error: 'invalid digest format' });
+    if (req.method === 'HEAD') {
+      res.writeHead(blobs.has(digest) ? 200 : 404);
+      return void res.end();
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405);
+      return void res.end();
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+    const bytes = Buffer.concat(chunks);
+    rec.body = `<${bytes.length} bytes>`;
+    const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    if (actual !== digest) return sendJson(res, 400, { error: 'digest mismatch, expected ' + digest + ', got ' + actual });
+    blobs.set(digest, bytes);
+    res.writeHead(201);
+    res.end();
   }
 
   /** Status streams (pull, create): NDJSON by default, or the last object alone with stream:false. */
@@ -286,6 +390,8 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const model = body.model;
     if (typeof model !== 'string' || model === '') return sendJson(res, 400, { error: 'model is required' });
     if (!find(model)) return sendJson(res, 404, { error: `model '${model}' not found` });
+    const loadOnly = kind === 'chat' ? !Array.isArray(body.messages) || body.messages.length === 0 : typeof body.prompt !== 'string' || body.prompt === '';
+    if (!loadOnly && !(await acquireSlot(res))) return;
     if (scenario.firstTokenDelayMs > 0) await sleep(scenario.firstTokenDelayMs);
     if (res.destroyed) return;
     const empty = kind === 'chat'
@@ -392,17 +498,19 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     return !res.destroyed;
   }
 
-  server.listen(0, '127.0.0.1');
+  server.listen(0, listenHost);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`,
     port,
     scenario,
     models,
     loaded,
     requests,
+    load,
+    blobs,
     setScenario(patch) {
       Object.assign(scenario, patch);
       if (patch.seed !== undefined) rng = seededRng(patch.seed);

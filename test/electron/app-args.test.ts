@@ -16,18 +16,18 @@ describe('app args', () => {
     expect(parseAppArgs(['electron', '--ask=   ']).ask).toBeNull();
   });
 
-  it('maps flags to an action: ask wins, --hidden only stays hidden on the first launch', () => {
-    expect(actionFor(parseAppArgs(['e', '--toggle', '--ask', 'hi']), false)).toEqual({ kind: 'ask', question: 'hi' });
-    expect(actionFor(parseAppArgs(['e', '--toggle']), false)).toEqual({ kind: 'toggle' });
-    expect(actionFor(parseAppArgs(['e', '--hidden']), true)).toEqual({ kind: 'stay-hidden' });
-    expect(actionFor(parseAppArgs(['e', '--hidden']), false)).toEqual({ kind: 'show' });
-    expect(actionFor(parseAppArgs(['e']), true)).toEqual({ kind: 'show' });
+  it('maps flags to an action: ask wins, --hidden stays hidden also when sent to a running app', () => {
+    expect(actionFor(parseAppArgs(['e', '--toggle', '--ask', 'hi']))).toEqual({ kind: 'ask', question: 'hi' });
+    expect(actionFor(parseAppArgs(['e', '--toggle']))).toEqual({ kind: 'toggle' });
+    expect(actionFor(parseAppArgs(['e', '--hidden']))).toEqual({ kind: 'stay-hidden' });
+    expect(actionFor(parseAppArgs(['e', '--hidden', '--enable-features=X']))).toEqual({ kind: 'stay-hidden' });
+    expect(actionFor(parseAppArgs(['e']))).toEqual({ kind: 'show' });
   });
 
   it('prefers the argv the second instance sent as additionalData (Electron may reorder argv)', () => {
     const reordered = ['electron', 'how do I update?', '--ask', '--no-sandbox'];
     const sent = { argv: ['electron', '--ask', 'how do I update?'] };
-    expect(actionFor(parseAppArgs(forwardedArgv(reordered, sent)), false)).toEqual({ kind: 'ask', question: 'how do I update?' });
+    expect(actionFor(parseAppArgs(forwardedArgv(reordered, sent)))).toEqual({ kind: 'ask', question: 'how do I update?' });
     expect(forwardedArgv(['a', '--toggle'], { argv: [1, 2] })).toEqual(['a', '--toggle']);
     expect(forwardedArgv(['a', '--toggle'], null)).toEqual(['a', '--toggle']);
   });

@@ -2,10 +2,10 @@
 // window until its renderer says ready.
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../../src-main/ipc/contract.js';
+import { CHANNELS } from '../../src-main/ipc/channels.js';
 import { createDispatcher } from '../../src-main/ipc/dispatch.js';
 import { isTrustedSender } from '../../src-main/ipc/sender-check.js';
-import { createRendererEmitter, registerIpcHandlers } from '../../src-main/electron/ipc-main.js';
+import { createRendererEmitter, registerIpcHandlers, senderInfo } from '../../src-main/electron/ipc-main.js';
 
 type Handler = (e: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
 
@@ -28,23 +28,24 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers({
       ipcMain: { handle: (c: string, h: Handler) => { handlers.set(c, h); } } as never,
       dispatch,
-      isTrusted: (e) => isTrustedSender({ webContentsId: e.sender.id, frameUrl: e.senderFrame?.url ?? null }, { ownWebContentsIds: () => emitter.ids(), rendererDir: '/app/dist/renderer' }),
+      isTrusted: (e) => isTrustedSender(senderInfo(e), { ownWebContentsIds: () => emitter.ids(), appOrigin: 'app://koompi' }),
       onReady: (e) => ready.push(e.sender.id),
     });
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
 
-    const ev = (id: number, url: string) => ({ sender: { id }, senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+    const ev = (id: number, url: string, parent: unknown = null) => ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
     const ask = handlers.get('chat:ask')!;
     const payload = { conversationId: null, question: 'hi' };
-    expect(await ask(ev(2, 'file:///app/dist/renderer/index.html'), payload)).toMatchObject({ ok: false, error: expect.stringMatching(/Refused/) });
-    expect(await ask(ev(1, 'https://evil.example/'), payload)).toMatchObject({ ok: false, error: expect.stringMatching(/Refused/) });
+    expect(await ask(ev(2, 'app://koompi/index.html?view=overlay'), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) } });
+    expect(await ask(ev(1, 'https://evil.example/'), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) } });
+    expect(await ask(ev(1, 'app://koompi/index.html', { url: 'app://koompi/index.html' }), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
     expect(asked).toBe(0);
-    expect(await ask(ev(1, 'file:///app/dist/renderer/index.html'), payload)).toEqual({ ok: true, value: { requestId: 'r', conversationId: 'c' } });
+    expect(await ask(ev(1, 'app://koompi/index.html?view=overlay'), payload)).toEqual({ ok: true, value: { requestId: 'r', conversationId: 'c' } });
     expect(asked).toBe(1);
-    expect(await ask(ev(1, 'file:///app/dist/renderer/index.html'), { question: 7 })).toMatchObject({ ok: false });
+    expect(await ask(ev(1, 'app://koompi/index.html?view=overlay'), { question: 7 })).toMatchObject({ ok: false });
     expect(asked).toBe(1);
 
-    await handlers.get('app:ready')!(ev(1, 'file:///app/dist/renderer/index.html'), { view: 'overlay' });
+    await handlers.get('app:ready')!(ev(1, 'app://koompi/index.html?view=overlay'), { view: 'overlay' });
     expect(ready).toEqual([1]);
   });
 });

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import type { AppCommand } from '../../src-main/ipc/contract.js';
+import type { AppCommand } from '../../src-main/ipc/channels.js';
 import { createOverlay } from '../../src-main/electron/overlay-window.js';
 import { createChatWindow } from '../../src-main/electron/chat-window.js';
 import type { WindowFactory } from '../../src-main/electron/window-factory.js';
@@ -111,5 +111,11 @@ describe('createChatWindow', () => {
     expect(win.calls.slice(-3)).toEqual(['restore', 'show', 'focus']);
     quitting = true;
     expect(emitPrevented(win, 'close')).toBe(false);
+  });
+
+  it('asks only for window options Linux honours', async () => {
+    const { OVERLAY_OPTIONS } = await import('../../src-main/electron/overlay-window.js');
+    for (const k of ['skipTaskbar', 'minimizable', 'movable', 'maximizable', 'closable']) expect(Object.keys(OVERLAY_OPTIONS)).not.toContain(k);
+    expect(OVERLAY_OPTIONS).toMatchObject({ frame: false, alwaysOnTop: true, minHeight: 260 });
   });
 });

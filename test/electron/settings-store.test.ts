@@ -1,56 +1,46 @@
-// Opening settings at startup: a damaged file is backed up and reset with a notice (never a crash),
-// then the Store class (passed in; electron-store needs Electron) opens the recovered file.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Opening settings at startup with the core's loader (the same as koompi-ask): a damaged file is backed up and reset
+// with a notice (never a crash), the school's presets apply with their locks, and the app writes 0600, not 0644.
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSettingsStore, type StoreClass } from '../../src-main/electron/settings-store.js';
+import { openSettingsStore } from '../../src-main/electron/settings-store.js';
+import { updateSettings } from '../../src-main/core/settings/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-settings-')); });
+let env: NodeJS.ProcessEnv;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-settings-'));
+  env = { XDG_CONFIG_DIRS: join(dir, 'xdg') };
+});
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
-/** Reads the file like electron-store would (JSON.parse of <cwd>/<name>.json); throws on bad JSON. */
-class FileStore {
-  static options: unknown[] = [];
-  store: Record<string, unknown>;
-  constructor(opts: { cwd: string; name: string }) {
-    FileStore.options.push(opts);
-    this.store = JSON.parse(readFileSync(join(opts.cwd, `${opts.name}.json`), 'utf8'));
-  }
-}
-
 describe('openSettingsStore', () => {
-  it('backs up and resets a corrupted file, with a notice, and the store opens the reset file', async () => {
+  it('backs up and resets a corrupted file, with a notice', async () => {
     await writeFile(join(dir, 'settings.json'), '{"ollamaHost": "http://x", oops');
-    const r = await openSettingsStore(FileStore as unknown as StoreClass, dir);
+    const r = await openSettingsStore(dir, env);
     expect(r.notices.join(' ')).toMatch(/reset to the defaults.*kept as/);
-    expect(r.store).not.toBeNull();
     expect(r.settings.ollamaHost).toBe('http://127.0.0.1:11434');
-    const names = await readdir(dir);
-    const backup = names.find((n) => n.startsWith('settings.json.corrupt-'));
-    expect(backup).toBeDefined();
+    const backup = (await readdir(dir)).find((n) => n.startsWith('settings.json.corrupt-'));
     expect(await readFile(join(dir, backup!), 'utf8')).toContain('oops');
-    expect(FileStore.options.at(-1)).toMatchObject({ cwd: dir, name: 'settings', clearInvalidConfig: false });
   });
 
-  it('migrates an old file and passes the JSON schema to the store', async () => {
+  it('migrates an old file', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, ollamaUrl: 'http://10.0.0.2:11434', hideOverlayOnBlur: false }));
-    let schema: Record<string, unknown> | null = null;
-    class SchemaStore extends FileStore { constructor(o: { cwd: string; name: string; schema: Record<string, unknown> }) { super(o); schema = o.schema; } }
-    const r = await openSettingsStore(SchemaStore as unknown as StoreClass, dir);
+    const r = await openSettingsStore(dir, env);
     expect(r.notices).toEqual([]);
     expect(r.settings.ollamaHost).toBe('http://10.0.0.2:11434');
     expect(r.settings.overlay.hideOnBlur).toBe(false);
-    expect(Object.keys(schema ?? {})).toEqual(expect.arrayContaining(['ollamaHost', 'hotkey', 'overlay']));
   });
 
-  it('never crashes when the store itself throws: the checked settings are used, with a notice', async () => {
-    class Broken { constructor() { throw new Error('Config schema violation: `hotkey` must be string'); } }
-    const r = await openSettingsStore(Broken as unknown as StoreClass, dir);
-    expect(r.store).toBeNull();
-    expect(r.settings.hotkey).toBeTruthy();
-    expect(r.notices.join(' ')).toMatch(/could not be opened with its schema \(Config schema violation/);
+  it('applies the school preset and reports its locks; a change is written 0600', async () => {
+    await mkdir(join(dir, 'xdg', 'koompi-assistant'), { recursive: true });
+    const preset = join(dir, 'xdg', 'koompi-assistant', 'settings.json');
+    await writeFile(preset, JSON.stringify({ ollamaHost: 'http://school:11434', privacyMode: true, locked: ['privacyMode'] }));
+    const r = await openSettingsStore(dir, env);
+    expect(r.settings).toMatchObject({ ollamaHost: 'http://school:11434', privacyMode: true });
+    expect(r.locked).toEqual({ privacyMode: preset });
+    await updateSettings(dir, r.settings, { theme: 'dark' }, env);
+    expect((await stat(join(dir, 'settings.json'))).mode & 0o777).toBe(0o600);
   });
 });

@@ -48,4 +48,47 @@ describe('createTray', () => {
     (menus.at(-1)?.find((i) => i.label === 'Quit')?.click as () => void)();
     expect(calls.at(-1)).toBe('quit');
   });
+
+  it('follows a theme change with the other icon variant, and registers again with its state kept', () => {
+    const images: string[] = [];
+    let destroyed = 0;
+    class FakeTray {
+      constructor(i: { p: string }) { images.push(`new:${i.p}`); }
+      on() {}
+      setContextMenu() {}
+      setToolTip() {}
+      setImage(i: { p: string }) { images.push(`set:${i.p}`); }
+      destroy() { destroyed++; }
+    }
+    let dark = false;
+    const t = createTray({
+      Tray: FakeTray as never, Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
+      createImage: (p) => ({ p }) as never, assetsDir: 'assets', darkPanel: () => dark,
+      actions: { ask: () => undefined, openChat: () => undefined, openSettings: () => undefined, quit: () => undefined },
+    });
+    const shade = (e: string | undefined) => (e?.includes('dark') ? 'dark' : e?.includes('light') ? 'light' : 'app');
+    t.refresh();
+    expect(images).toHaveLength(1); // nothing changed, nothing redrawn
+    dark = true;
+    t.refresh();
+    expect(images.at(-1)).toMatch(/^set:/);
+    t.setState('thinking');
+    t.reRegister();
+    expect(destroyed).toBe(1);
+    expect(images.at(-1)).toMatch(/^new:/);
+    expect(shade(images.at(-1))).toBe(shade(images.at(-2)));
+  });
+
+  it('speaks Khmer when the UI does', () => {
+    const menus: MenuItemConstructorOptions[][] = [];
+    class FakeTray { on() {} setContextMenu(m: MenuItemConstructorOptions[]) { menus.push(m); } setToolTip() {} setImage() {} destroy() {} }
+    const t = createTray({
+      Tray: FakeTray as never, Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
+      createImage: (p) => ({ p }) as never, assetsDir: 'assets', darkPanel: () => false, lang: 'km',
+      actions: { ask: () => undefined, openChat: () => undefined, openSettings: () => undefined, quit: () => undefined },
+    });
+    expect(menus.at(-1)?.map((i) => i.label).filter(Boolean)).toEqual(['សួរ…', 'បើកការជជែក', 'ម៉ូដែលក្នុងម៉ាស៊ីន៖ គ្មាន (កំពុងពិនិត្យ…)', 'ការកំណត់', 'ចាកចេញ']);
+    t.setLanguage('en');
+    expect(menus.at(-1)?.[0]?.label).toBe('Ask…');
+  });
 });

@@ -11,6 +11,7 @@ class FakeWebContents extends EventEmitter {
 }
 class FakeWindow {
   static made: FakeWindow[] = [];
+  isDestroyed() { return false; }
   webContents = new FakeWebContents();
   constructor(readonly options: BrowserWindowConstructorOptions) { FakeWindow.made.push(this); }
 }
@@ -18,14 +19,18 @@ class FakeWindow {
 function make() {
   const opened: string[] = [];
   const loaded: string[] = [];
+  const gone: string[] = [];
+  let clock = 0;
   const factory = createWindowFactory({
+    now: () => clock,
+    onRendererGone: (view, reason, reloading) => gone.push(`${view}:${reason}:${reloading}`),
     BrowserWindow: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
     shell: { openExternal: async (u: string) => { opened.push(u); } },
     preloadPath: '/app/dist/preload/preload.cjs',
     load: async (_w, view) => { loaded.push(view); },
   });
   const win = factory('overlay', { width: 10, height: 10, show: true, webPreferences: { nodeIntegration: true } }) as unknown as FakeWindow;
-  return { win, opened, loaded };
+  return { win, opened, loaded, gone, tick: (ms: number) => { clock += ms; } };
 }
 
 describe('createWindowFactory', () => {
@@ -54,5 +59,17 @@ describe('createWindowFactory', () => {
       win.webContents.emit(ev, { preventDefault: () => { prevented = true; } }, 'https://evil.example');
       expect(prevented, ev).toBe(true);
     }
+  });
+
+  it('reloads a crashed renderer, a few times a minute at most, and not after a clean exit', () => {
+    const { win, loaded, gone, tick } = make();
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(loaded).toEqual(['overlay']);
+    for (let i = 0; i < 5; i++) win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(loaded).toEqual(['overlay', 'overlay', 'overlay', 'overlay']);
+    expect(gone.filter((g) => g.endsWith(':false'))).toHaveLength(2);
+    tick(61_000);
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom' });
+    expect(loaded).toHaveLength(5);
   });
 });

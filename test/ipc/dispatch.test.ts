@@ -1,7 +1,7 @@
 // The dispatcher: unknown channels, malformed payloads and over-long questions are refused with a readable
 // message before any handler runs; handler errors come back as data without stacks.
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS } from '../../src-main/ipc/contract.js';
+import { MAX_QUESTION_CHARS } from '../../src-main/ipc/channels.js';
 import { createDispatcher } from '../../src-main/ipc/dispatch.js';
 
 function setup() {
@@ -24,6 +24,7 @@ describe('createDispatcher', () => {
   it.each([
     ['unknown channel', 'fs:read', { path: '/etc/passwd' }, /Unknown channel/],
     ['prototype key as channel', '__proto__', {}, /Unknown channel/],
+    ['inherited key as channel', 'toString', {}, /Unknown channel/],
     ['wrong type', 'chat:ask', { conversationId: null, question: 42 }, /Invalid request for chat:ask \(question\)/],
     ['missing field', 'chat:ask', { question: 'hi' }, /Invalid request for chat:ask \(conversationId\)/],
     ['extra key', 'chat:ask', { conversationId: null, question: 'hi', command: 'rm -rf /' }, /Invalid request for chat:ask/],
@@ -38,18 +39,24 @@ describe('createDispatcher', () => {
     const { dispatch, calls } = setup();
     const r = await dispatch(channel, payload);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(error);
+    expect(!r.ok && r.error.message).toMatch(error);
+    expect(!r.ok && r.error.kind).toBe(/Unknown channel/.test(String(error)) ? 'unknown-channel' : 'invalid-request');
     expect(calls).toEqual([]);
+  });
+
+  it('names the first bad field of an invalid request', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('chat:ask', { conversationId: null, question: 42 })).toMatchObject({ ok: false, error: { kind: 'invalid-request', field: 'question' } });
   });
 
   it('turns thrown errors into one readable line, never a stack', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('chat:stop', { requestId: 'r1' })).toEqual({ ok: false, error: 'No such request.' });
-    expect(await dispatch('conversations:list', {})).toEqual({ ok: false, error: 'Something went wrong.' });
+    expect(await dispatch('chat:stop', { requestId: 'r1' })).toEqual({ ok: false, error: { kind: 'failed', message: 'No such request.' } });
+    expect(await dispatch('conversations:list', {})).toEqual({ ok: false, error: { kind: 'failed', message: 'Something went wrong.' } });
   });
 
   it('answers a known channel without a handler with a clear message', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('doctor:run', {})).toEqual({ ok: false, error: 'doctor:run is not available here.' });
+    expect(await dispatch('doctor:run', {})).toEqual({ ok: false, error: { kind: 'unavailable', message: 'doctor:run is not available here.' } });
   });
 });

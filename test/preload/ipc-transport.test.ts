@@ -11,7 +11,7 @@ function fakeIpc() {
   return {
     em, invoked,
     ipc: {
-      invoke: async (c: string, p: unknown) => { invoked.push([c, p]); return c === 'chat:stop' ? { ok: false, error: 'No such request.' } : { ok: true, value: { requestId: 'r', conversationId: 'c' } }; },
+      invoke: async (c: string, p: unknown) => { invoked.push([c, p]); return c === 'chat:stop' ? { ok: false, error: { kind: 'failed', message: 'No such request.' } } : { ok: true, value: { requestId: 'r', conversationId: 'c' } }; },
       on: (e: string, l: (...a: unknown[]) => void) => { em.on(e, l); return undefined as never; },
       removeListener: (e: string, l: (...a: unknown[]) => void) => { em.removeListener(e, l); return undefined as never; },
     },
@@ -25,6 +25,7 @@ describe('createIpcTransport + createApi', () => {
     expect(await api.ask('hello', null)).toEqual({ requestId: 'r', conversationId: 'c' });
     expect(f.invoked).toEqual([['chat:ask', { question: 'hello', conversationId: null }]]);
     await expect(api.stop('r')).rejects.toThrow('No such request.');
+    await expect(api.stop('r')).rejects.toMatchObject({ name: 'IpcError', kind: 'failed' });
   });
 
   it('delivers only the payload and unsubscribes', () => {

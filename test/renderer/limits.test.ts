@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS as ui } from '../../src-renderer/limits.js';
 import { MAX_QUESTION_CHARS as core } from '../../src-main/core/types.js';
-import { requestSchemas } from '../../src-main/ipc/contract.js';
+import { requestSchemas } from '../../src-main/ipc/schemas.js';
 
 it('uses the same question limit in the UI, the IPC contract and the core', () => {
   expect(ui).toBe(core);

@@ -1,8 +1,7 @@
 // Rendering one markdown block: raw HTML is escaped, images and non-https links are dropped, top-level
-// fences become code segments, and code lines map to the commands the core extracts.
+// fences become code segments, table alignment becomes classes (no style attributes under the CSP).
 import { describe, expect, it } from 'vitest';
 import { renderBlock } from '../../src-renderer/markdown/render-block.js';
-import { codeLines } from '../../src-renderer/markdown/code-lines.js';
 
 const html = (text: string) => renderBlock(text, false).filter((s) => s.kind === 'html').map((s) => (s as { html: string }).html).join('');
 
@@ -25,16 +24,12 @@ describe('renderBlock', () => {
     expect(segs.map((s) => s.kind)).toEqual(['html', 'code', 'html']);
     expect(segs[1]).toEqual({ kind: 'code', lang: 'bash', code: 'ls -la' });
   });
-});
 
-describe('codeLines', () => {
-  it('strips $ prompts and joins backslash continuations, like the core', () => {
-    const lines = codeLines('bash', '$ sudo pacman -S \\\n  firefox\n# a comment\ndf -h');
-    expect(lines.map((l) => l.command)).toEqual(['sudo pacman -S firefox', null, 'df -h']);
-    expect(lines[0]!.text).toBe('$ sudo pacman -S \\\n  firefox');
-  });
-
-  it('finds no commands in non-shell code', () => {
-    expect(codeLines('python', 'print(1)').map((l) => l.command)).toEqual([null]);
+  it('writes table alignment as classes, never style attributes', () => {
+    const out = html('| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |');
+    expect(out).not.toContain('style=');
+    expect(out).toContain('<th class="md-align-left">a</th>');
+    expect(out).toContain('<td class="md-align-center">2</td>');
+    expect(out).toContain('<td class="md-align-right">3</td>');
   });
 });

@@ -1,16 +1,10 @@
 // The word a person types to confirm a destructive command: the name of its riskiest part, wrappers peeled off.
 import { commandName, newCtx } from './judge-context.js';
 import { judgeCommand } from './judge.js';
-import { parseShell, type Node, type SimpleCommand } from './shell-parser.js';
+import { parseCommandLine } from './parse.js';
+import type { SimpleCommand } from './shell-parser.js';
 import { unwrap } from './unwrap.js';
-
-function simples(n: Node, out: SimpleCommand[] = []): SimpleCommand[] {
-  if (n.kind === 'simple') { if (n.words.length > 0) out.push(n); }
-  else if (n.kind === 'list') for (const it of n.items) simples(it.node, out);
-  else if (n.kind === 'pipeline') for (const s of n.stages) simples(s, out);
-  else if (n.kind !== 'func') simples(n.body, out);
-  return out;
-}
+import { simpleCommands } from './walk.js';
 
 const nameOf = (s: SimpleCommand): string => {
   const u = unwrap(s.words, newCtx(), () => undefined);
@@ -23,7 +17,7 @@ const nameOf = (s: SimpleCommand): string => {
  */
 export function confirmWordFor(command: string): string {
   try {
-    const parts = simples(parseShell(command));
+    const parts = simpleCommands(parseCommandLine(command));
     const worst = parts.find((s) => judgeCommand(s.words.map((w) => w.raw).join(' ')).risk === 'destructive') ?? parts[0];
     const name = worst ? nameOf(worst) : '';
     if (name) return name;

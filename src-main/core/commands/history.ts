@@ -13,6 +13,8 @@ export interface HistoryEntry {
   timedOut?: boolean;
   cancelled?: boolean;
   truncated?: boolean;
+  /** Where the command ended (after any `cd`), when it ran. */
+  cwd?: string;
   /** 'ran' or why it did not: 'declined', 'wrong-word'. */
   outcome?: string;
 }

@@ -16,12 +16,18 @@ export interface JudgeCtx {
   findings: Finding[];
   /** Running as root (under sudo, doas, pkexec …). */
   root: boolean;
+  /** Inside a launcher that runs this over many targets (xargs, find -exec, parallel): `sh -c 'rm "$1"'` there deletes them all. */
+  many: boolean;
+  /** Variables that hold one file after another (`for f in *`, `while read f`): `rm "$f"` deletes them all. Shared, not copied. */
+  listVars: Set<string>;
+  /** The commands run on another computer (`ssh HOST "…"`): their files are not this computer's files. */
+  remote: boolean;
 }
 
 export const RANK: Record<Risk, number> = { safe: 0, elevated: 1, destructive: 2 };
 
 export function newCtx(): JudgeCtx {
-  return { cwd: '~', vars: new Map(), depth: 0, downloads: new Set(), findings: [], root: false };
+  return { cwd: '~', vars: new Map(), depth: 0, downloads: new Set(), findings: [], root: false, many: false, listVars: new Set(), remote: false };
 }
 
 export function childCtx(ctx: JudgeCtx): JudgeCtx {
@@ -56,8 +62,12 @@ export interface Opts {
   operands: Word[];
 }
 
-/** Generic option split: `-abc` is a, b, c; `--name[=v]` is name; `--` ends options. */
-export function parseOpts(args: Word[], withValue: string[] = []): Opts {
+/**
+ * The one option reader: `-abc` is a, b, c (a letter that takes a value takes the rest of the cluster or the next word);
+ * `--name[=v]` is name (the next word is its value when it takes one); `--` ends options; `-` is an operand.
+ * `leading`: stop at the first operand (a wrapper's own options) and hand back the rest, `--` dropped.
+ */
+export function readOptions(args: Word[], withValue: readonly string[] = [], leading = false): Opts & { rest: Word[] } {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   const operands: Word[] = [];
@@ -65,8 +75,16 @@ export function parseOpts(args: Word[], withValue: string[] = []): Opts {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const t = a.text;
-    if (ended || t === '-' || !t.startsWith('-')) { operands.push(a); continue; }
-    if (t === '--') { ended = true; continue; }
+    if (ended || t === '-' || !t.startsWith('-')) {
+      if (leading) return { flags, values, operands, rest: args.slice(i) };
+      operands.push(a);
+      continue;
+    }
+    if (t === '--') {
+      if (leading) return { flags, values, operands, rest: args.slice(i + 1) };
+      ended = true;
+      continue;
+    }
     if (t.startsWith('--')) {
       const eq = t.indexOf('=');
       const name = eq < 0 ? t.slice(2) : t.slice(2, eq);
@@ -86,7 +104,12 @@ export function parseOpts(args: Word[], withValue: string[] = []): Opts {
       }
     }
   }
-  return { flags, values, operands };
+  return { flags, values, operands, rest: [] };
+}
+
+/** All options and operands of a command (options may come after operands, as GNU tools allow). */
+export function parseOpts(args: Word[], withValue: readonly string[] = []): Opts {
+  return readOptions(args, withValue);
 }
 
 export const has = (o: Opts, ...names: string[]): boolean => names.some((n) => o.flags.has(n));

@@ -54,15 +54,20 @@ export function classifyPath(p: string, ctx: PathContext): PathKind {
   if (n.startsWith('~')) return n === '~/' ? 'home-root' : 'user';
   if (NULLISH.test(n)) return 'null-device';
   if (BLOCK.test(n)) return 'block-device';
+  if (n.startsWith('/dev/shm/')) return 'user'; // a memory-backed folder for ordinary files
   if (n.startsWith('/dev/')) return 'device';
   if (n === '/') return 'root';
   if (/^\/(proc|sys)(\/|$)/.test(n)) return n === '/proc' || n === '/sys' ? 'system-top' : 'kernel';
   if (n === '/home' || /^\/home\/[^/]+$/.test(n) || n === '/root') return 'home-root';
   if (n.startsWith('/home/') || n === '/tmp' || n.startsWith('/tmp/') || n.startsWith('/var/tmp/') || n.startsWith('/run/media/') || n.startsWith('/run/user/')) return 'user';
   if (n === '/dev') return 'system-top';
+  // a drive mounted under /mnt or /media holds someone's files, not the system's
+  if (/^\/(mnt|media)\/[^/]+/.test(n)) return 'user';
   const top = n.split('/')[1] ?? '';
   if (SYSTEM_TOP.includes(top)) return n === '/' + top || SYSTEM_SECOND.test(n) ? 'system-top' : 'system';
-  return 'system';
+  if (top === 'root' || top === 'lost+found' || top === 'swap') return 'system'; // root's own home, fsck's salvage
+  // inside a top folder Arch does not make (/data, /backup, /scratch): someone's own files
+  return n === '/' + top ? 'system' : 'user';
 }
 
 /** A path that looks like a file someone already has and cares about (config, keys, logs, databases). */

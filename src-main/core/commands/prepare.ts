@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandName, newCtx } from './judge-context.js';
 import { unwrap } from './unwrap.js';
-import { parseShell, type Node } from './shell-parser.js';
+import { findExecs } from './unwrap-launchers.js';
+import { parseCommandLine } from './parse.js';
+import { walkSimple } from './walk.js';
 
 /**
  * The exact rewrite for root: the confirmed text runs unchanged, but with a private folder first on PATH that holds
@@ -61,22 +63,22 @@ export interface PreparedRun {
 /** Does the text call sudo or doas anywhere (after parsing, so `echo sudo` does not count)? */
 export function usesSudo(text: string): boolean {
   try {
-    let found = false;
-    const visit = (n: Node): void => {
-      if (found) return;
-      if (n.kind === 'simple') {
-        for (const w of n.words) if (w.subs.some((s) => usesSudo(s.source))) found = true;
-        const scratch = newCtx();
-        unwrap(n.words, scratch, (script) => { if (usesSudo(script)) found = true; });
-        if (scratch.root && n.words.some((w) => commandName(w) === 'sudo' || commandName(w) === 'doas')) found = true;
-        return;
+    return walkSimple(parseCommandLine(text), (n) => {
+      let found = false;
+      for (const w of n.words) if (w.subs.some((s) => usesSudo(s.source))) found = true;
+      const scratch = newCtx();
+      const u = unwrap(n.words, scratch, (script) => { if (usesSudo(script)) found = true; });
+      if (scratch.root && n.words.some((w) => commandName(w) === 'sudo' || commandName(w) === 'doas')) found = true;
+      // `find … -exec sudo chown …`: the command find runs is unwrapped the same way
+      if (commandName(u.argv[0]) === 'find') {
+        for (const e of findExecs(u.argv.slice(1))) {
+          const inner = newCtx();
+          unwrap(e.argv, inner, (script) => { if (usesSudo(script)) found = true; });
+          if (inner.root && e.argv.some((w) => commandName(w) === 'sudo' || commandName(w) === 'doas')) found = true;
+        }
       }
-      if (n.kind === 'list') n.items.forEach((it) => visit(it.node));
-      else if (n.kind === 'pipeline') n.stages.forEach(visit);
-      else visit(n.body);
-    };
-    visit(parseShell(text));
-    return found;
+      return found;
+    });
   } catch {
     return /\b(sudo|doas)\b/.test(text);
   }

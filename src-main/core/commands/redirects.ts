@@ -18,6 +18,8 @@ export function judgeRedirect(r: Redirect, target: Word, ctx: JudgeCtx, o: { tru
   if (r.op === '<' || r.op === '<<' || r.op === '<<-' || r.op === '<<<') return;
   if ((r.op === '>&' || r.op === '<&') && /^(\d+|-)$/.test(target.text)) return;
   if (r.op === '<&') return;
+  // `> >(tee -a log)`: the target is a process substitution (a pipe into a command judged on its own), not a file
+  if (target.subs.some((s) => s.kind === 'proc') && /^[<>]\(/.test(target.text)) return;
   const append = r.op === '>>' || r.op === '&>>' || r.op === '<>';
   judgeWrite(target, ctx, { append, truncOnly: o.truncOnly, how: r.op, systemOverwriteIsDestructive: true });
 }
@@ -25,6 +27,11 @@ export function judgeRedirect(r: Redirect, target: Word, ctx: JudgeCtx, o: { tru
 export function judgeWrite(target: Word, ctx: JudgeCtx, o: WriteOpts): void {
   const p = target.text;
   const kind = classifyPath(p, ctx);
+  if (ctx.remote) {
+    // `ssh host "cat > /etc/motd"`: the file is on the other computer; changing its system files still needs care
+    if (kind !== 'user' && kind !== 'null-device' && kind !== 'dynamic' && kind !== 'home-root') elevated(ctx, `writes ${p} on the other computer (over ssh)`);
+    return;
+  }
   const shown = p;
   switch (kind) {
     case 'null-device':

@@ -1,4 +1,5 @@
 // Main-process registry of suggested commands: the renderer may only ask to run an id; the text always comes from here.
+// confirmAndRun is the one confirm -> run -> log path of the app and of koompi-ask --run.
 import { randomUUID } from 'node:crypto';
 import type { SuggestedCommand } from '../types.js';
 import { appendHistory } from './history.js';
@@ -6,7 +7,8 @@ import { extractSuggestedCommands } from './extract.js';
 import { judgeCommand } from './judge.js';
 import { confirmWordFor } from './confirm-word.js';
 import { prepareRun } from './prepare.js';
-import { runCommand, type RunEvent, type RunOptions, type RunResult } from './run.js';
+import { runCommand, type RunControl, type RunEvent, type RunOptions, type RunResult } from './run.js';
+import type { TerminalSession } from '../terminal/index.js';
 
 /** Asks the person (dialog in the app, prompt in the terminal); destructive commands also need the word typed. */
 export type ConfirmPort = (cmd: SuggestedCommand, info: { confirmWord: string | null; note: string | null }) => Promise<{ approved: boolean; typedWord?: string }>;
@@ -25,10 +27,14 @@ export interface RequestOptions {
   historyFile?: string;
   konsole?: boolean;
   signal?: AbortSignal;
-  timeoutMs?: number;
-  maxOutputBytes?: number;
   cwd?: string;
   runner?: Runner;
+  /** The session (one per answer) whose working directory the run shares. */
+  session?: TerminalSession;
+  /** The run's handle (type, resize, stop) once it started. */
+  onControl?: (c: RunControl) => void;
+  /** True when the command gets the person's own terminal (koompi-ask): sudo asks there, no pkexec rewrite. */
+  ownTerminal?: boolean;
 }
 
 const MAX_ENTRIES = 500;
@@ -75,7 +81,7 @@ export class CommandRegistry {
 /** The shared confirm → run → log path (the app's registry and the CLI's --run both use it). */
 export async function confirmAndRun(cmd: SuggestedCommand, confirm: ConfirmPort, opts: RequestOptions = {}): Promise<RunOutcome> {
   const word = cmd.risk === 'destructive' ? confirmWordFor(cmd.command) : null;
-  const prepared = cmd.argv ? null : prepareRun(cmd.command, { konsole: opts.konsole ?? false });
+  const prepared = cmd.argv || (opts.ownTerminal && !opts.konsole) ? null : prepareRun(cmd.command, { konsole: opts.konsole ?? false });
   const answer = await confirm(cmd, { confirmWord: word, note: prepared?.note ?? null });
   const log = (outcome: string, r?: RunResult): void => {
     if (!opts.historyFile) return;
@@ -83,6 +89,7 @@ export async function confirmAndRun(cmd: SuggestedCommand, confirm: ConfirmPort,
       appendHistory(opts.historyFile, {
         time: new Date().toISOString(), command: cmd.command, risk: cmd.risk, exitCode: r?.exitCode ?? null, durationMs: r?.durationMs ?? 0,
         signal: r?.signal ?? null, timedOut: r?.timedOut ?? false, cancelled: r?.cancelled ?? false, truncated: r?.truncated ?? false, outcome,
+        ...(r?.cwd ? { cwd: r.cwd } : {}),
       });
     } catch { /* the log must never stop a run from reporting */ }
   };
@@ -96,8 +103,8 @@ export async function confirmAndRun(cmd: SuggestedCommand, confirm: ConfirmPort,
   if (prepared?.env) runOpts.env = prepared.env;
   if (opts.cwd !== undefined) runOpts.cwd = opts.cwd;
   if (opts.signal) runOpts.signal = opts.signal;
-  if (opts.timeoutMs !== undefined) runOpts.timeoutMs = opts.timeoutMs;
-  if (opts.maxOutputBytes !== undefined) runOpts.maxOutputBytes = opts.maxOutputBytes;
+  if (opts.session) runOpts.session = opts.session;
+  if (opts.onControl) runOpts.onControl = opts.onControl;
   const result = await runner(runOpts, opts.onEvent ?? (() => undefined));
   log('ran', result);
   return { status: 'ran', result };

@@ -1,5 +1,5 @@
 // Peels launchers that start another command somewhere else: containers, chroots, terminal windows, tmux/screen, fd -x.
-import { elevated, type JudgeCtx } from './judge-context.js';
+import { elevated, readOptions, type JudgeCtx } from './judge-context.js';
 import type { Word } from './shell-lexer.js';
 
 /** What a launcher hands on: the command it starts, or `done` when nothing is left to judge here. */
@@ -12,6 +12,9 @@ const TERMINALS = new Set(['konsole', 'xterm', 'uxterm', 'alacritty', 'kitty', '
 const POSITIONAL_TERMINALS = new Set(['kitty', 'foot', 'footclient', 'xdg-terminal-exec', 'kstart', 'kstart5', 'kstart6']);
 const TERMINAL_VALUE_OPTS = ['T', 'title', 'w', 'working-directory', 'workdir', 'p', 'profile', 'geometry', 'class', 'name', 'o', 'option', 'config-file', 'c', 'd', 'directory', 'window', 'desktop', 'activity', 'windowclass', 'type', 'fg', 'bg', 'fn', 'font', 'bd', 'cr', 'ms', 'tabs-from-file', 'layout', 'session', 'app-id', 'listen-on', 'hold-mode'];
 const TMUX_RUNS = new Set(['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup']);
+
+/** Launchers that are always consumed here (never left for a command rule). */
+export const LAUNCHER_NAMES: ReadonlySet<string> = new Set([...TERMINALS, 'flatpak-spawn', 'distrobox-enter', 'arch-chroot', 'systemd-nspawn', 'nsenter', 'schroot', 'script', 'sg', 'tmux', 'screen']);
 
 /** Null when `name` is not a launcher this file knows. */
 export function unwrapLauncher(name: string, rest: Word[], ctx: JudgeCtx, recurse: Recurse): Launched | null {
@@ -99,16 +102,21 @@ function tmux(rest: Word[], recurse: Recurse): Launched {
   return { done: true };
 }
 
-/** The words after a launcher's own options (`--` ends them); `-x VALUE` skips VALUE when x takes one. */
+/** The words after a launcher's own options (`--` ends them): the one option reader, leading mode. */
 function dropOptions(args: Word[], valueOpts: string[]): Word[] {
-  let i = 0;
-  for (; i < args.length; i++) {
+  return readOptions(args, valueOpts, true).rest;
+}
+
+/** The commands `find -exec/-execdir/-ok/-okdir … ;|+` runs, with whether it asks first (-ok). Used by the judge and by run preparation. */
+export function findExecs(args: Word[]): { argv: Word[]; prompts: boolean; at: number }[] {
+  const out: { argv: Word[]; prompts: boolean; at: number }[] = [];
+  for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
-    if (t === '--') return args.slice(i + 1);
-    if (!t.startsWith('-') || t === '-') break;
-    if (t.startsWith('--')) { if (!t.includes('=') && valueOpts.includes(t.slice(2))) i++; continue; }
-    const k = [...t.slice(1)].findIndex((ch) => valueOpts.includes(ch));
-    if (k === t.length - 2) i++; // the value-taking letter is last, so its value is the next word
+    if (t !== '-exec' && t !== '-execdir' && t !== '-ok' && t !== '-okdir') continue;
+    const at = i;
+    const argv: Word[] = [];
+    for (i++; i < args.length && args[i]!.text !== ';' && args[i]!.text !== '+'; i++) argv.push(args[i]!);
+    if (argv.length > 0) out.push({ argv, prompts: t.startsWith('-ok'), at });
   }
-  return args.slice(i);
+  return out;
 }

@@ -1,7 +1,8 @@
 // Peels wrappers off a command (sudo, env, nohup, timeout, xargs, sh -c, eval …) so the judge sees what really runs.
-import { commandName, elevated, lit, parseOpts, type JudgeCtx } from './judge-context.js';
+import { commandName, elevated, lit, parseOpts, readOptions, type JudgeCtx } from './judge-context.js';
 import type { Word } from './shell-lexer.js';
-import { unwrapLauncher } from './unwrap-launchers.js';
+import { unwrapLauncher, LAUNCHER_NAMES } from './unwrap-launchers.js';
+import { DOWNLOADER_WORD } from './rules/downloads.js';
 
 export interface Unwrapped {
   /** The command that finally runs, name first. */
@@ -23,7 +24,7 @@ const VALUE_OPTS: Record<string, string[]> = {
   ionice: ['c', 'n', 'p', 'P', 'u', 'class', 'classdata'],
   timeout: ['s', 'k', 'signal', 'kill-after'],
   stdbuf: ['i', 'o', 'e', 'input', 'output', 'error'],
-  xargs: ['a', 'd', 'E', 'I', 'L', 'n', 'P', 's', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+  xargs: ['a', 'd', 'E', 'I', 'J', 'L', 'l', 'n', 'P', 's', 'R', 'S', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
   time: ['f', 'o', 'format', 'output'],
   exec: ['a'],
   setsid: [],
@@ -47,6 +48,9 @@ const VALUE_OPTS: Record<string, string[]> = {
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'tcsh', 'csh', 'yash', 'busybox-sh']);
 const PLAIN_PREFIX = new Set(['nohup', 'builtin', 'unbuffer', 'catchsegv', 'xvfb-run', 'dbus-launch', 'dbus-run-session', 'torsocks', 'tsocks', 'caffeinate', 'systemd-inhibit', 'setpriv', 'valgrind', 'faketime', 'fakeroot', 'eatmydata', 'prime-run', 'optirun', 'primusrun', 'mangohud', 'gamemoderun', 'noglob', 'nocorrect', 'stdbuf', 'nice', 'ionice', 'exec', 'time', 'setsid', 'firejail', 'proxychains', 'proxychains4', 'strace', 'ltrace', 'unshare', 'flock', 'chrt', 'taskset']);
 const ROOT_WRAPPERS = new Set(['sudo', 'doas', 'pkexec', 'run0', 'runuser', 'chroot', 'su', 'sudoedit', 'sudo-rs', 'kdesu', 'kdesudo', 'gksu', 'gksudo', 'beesu', 'please']);
+
+/** Names the unwrapper always consumes and hands on: a command rule written for one of them could never run. */
+export const CONSUMED_NAMES: ReadonlySet<string> = new Set([...ROOT_WRAPPERS, ...PLAIN_PREFIX, ...LAUNCHER_NAMES, 'env', 'command', 'timeout', 'xargs', 'parallel', 'watch', 'eval', 'systemd-run']);
 
 /** Strips wrappers one after another; inline scripts (sh -c, eval, su -c, watch, ssh) go to `recurse`. */
 export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) => void): Unwrapped {
@@ -155,10 +159,18 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       continue;
     }
     if (name === 'xargs' || name === 'parallel') {
-      const { remaining } = splitLeading(rest, name === 'xargs' ? VALUE_OPTS.xargs! : ['j', 'S', 'jobs']);
+      const { remaining } = splitLeading(rest, name === 'xargs' ? VALUE_OPTS.xargs! : ['j', 'S', 'jobs', 'a', 'arg-file', 'd', 'delimiter', 'I', 'E', 'N', 'L', 'n', 'P', 'max-args', 'max-procs', 'joblog', 'results', 'tmpdir', 'sshlogin']);
+      // over many targets: whatever runs here (even through `sh -c '… "$1"'`) runs once per input item
       viaXargs = true;
+      ctx.many = true;
       let r = remaining;
-      if (name === 'parallel') { const k = r.findIndex((w) => w.text === ':::' || w.text === '::::'); if (k >= 0) r = r.slice(0, k); }
+      if (name === 'parallel') {
+        const k = r.findIndex((w) => w.text === ':::' || w.text === '::::' || w.text === ':::+' || w.text === '::::+');
+        if (k >= 0) r = r.slice(0, k);
+        // `parallel 'rm {}' ::: *`: one quoted word is a command line; no command at all runs each input line as one
+        if (r.length === 1 && /\s/.test(r[0]!.text)) { recurse(r[0]!.text); return { argv: [], viaXargs, done: true }; }
+        if (r.length === 0) { elevated(ctx, 'runs each line of its input as a command (parallel with no command)'); return { argv: [lit('sh')], viaXargs, done: false }; }
+      }
       argv = r.length > 0 ? r : [lit('echo')];
       continue;
     }
@@ -169,7 +181,11 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
     }
     if (name === 'ssh') {
       const { remaining } = splitLeading(rest, VALUE_OPTS.ssh!);
+      // the remote command runs on the other computer: its redirects write files there, not here
+      const local = ctx.remote;
+      ctx.remote = true;
       if (remaining.length > 1) recurse(remaining.slice(1).map((w) => w.text).join(' '));
+      ctx.remote = local;
       return { argv: [lit('ssh')], viaXargs, done: remaining.length > 1 };
     }
     if (name === 'eval') {
@@ -189,6 +205,7 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
     if (launched) {
       if (launched.done) return { argv: [], viaXargs, done: true };
       viaXargs ||= launched.viaXargs;
+      if (launched.viaXargs) ctx.many = true;
       argv = launched.argv;
       continue;
     }
@@ -221,42 +238,17 @@ function inlineDynamic(words: Word[], ctx: JudgeCtx, how: string, recurse: (scri
   if (literal.replace(/[:\s;]/g, '') !== '') recurse(literal);
   const subs = words.flatMap((w) => w.subs);
   if (subs.length > 0 && subs.every((s) => INIT_PRINTERS.test(s.source)) && words.every((w) => w.text.trim() === `$(${w.subs[0]?.source ?? ''})` || w.subs.length === 0)) return;
-  const fromNet = words.some((w) => w.subs.some((s) => /\b(curl|wget|aria2c|fetch|xh|http|nc|ncat)\b/.test(s.source)));
+  const fromNet = words.some((w) => w.subs.some((s) => DOWNLOADER_WORD.test(s.source)));
   const encoded = words.some((w) => w.subs.some((s) => /\b(base64|base32|basenc|xxd|uudecode|openssl|rev)\b|\\x[0-9a-fA-F]{2}|\\[0-7]{3}/.test(s.source)));
   if (fromNet) ctx.findings.push({ risk: 'destructive', reason: `runs code downloaded from the network (${how} "$(curl …)")` });
   else if (encoded) ctx.findings.push({ risk: 'destructive', reason: `runs hidden (encoded) commands (${how} "$(… | base64 -d)"), which cannot be checked` });
   else elevated(ctx, `part of the command text is only known when it runs (${how} with $… in it), so that part cannot be checked`);
 }
 
-/** The wrapper's own options (up to the first word that is not one), keeping the rest. */
+/** The wrapper's own options (up to the first word that is not one), keeping the rest: the one option reader, leading mode. */
 function splitLeading(args: Word[], valueOpts: string[]): { flags: Set<string>; values: Map<string, string>; remaining: Word[] } {
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  let i = 0;
-  for (; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (t === '--') { i++; break; }
-    if (!t.startsWith('-') || t === '-') break;
-    if (t.startsWith('--')) {
-      const eq = t.indexOf('=');
-      const n = eq < 0 ? t.slice(2) : t.slice(2, eq);
-      flags.add(n);
-      if (eq >= 0) values.set(n, t.slice(eq + 1));
-      else if (valueOpts.includes(n) && i + 1 < args.length) values.set(n, args[++i]!.text);
-      continue;
-    }
-    for (let k = 1; k < t.length; k++) {
-      const ch = t[k]!;
-      flags.add(ch);
-      if (valueOpts.includes(ch)) {
-        const r = t.slice(k + 1);
-        if (r) values.set(ch, r);
-        else if (i + 1 < args.length) values.set(ch, args[++i]!.text);
-        break;
-      }
-    }
-  }
-  return { flags, values, remaining: args.slice(i) };
+  const o = readOptions(args, valueOpts, true);
+  return { flags: o.flags, values: o.values, remaining: o.rest };
 }
 
 function leading(args: Word[], valueOpts: string[]): Word[] {

@@ -1,6 +1,6 @@
 // The on-disk shape of one conversation (<configDir>/conversations/<id>.json) and its validation.
 import { z } from 'zod';
-import type { ConversationView, MessageView } from '../../ipc/contract.js';
+import type { ConversationView, MessageView } from '../../ipc/channels.js';
 
 export const CONVERSATION_FILE_VERSION = 1;
 
@@ -10,7 +10,7 @@ const messageSchema = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string(),
   createdAt: z.string(),
-  tier: z.enum(['rules', 'local', 'cloud', 'fallback']).optional(),
+  tier: z.enum(['rules', 'docs', 'local', 'cloud', 'fallback']).optional(),
   model: z.string().nullable().optional(),
   intent: z.string().nullable().optional(),
   commands: z.array(z.object({
@@ -18,6 +18,8 @@ const messageSchema = z.object({
   })).optional(),
   error: z.string().nullable().optional(),
   stopped: z.boolean().optional(),
+  /** Where a docs answer comes from, or the passages a model was given (issue 11). */
+  sources: z.array(z.object({ kind: z.enum(['koompi', 'man', 'archwiki', 'kde']), title: z.string().max(500), ref: z.string().max(2000) })).max(20).optional(),
 });
 
 const fileSchema = z.object({

@@ -3,7 +3,7 @@
 // loses at most the answer in flight. Damaged files are set aside with a notice, never a crash.
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConversationSummary, ConversationView, MessageView } from '../../ipc/contract.js';
+import type { ConversationSummary, ConversationView, MessageView } from '../../ipc/channels.js';
 import { writeFileAtomic, isAtomicTemp } from './atomic-write.js';
 import { parseConversation, serializeConversation, titleFrom, toView, type StoredConversation } from './conversation-file.js';
 import { assertSafeId, isSafeId, newId } from './ids.js';

@@ -14,6 +14,9 @@ export const pkgSearch = (terms: string[], ctx: IntentContext): string[] =>
 export const systemUpdate = (ctx: IntentContext): string[] =>
   ctx.hasKoompiCli ? ['koompi', 'pkg', 'update'] : ['sudo', 'pacman', '-Syu'];
 
+/** Lists pending updates without installing them (pacman-contrib's checkupdates uses a private copy of the database). */
+export const checkUpdates = (): string[] => ['checkupdates'];
+
 export function snapshotCreate(label: string | null, ctx: IntentContext): string[] {
   if (ctx.hasKoompiCli) return ['koompi', 'snapshot', 'create', ...(label ? [label] : [])];
   return ['sudo', 'snapper', 'create', ...(label ? ['--description', label] : [])];

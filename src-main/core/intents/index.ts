@@ -10,7 +10,7 @@ import { quoteArgv } from './shell-quote.js';
 import { describe, refusal } from './texts.js';
 import { matchChat } from './rules/chat.js';
 import { diskRule, memoryRule, wifiListRule, wifiRadioRule } from './rules/info.js';
-import { classroomRule, powerRule, snapshotListRule, snapshotRule, updateRule } from './rules/system.js';
+import { checkUpdatesRule, classroomRule, powerRule, snapshotListRule, snapshotRule, updateRule } from './rules/system.js';
 import { installRule, pronounRequestRule, removeRule, searchRule } from './rules/packages.js';
 import { serviceActionRule, serviceStatusRule } from './rules/services.js';
 import { openRule } from './rules/apps.js';
@@ -21,7 +21,7 @@ export { detectKoompiCli, contextFromEnv } from './context.js';
 export { normalize } from './normalize.js';
 
 /** Read-only state queries: allowed in question form ("how much disk space do I have?"). */
-const STATE_RULES: readonly Rule[] = [diskRule, memoryRule, wifiListRule, serviceStatusRule, snapshotListRule];
+const STATE_RULES: readonly Rule[] = [diskRule, memoryRule, wifiListRule, serviceStatusRule, snapshotListRule, checkUpdatesRule];
 /** Requests to change something, in priority order (specific before general). */
 const ACTION_RULES: readonly Rule[] = [
   classroomRule, powerRule, wifiRadioRule, snapshotRule, updateRule, removeRule, searchRule, installRule,

@@ -33,6 +33,18 @@ export const NOT_A_PACKAGE: ReadonlySet<string> = new Set([
   'crash', 'crashed', 'crashes', 'crashing', 'frozen', 'later', 'tomorrow', 'tonight', 'soon', 'yesterday',
   'windows', 'macos', 'mac', 'ios', 'android', 'iphone', 'guide', 'tutorial', 'instructions', 'steps',
   'manually', 'properly', 'correctly', 'automatically', 'yourself', 'myself', 'anymore', 'there', 'here',
+  // words that describe what is wanted rather than name it ("a specific package", "the database", "every node")
+  'specific', 'certain', 'particular', 'different', 'other', 'another', 'same', 'new', 'old', 'older', 'newer', 'version',
+  'versions', 'database', 'databases', 'db', 'library', 'libraries', 'module', 'modules', 'plugin', 'plugins',
+  'extension', 'extensions', 'dependency', 'dependencies', 'node', 'nodes', 'cluster', 'server', 'servers', 'client',
+  'tool', 'tools', 'utility', 'utilities', 'command', 'commands', 'script', 'scripts', 'text', 'word', 'words', 'string',
+  'pattern', 'case', 'name', 'names', 'size', 'type', 'line', 'lines', 'content', 'contents', 'process', 'processes',
+  'port', 'ports', 'key', 'keys', 'disk', 'disks', 'partition', 'drive', 'image', 'images', 'container', 'containers',
+  'repository', 'repositories', 'repo', 'repos', 'branch', 'commit', 'variable', 'variables', 'environment', 'path',
+  'link', 'links', 'log', 'page', 'pages', 'site', 'website', 'url', 'every', 'each', 'any', 'some', 'one', 'ignoring',
+  'matching', 'containing', 'recursively', 'owner', 'owners', 'permission', 'permissions', 'group', 'groups', 'entry',
+  'entries', 'record', 'records', 'table', 'tables', 'column', 'columns', 'row', 'rows', 'field', 'fields', 'value',
+  'values', 'option', 'options', 'setting', 'config', 'configuration', 'profile', 'job', 'jobs', 'task', 'tasks',
 ]);
 
 /** Packages whose removal would break the system: tier 1 never offers to remove them. */

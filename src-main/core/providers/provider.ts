@@ -31,6 +31,10 @@ export interface ChatRequest {
   system: string;
   messages: ChatMessage[];
   signal?: AbortSignal;
+  /** Progress the user should see while no text comes yet (e.g. "waiting for the server: busy, 12 s so far"). */
+  onNotice?: (message: string) => void;
+  /** The question's language, for those notices. */
+  lang?: 'en' | 'km';
 }
 
 export interface ChatStats {
@@ -38,6 +42,7 @@ export interface ChatStats {
   evalCount?: number;
   evalDurationNs?: number;
   promptEvalCount?: number;
+  promptEvalDurationNs?: number;
   totalDurationNs?: number;
   loadDurationNs?: number;
   /** evalCount / evalDuration, when both are known. */
@@ -46,7 +51,10 @@ export interface ChatStats {
 
 export type Availability =
   | { ok: true; model: string; version?: string }
-  | { ok: false; reason: string; fix: string };
+  | { ok: false; reason: string; fix: string; kind?: AvailabilityFailure };
+
+/** Why availability() said no, for the router (never parsed out of the English reason). */
+export type AvailabilityFailure = ProviderErrorKind | 'unavailable' | 'no-key';
 
 export interface ChatProvider {
   readonly tier: 'local' | 'cloud';

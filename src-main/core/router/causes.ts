@@ -1,16 +1,23 @@
-// Why a tier could not answer: collected by the router, turned into the fallback text and the error line.
+// Why a tier could not answer, as a machine-readable `kind`: collected by the router, turned into the fallback
+// text and the error line. Nothing downstream reads the English message to decide anything.
 import type { ProviderErrorKind } from '../providers/provider.js';
 
 export type CauseKind =
   | ProviderErrorKind
-  | 'unavailable'  // availability() said no (reason + fix from the provider)
+  | 'unavailable'  // availability() said no, without a more precise kind
+  | 'no-key'       // the cloud has no API key
   | 'not-allowed'  // allowCloud is off
   | 'privacy'      // privacy mode keeps everything local
   | 'offline'      // --offline / offline request
-  | 'absent';      // no provider configured for this tier
+  | 'absent'       // no provider configured for this tier
+  | 'no-index'     // the documentation index could not be opened
+  | 'no-match'     // the documentation has no passage good enough for this question
+  | 'no-rule';     // no intent rule acts on this question
+
+export type CauseTier = 'rules' | 'docs' | 'local' | 'cloud';
 
 export interface Cause {
-  tier: 'local' | 'cloud';
+  tier: CauseTier;
   kind: CauseKind;
   message: string;
   fix: string | null;
@@ -22,7 +29,7 @@ export interface Cause {
 const HARD: ReadonlySet<CauseKind> = new Set<CauseKind>(['model-missing', 'auth', 'quota', 'blocked', 'server', 'stream']);
 
 export function isHard(c: Cause): boolean {
-  return HARD.has(c.kind);
+  return (c.tier === 'local' || c.tier === 'cloud') && HARD.has(c.kind);
 }
 
 export function errorLine(c: Cause): string {

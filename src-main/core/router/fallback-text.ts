@@ -18,6 +18,8 @@ interface Phrases {
   cloudOffline: string;
   cloudNoKey: string;
   cloudOther: (msg: string) => string;
+  docsNoMatch: string;
+  docsNoIndex: string;
   check: string;
 }
 
@@ -35,6 +37,8 @@ const EN: Phrases = {
   cloudOffline: 'Offline mode was asked for, so the cloud was not used.',
   cloudNoKey: 'No Gemini API key is set. Set GEMINI_API_KEY or add a key in Settings.',
   cloudOther: (msg) => `The cloud could not answer: ${msg}`,
+  docsNoMatch: 'Nothing in the offline documentation matches this question closely enough. Try other words, or name the program (for example "what does grep -v do").',
+  docsNoIndex: 'The offline documentation could not be opened. Rebuild it with: `koompi-ask docs index`',
   check: 'Check everything with: `koompi-ask doctor`',
 };
 
@@ -52,6 +56,8 @@ const KM: Phrases = {
   cloudOffline: 'បានស្នើរបៀប Offline ដូច្នេះមិនបានប្រើ Cloud ទេ។',
   cloudNoKey: 'មិនទាន់មានកូនសោ Gemini API ទេ។ កំណត់ GEMINI_API_KEY ឬបញ្ចូលកូនសោនៅក្នុង ការកំណត់ (Settings)។',
   cloudOther: (msg) => `Cloud មិនអាចឆ្លើយបានទេ៖ ${msg}`,
+  docsNoMatch: 'ឯកសារក្នុងម៉ាស៊ីនមិនមានផ្នែកណាដែលត្រូវនឹងសំណួរនេះគ្រប់គ្រាន់ទេ។ សូមសាកប្រើពាក្យផ្សេង ឬដាក់ឈ្មោះកម្មវិធី (ឧទាហរណ៍ "grep -v ធ្វើអ្វី")។',
+  docsNoIndex: 'មិនអាចបើកឯកសារក្នុងម៉ាស៊ីនបានទេ។ បង្កើតវាឡើងវិញដោយ៖ `koompi-ask docs index`',
   check: 'ពិនិត្យទាំងអស់ដោយ៖ `koompi-ask doctor`',
 };
 
@@ -65,8 +71,14 @@ export function buildFallbackText(causes: Cause[], lang: 'en' | 'km', ollamaHost
   const p = lang === 'km' ? KM : EN;
   const lines: string[] = [p.head, ''];
   for (const c of causes) {
+    if (c.tier === 'rules') continue;
+    if (c.tier === 'docs') {
+      if (c.kind === 'no-match') lines.push(`- ${p.docsNoMatch}`);
+      else if (c.kind === 'no-index') lines.push(`- ${p.docsNoIndex}`);
+      continue;
+    }
     if (c.tier === 'local') {
-      if (c.kind === 'model-missing' || /not (installed|found|pulled)|no such model|model .* missing/i.test(c.message)) {
+      if (c.kind === 'model-missing') {
         lines.push(`- ${p.modelMissing(c.model)} ${p.installIt} \`koompi-ask models pull ${pullTarget(c)}\` (${p.orSetup} \`koompi-ask models setup\`)`);
       } else if (c.kind === 'unreachable' || c.kind === 'timeout' || c.kind === 'unavailable' || c.kind === 'absent') {
         const head = c.kind === 'timeout' ? p.ollamaSlow : p.ollamaDown(ollamaHost);
@@ -78,7 +90,7 @@ export function buildFallbackText(causes: Cause[], lang: 'en' | 'km', ollamaHost
       if (c.kind === 'not-allowed') lines.push(`- ${p.cloudNotAllowed}`);
       else if (c.kind === 'privacy') lines.push(`- ${p.cloudPrivacy}`);
       else if (c.kind === 'offline') lines.push(`- ${p.cloudOffline}`);
-      else if (c.kind === 'unavailable' || c.kind === 'absent') lines.push(`- ${p.cloudNoKey}`);
+      else if (c.kind === 'no-key' || c.kind === 'unavailable' || c.kind === 'absent') lines.push(`- ${p.cloudNoKey}`);
       else lines.push(`- ${p.cloudOther(c.message)}${c.fix ? ` ${c.fix}` : ''}`);
     }
   }

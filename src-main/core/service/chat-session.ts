@@ -1,7 +1,7 @@
 // chat:ask / chat:stop: starts an answer in the background, streams its events as 'chat:event', keeps
 // both messages in the history (the answer written as it streams, throttled) and registers the answer's
 // commands so the renderer can only refer to them by id. Stop keeps the partial answer, marked stopped.
-import type { ChatStreamEvent, MessageView } from '../../ipc/contract.js';
+import type { ChatStreamEvent, MessageView } from '../../ipc/channels.js';
 import type { Answer, AnswerEvent, ChatMessage, SuggestedCommand } from '../types.js';
 import type { HistoryStore } from '../history/index.js';
 import { newId } from '../history/ids.js';
@@ -15,7 +15,8 @@ export interface ChatDeps {
   history: HistoryStore;
   ask: AskFn;
   /** Registers the answer's commands (or the intent's action) and returns them with their ids. */
-  suggest: (answer: Answer, question: string) => SuggestedCommand[];
+  /** Registers the answer's commands; those of one conversation share a terminal session (working directory). */
+  suggest: (answer: Answer, question: string, conversationId?: string) => SuggestedCommand[];
   emit: Emit;
 }
 
@@ -76,7 +77,8 @@ export function createChatSession(deps: ChatDeps): ChatSession {
         tier: a.tier,
         model: a.model,
         intent: a.intent,
-        commands: stopped ? [] : deps.suggest(a, question),
+        commands: stopped ? [] : deps.suggest(a, question, conversationId),
+        ...(a.sources.length > 0 ? { sources: a.sources } : {}),
         error: stopped ? null : a.error,
         ...(stopped ? { stopped: true } : {}),
       };

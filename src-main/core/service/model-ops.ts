@@ -1,6 +1,6 @@
 // models:list / models:pull (progress as 'pull:event') / models:cancel-pull, ollama:check (a ~1 s
 // liveness check against any host) and ollama:warm-up (preload; harmless when Ollama is down).
-import type { ModelInfo, OllamaCheck, PullProgress } from '../../ipc/contract.js';
+import type { ModelInfo, OllamaCheck, PullEvent } from '../../ipc/channels.js';
 import { OllamaHttp, OllamaModelManager, resolveOllamaHost, type PullProgress as OllamaPullProgress } from '../providers/ollama/index.js';
 import type { Emit } from './ports.js';
 import type { OllamaClients } from '../providers/ollama/index.js';
@@ -42,7 +42,7 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
     async pull(name) {
       const pullId = newId('p');
       const controller = new AbortController();
-      const send = (event: PullProgress) => deps.emit('pull:event', { pullId, name, event });
+      const send = (event: PullEvent) => deps.emit('pull:event', { pullId, name, event });
       let lastStatus = '';
       let lastAt = 0;
       const onProgress = (p: OllamaPullProgress) => {

@@ -1,6 +1,6 @@
 // What the assistant service needs from its host (Electron, or the e2e harness): injected ports, so the
 // service itself stays plain Node and is driven the same way in the app and in tests.
-import type { Channel, EventName, Events, KeyStatus, Request, Results } from '../../ipc/contract.js';
+import type { Channel, EventName, Events, KeyStatus, Request, Results } from '../../ipc/channels.js';
 import type { SuggestedCommand } from '../types.js';
 
 /** Sends an event to the renderer(s). */

@@ -1,5 +1,5 @@
 // Steps that bring an older settings file up to SETTINGS_VERSION; each takes the raw object of version N to N+1.
-import { SETTINGS_VERSION } from './schema.js';
+import { defaultSettings, SETTINGS_VERSION } from './schema.js';
 
 type Raw = Record<string, unknown>;
 
@@ -15,6 +15,18 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
     if (typeof hideOverlayOnBlur === 'boolean') {
       const overlay = (typeof out.overlay === 'object' && out.overlay !== null ? out.overlay : {}) as Raw;
       out.overlay = { ...overlay, hideOnBlur: hideOverlayOnBlur };
+    }
+    return out;
+  },
+  // v2 wrote every setting, chosen or not. From v3 the user's file holds only what the user chose, so that a
+  // school's preset (XDG_CONFIG_DIRS) can set the rest. A v2 value equal to the default was never a choice.
+  2: (raw) => {
+    const defaults = defaultSettings() as Record<string, unknown>;
+    const out: Raw = { version: 3 };
+    for (const [k, v] of Object.entries(raw)) {
+      if (k === 'version') continue;
+      if (k in defaults && JSON.stringify(v) === JSON.stringify(defaults[k])) continue;
+      out[k] = v;
     }
     return out;
   },

@@ -1,9 +1,10 @@
-// The settings schema (zod 4) with defaults, shared by the CLI and the Electron side (as JSON Schema for electron-store).
+// The settings schema (zod 4) with defaults, shared by the CLI and the Electron side (also exported as JSON Schema,
+// e.g. for an administrator's editor writing a school preset).
 import { z } from 'zod';
 import { GEMINI_DEFAULT_MODEL } from '../providers/gemini/gemini-wire.js';
 
 /** Bump when the stored shape changes, and add a step to migrations.ts. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * Default global shortcut. Not Meta+Space: KOOMPI switches the keyboard language with it. Plasma's
@@ -28,6 +29,15 @@ export const settingsSchema = z.object({
   /** When on, nothing leaves the machine whatever allowCloud says. */
   privacyMode: z.boolean().default(false),
   geminiModel: z.string().min(1).max(256).default(GEMINI_DEFAULT_MODEL),
+  /**
+   * An OpenAI-compatible server for the local tier instead of Ollama (llama.cpp's llama-server, vLLM, LM Studio,
+   * LocalAI), e.g. http://school-server:8000/v1; null = use Ollama. KOOMPI_OPENAI_BASE_URL wins over it.
+   */
+  openaiBaseUrl: z.string().max(2048)
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'use an http:// or https:// address such as http://school-server:8000/v1')
+    .nullable().default(null),
+  /** The model to ask on that server; null = the first one its /v1/models lists. */
+  openaiModel: z.string().min(1).max(256).nullable().default(null),
   hotkey: z.string().min(1).max(64).default(DEFAULT_HOTKEY),
   language: z.enum(['auto', 'en', 'km']).default('auto'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -51,12 +61,12 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
 
-/** JSON Schema (draft 2020-12, what electron-store's Ajv2020 reads) of the stored settings. */
+/** JSON Schema (draft 2020-12) of the stored settings. */
 export const settingsJsonSchema = z.toJSONSchema(settingsSchema, { io: 'input' }) as {
   type: 'object';
   properties: Record<string, unknown>;
   [k: string]: unknown;
 };
 
-/** The `properties` part, which is what electron-store's `schema` option expects. */
+/** The `properties` part. */
 export const settingsJsonSchemaProperties = settingsJsonSchema.properties;

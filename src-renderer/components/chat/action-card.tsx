@@ -1,6 +1,6 @@
 // An intent answer (tier 'rules' with an action) as a card: the question the rules asked
 // ("Install firefox with pacman?"), the exact command with its risk, and Run.
-import type { UiMessage } from '../../store/chat-slice';
+import type { UiMessage } from '../../store/chat-events';
 import { useT } from '../../hooks/use-t';
 import { useUnplacedCommands } from '../../hooks/use-unplaced-commands';
 import { MarkdownView, useCommandMap } from './markdown-view';

@@ -1,7 +1,7 @@
 // The chat's one live region: screen readers hear "Thinking…" when an answer starts and the finished
 // answer (as shown, capped) when it ends, never every streamed token.
 import { useEffect, useRef, useState } from 'react';
-import type { UiMessage } from '../../store/chat-slice';
+import type { UiMessage } from '../../store/chat-events';
 import { useT } from '../../hooks/use-t';
 import { plainText } from '../../markdown/plain-text';
 

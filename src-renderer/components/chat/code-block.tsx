@@ -1,30 +1,19 @@
-// A fenced code block: language, Copy, and for each line that is a command the core found, its risk
-// badge with Run / Open in Konsole and the live run. Shell highlighting loads lazily.
-import { memo, useEffect, useMemo, useState } from 'react';
+// A fenced code block: language, Copy, and on each line where the core found a command, its risk badge
+// with Run / Open in Konsole and the live run. Shell highlighting (lazy) only for shell languages; other
+// code is shown as it is. Command lines never wrap: a long one scrolls sideways and Run stays in view.
+import { memo, useMemo } from 'react';
 import type { SuggestedCommand } from '../../types';
 import { codeLines } from '../../markdown/code-lines';
+import { useT } from '../../hooks/use-t';
+import { highlightShell } from '../../highlight/shell-highlight';
 import { CopyButton } from '../common/copy-button';
-import { CommandActions, RunPanel } from './run-panel';
-import type { HighlightToken } from '../../highlight/shell-highlight';
+import { CommandActions, RunAll, RunPanel } from './run-panel';
 
-type Highlighter = (code: string) => HighlightToken[];
-let highlighter: Highlighter | null = null;
-let loading: Promise<Highlighter> | null = null;
-const HIGHLIGHT_LANGS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh']);
+export type CommandMap = ReadonlyMap<string, SuggestedCommand> | null;
 
-function useHighlighter(enabled: boolean): Highlighter | null {
-  const [h, setH] = useState<Highlighter | null>(() => highlighter);
-  useEffect(() => {
-    if (!enabled || h) return;
-    let live = true;
-    loading ??= import('../../highlight/shell-highlight').then((m) => (highlighter = m.highlightShell));
-    loading.then((fn) => live && setH(() => fn), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [enabled, h]);
-  return h;
-}
+type Highlighter = typeof highlightShell;
+
+const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'fish', 'ksh', 'shell-session', 'shellsession', 'sh-session', 'terminal']);
 
 function Code({ text, hl }: { text: string; hl: Highlighter | null }) {
   if (!hl) return <>{text}</>;
@@ -37,31 +26,37 @@ const CodeRow = memo(function CodeRow({ text, hl }: { text: string; hl: Highligh
   return <span className="code-row"><Code text={text} hl={hl} /></span>;
 });
 
-export const CodeBlock = memo(function CodeBlock({ lang, code, commands }: { lang: string; code: string; commands: ReadonlyMap<string, SuggestedCommand> | null }) {
-  const lines = useMemo(() => codeLines(lang, code), [lang, code]);
-  const hl = useHighlighter(HIGHLIGHT_LANGS.has(lang.toLowerCase()));
-  const matched = lines.map((l) => (l.command && commands ? commands.get(l.command) ?? null : null));
-  const any = matched.some(Boolean);
+export const CodeBlock = memo(function CodeBlock({ lang, code, commands }: { lang: string; code: string; commands: CommandMap }) {
+  const t = useT();
+  const shell = SHELL_LANGS.has(lang.toLowerCase());
+  const known = useMemo(() => (commands ? new Set(commands.keys()) : null), [commands]);
+  const lines = useMemo(() => codeLines(code, known), [code, known]);
+  const anyCommand = commands !== null && lines.some((l) => l.commandKey !== null);
+  // Lines the core found commands on are shell, whatever the fence says (e.g. an unlabelled block).
+  const hl = shell || anyCommand ? highlightShell : null;
+  // Several commands in one block: "Run all" runs them in order in one shell (src-renderer/components/chat/run-panel.tsx).
+  const blockCommands = useMemo(() => (anyCommand ? lines.flatMap((l) => { const c = l.commandKey ? commands!.get(l.commandKey) : undefined; return c ? [c] : []; }) : []), [anyCommand, lines, commands]);
   return (
-    <div className="code-block">
+    <div className="code-block" translate="no">
       <div className="code-head">
         <span className="code-lang">{lang || 'text'}</span>
-        <CopyButton text={code} />
+        <CopyButton text={code} what={t('code.copyWhat')} />
       </div>
-      {!any ? (
-        <pre className="code-body"><code>{lines.map((l, i) => <CodeRow key={i} text={l.text} hl={hl} />)}</code></pre>
+      {!anyCommand ? (
+        <pre className="code-body" tabIndex={0} aria-label={t('code.label', { lang: lang || 'text' })}><code>{lines.map((l, i) => <CodeRow key={i} text={l.text} hl={hl} />)}</code></pre>
       ) : (
         <div className="code-body code-lines">
           {lines.map((l, i) => {
-            const cmd = matched[i];
+            const cmd = l.commandKey ? commands!.get(l.commandKey) ?? null : null;
             return (
               <div key={i} className={cmd ? 'code-line code-line-cmd' : 'code-line'}>
-                <pre><code><Code text={l.text} hl={hl} /></code></pre>
+                <pre tabIndex={cmd ? 0 : undefined} aria-label={cmd ? cmd.command.slice(0, 200) : undefined}><code><Code text={l.text} hl={hl} /></code></pre>
                 {cmd && <CommandActions command={cmd} />}
                 {cmd && <RunPanel commandId={cmd.id} />}
               </div>
             );
           })}
+          {blockCommands.length > 1 && <RunAll commands={blockCommands} />}
         </div>
       )}
     </div>

@@ -5,8 +5,6 @@ import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { MAX_QUESTION_CHARS } from '../../limits';
 
-
-
 export function Composer({ overlay }: { overlay?: boolean }) {
   const t = useT();
   const [text, setText] = useState('');
@@ -70,7 +68,8 @@ export function Composer({ overlay }: { overlay?: boolean }) {
         aria-describedby={tooLong ? 'too-long' : askError ? 'ask-error' : undefined}
       />
       {streaming ? (
-        <button type="button" className="btn btn-stop" onClick={() => void stop()} disabled={!canStop}>■ {t('composer.stop')}</button>
+        // Stop is replaced by Send when the answer ends: focus goes to the question box, not to <body>.
+        <button type="button" className="btn btn-stop" onClick={() => { ref.current?.focus(); void stop(); }} disabled={!canStop}><span aria-hidden="true">■ </span>{t('composer.stop')}</button>
       ) : (
         <button type="submit" className="btn btn-primary" disabled={!text.trim() || tooLong}>{t('composer.send')}</button>
       )}

@@ -1,14 +1,12 @@
 // Streamed markdown, block by block: finished blocks are memoized and parsed once; only the open
-// tail re-parses when a chunk arrives. Links open outside through the main process (https only).
+// tail re-parses when a chunk arrives. A link asks first, showing its real target (https only).
 import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react';
 import type { SuggestedCommand } from '../../types';
 import { MAY_HAVE_CODE, normaliseCommand } from '../../markdown/code-lines';
 import { useMarkdown } from '../../markdown/lazy-markdown';
 import type { SplitState } from '../../markdown/split-blocks';
 import { useStore } from '../../store/index';
-import { CodeBlock } from './code-block';
-
-type CommandMap = ReadonlyMap<string, SuggestedCommand> | null;
+import { CodeBlock, type CommandMap } from './code-block';
 
 const Block = memo(function Block({ text, open, glued, commands }: { text: string; open: boolean; glued: boolean; commands: CommandMap }) {
   const md = useMarkdown();
@@ -36,7 +34,7 @@ const BlockGroup = memo(
   function BlockGroup({ blocks, glued, start, end, commands }: { blocks: readonly string[]; glued: readonly number[]; start: number; end: number; commands: CommandMap }) {
     const out = [];
     for (let i = start; i < end; i++) out.push(<Block key={i} text={blocks[i]!} open={false} glued={glued.includes(i)} commands={commands} />);
-    return <>{out}</>;
+    return <div className="md-group">{out}</div>;
   },
   (a, b) => a.start === b.start && a.end === b.end && a.commands === b.commands && a.glued === b.glued && sameRange(a.blocks, b.blocks, a.start, a.end),
 );
@@ -56,21 +54,21 @@ const FinishedBlocks = memo(function FinishedBlocks({ blocks, glued, commands }:
   return <>{groups}</>;
 });
 
-export function MarkdownView({ split, commands: latest }: { split: SplitState; commands: CommandMap }) {
+export function MarkdownView({ split, commands: latest, streaming }: { split: SplitState; commands: CommandMap; streaming?: boolean }) {
   // When a long answer finishes, putting Run buttons and badges on its code lines is a big render: it runs
   // as a background (time-sliced) render, so the page never freezes for it.
   const commands = useDeferredValue(latest);
-  const openExternal = useStore((s) => s.openExternal);
+  const askOpenLink = useStore((s) => s.askOpenLink);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
     if (!a) return;
     e.preventDefault();
     const href = a.getAttribute('href') ?? '';
-    if (/^https:\/\//i.test(href)) openExternal(href);
+    if (/^https:\/\//i.test(href)) askOpenLink(href, a.textContent ?? '');
   };
   const { blocks, glued, tail } = split;
   return (
-    <div className="markdown" onClick={onClick}>
+    <div className={streaming ? 'markdown is-streaming' : 'markdown'} onClick={onClick}>
       <FinishedBlocks blocks={blocks} glued={glued} commands={commands} />
       {tail.trim() !== '' && <Block key={`tail-${blocks.length}`} text={tail} open glued={split.tailGlued} commands={commands} />}
     </div>

@@ -1,8 +1,13 @@
-// Run and Open-in-Konsole buttons for one command, and its live run: waiting, output, exit code, Cancel.
+// Run and Open-in-Konsole buttons for one command, and its live run: waiting, a terminal (xterm.js, loaded only when
+// a command runs) to watch and answer it, the exit code, Stop (asking first for commands that change the system).
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SuggestedCommand } from '../../types';
+import { CopyButton } from '../common/copy-button';
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { RiskBadge } from './risk-badge';
+
+const TerminalView = lazy(() => import('../terminal/terminal-view'));
 
 export function CommandActions({ command, compact }: { command: SuggestedCommand; compact?: boolean }) {
   const t = useT();
@@ -28,6 +33,8 @@ export function RunPanel({ commandId }: { commandId: string }) {
   const t = useT();
   const run = useStore((s) => s.runs[commandId]);
   const cancel = useStore((s) => s.cancelRun);
+  const [askStop, setAskStop] = useState(false);
+  useEffect(() => { if (run?.status !== 'running') setAskStop(false); }, [run?.status]);
   if (!run) return null;
   let status: string;
   switch (run.status) {
@@ -38,7 +45,10 @@ export function RunPanel({ commandId }: { commandId: string }) {
       status = run.mode === 'konsole' ? t('run.konsole') : t('run.running');
       break;
     case 'exited':
-      status = run.signal && run.code === null ? t('run.signal', { signal: run.signal }) : t('run.exit', { code: String(run.code) });
+      status = run.code === 0 ? t('run.exit', { code: '0' })
+        : run.signal && run.code === null ? t('run.signal', { signal: run.signal })
+        : run.code === 130 ? t('run.interrupted')
+        : t('run.failed', { code: String(run.code) });
       break;
     case 'refused':
       status = t('run.refused', { reason: run.message ?? '' });
@@ -48,19 +58,56 @@ export function RunPanel({ commandId }: { commandId: string }) {
       break;
   }
   const ok = run.status === 'exited' && run.code === 0;
+  // Stopping a package transaction or a system change half way can break the system: ask first for those.
+  const changesSystem = run.risk === 'elevated' || run.risk === 'destructive';
+  const stop = () => { if (changesSystem && !askStop) setAskStop(true); else { setAskStop(false); void cancel(commandId); } };
+  const hasTerminal = run.runId !== null && (run.status === 'running' || run.outputTotal > 0);
   return (
     <div className={`run-panel run-${run.status}${ok ? ' run-ok' : ''}`} data-run-status={run.status} data-exit-code={run.code ?? ''}>
       <div className="run-status" role="status">
         <span>{status}</span>
-        {run.timedOut && <span> {t('run.timedOut')}</span>}
         {run.truncated && <span> {t('run.truncated')}</span>}
-        {run.status === 'running' && run.runId && (
-          <button type="button" className="btn btn-small" onClick={() => void cancel(commandId)}>{t('run.cancel')}</button>
+        {run.status === 'running' && run.runId && !askStop && (
+          <button type="button" className="btn btn-small" onClick={stop}>{t('run.cancel')}</button>
         )}
+        {run.outputTotal > 0 && <CopyButton text={() => plainOutput(run.output)} what={t('run.output')} className="btn btn-small" />}
       </div>
-      {run.output && (
-        <pre className="run-output" aria-label={t('run.output')} tabIndex={0}>{run.output}</pre>
+      {askStop && run.status === 'running' && (
+        <div className="run-stop-ask" role="alertdialog" aria-label={t('run.stopAsk')}>
+          <span>{t('run.stopAsk')}</span>
+          <button type="button" className="btn btn-small btn-danger" onClick={stop}>{t('run.stopAnyway')}</button>
+          <button type="button" className="btn btn-small" onClick={() => setAskStop(false)} autoFocus>{t('run.keepRunning')}</button>
+        </div>
       )}
+      {hasTerminal && (
+        <Suspense fallback={<pre className="run-output" tabIndex={0} aria-label={t('run.output')}>{plainOutput(run.output)}</pre>}>
+          <TerminalView key={run.runId ?? commandId} commandId={commandId} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+/** Terminal output as plain text (for copying and the fallback view): escape sequences out, carriage returns folded. */
+export function plainOutput(text: string): string {
+  const noEsc = text.replace(/\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g, '');
+  return noEsc.split('\n').map((l) => { const parts = l.replace(/\r$/, '').split('\r'); return parts[parts.length - 1]; }).join('\n');
+}
+
+/** "Run all" under a block of several commands: one shell, in order, stopping at the first failure; its own run. */
+export function RunAll({ commands }: { commands: SuggestedCommand[] }) {
+  const t = useT();
+  const key = commands.map((c) => c.id).join(' ');
+  const blockId = useStore((s) => s.blocks[key]);
+  const run = useStore((s) => (blockId ? s.runs[blockId] : undefined));
+  const runBlock = useStore((s) => s.runBlock);
+  const busy = run?.status === 'confirming' || run?.status === 'running';
+  return (
+    <div className="run-all">
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void runBlock(commands.map((c) => c.id))}>
+        ▶ {t('code.runAll', { n: String(commands.length) })}
+      </button>
+      {blockId && <RunPanel commandId={blockId} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { CloseIcon } from './icons';
+import { textLang } from '../../i18n/text-lang';
 
 export function Toasts() {
   const toasts = useStore((s) => s.toasts);
@@ -11,7 +12,7 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((x) => (
         <div key={x.id} className={`toast toast-${x.level}`}>
-          <span>{x.message}</span>
+          <span lang={textLang(x.message)}>{x.message}</span>
           <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss(x.id)} aria-label={t('notice.dismiss')}><CloseIcon /></button>
         </div>
       ))}

@@ -4,12 +4,13 @@ import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { CopyButton } from '../common/copy-button';
 import { PullProgress } from '../settings/pull-progress';
-import type { DoctorCheck } from '../../../src-main/ipc/contract';
+import type { HealthCheck } from '../../../src-main/ipc/channels';
+import { textLang } from '../../i18n/text-lang';
 
-/** Checks about the optional cloud tier: not problems, just options. */
-const OPTIONAL = new Set(['cloud-key', 'cloud-allowed']);
+/** Checks about the optional cloud tier and the documentation index (the KOOMPI guides answer without it): options. */
+const OPTIONAL = new Set(['cloud-key', 'cloud-allowed', 'docs-index']);
 
-function CheckItem({ check }: { check: DoctorCheck }) {
+function CheckItem({ check }: { check: HealthCheck }) {
   const t = useT();
   const optional = !check.ok && OPTIONAL.has(check.id);
   const pullModel = useStore((s) => s.pullModel);
@@ -21,15 +22,15 @@ function CheckItem({ check }: { check: DoctorCheck }) {
       <span className="check-icon" aria-hidden="true">{check.ok ? '✓' : optional ? 'i' : '!'}</span>
       <div className="check-body">
         <div className="check-head">
-          <strong>{check.label}</strong>
+          <strong lang={textLang(check.label)}>{check.label}</strong>
           <span className={check.ok ? 'badge badge-ok' : optional ? 'badge badge-optional' : 'badge badge-bad'}>{check.ok ? t('doctor.ok') : optional ? t('doctor.optional') : t('doctor.problem')}</span>
         </div>
-        <p className="check-detail">{check.detail}</p>
+        <p className="check-detail" lang={textLang(check.detail)}>{check.detail}</p>
         {!check.ok && check.fix && (
           <div className="check-fix">
             <span className="muted small check-fix-label">{t('doctor.fix')}</span>
-            <code>{check.fix}</code>
-            <CopyButton text={check.fix} label={t('doctor.copyFix')} />
+            <code translate="no">{check.fix}</code>
+            <CopyButton text={check.fix} what={t('doctor.copyWhat')} />
           </div>
         )}
         {!check.ok && action?.kind === 'pull-model' && (

@@ -6,6 +6,7 @@ import { Composer } from '../chat/composer';
 import { MessageList } from '../chat/message-list';
 import { CopyButton } from '../common/copy-button';
 import { CloseIcon } from '../common/icons';
+import { plainText } from '../../markdown/plain-text';
 
 export function OverlayLayout() {
   const t = useT();
@@ -37,7 +38,7 @@ export function OverlayLayout() {
       {hasMessages && <MessageList lastOnly />}
       {hasMessages && (
         <footer className="overlay-actions">
-          {lastAnswer && <CopyButton text={lastAnswer} label={t('chat.copyAnswer')} className="btn btn-small" />}
+          {lastAnswer && <CopyButton text={() => plainText(lastAnswer)} label={t('chat.copyAnswer')} className="btn btn-small" />}
           <button type="button" className="btn btn-small" onClick={newConversation} disabled={busy}>{t('chat.newChat')}</button>
           <span className="spacer" />
           <button type="button" className="btn btn-small btn-primary" onClick={openFull}>{t('chat.openFull')} ↗</button>

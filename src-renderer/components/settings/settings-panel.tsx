@@ -1,38 +1,48 @@
 // Settings: Ollama host (live check), models (list, pull), keep_alive, Gemini key and cloud consent,
-// privacy, hotkey, language, theme, autostart. Loaded lazily.
+// privacy, hotkey, language, theme, autostart, an OpenAI-compatible server. Loaded lazily. A setting the school
+// locked (a preset under $XDG_CONFIG_DIRS) is shown disabled, marked "Set by your school".
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { SettingsView } from '../../../src-main/ipc/contract';
+import type { SettingsView } from '../../../src-main/ipc/channels';
 import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { PullProgress } from './pull-progress';
 
 const DEFAULT_PULL = 'qwen2.5:1.5b';
 
-function Toggle({ label, help, checked, onChange, name }: { label: string; help?: string; checked: boolean; onChange: (v: boolean) => void; name: string }) {
+/** "Set by your school": shown under a setting an administrator locked (the file that locks it in the tooltip). */
+function LockedNote({ file, id }: { file: string | undefined; id: string }) {
+  const t = useT();
+  if (!file) return null;
+  return <p id={id} className="help locked-note" data-locked="1" title={t('settings.lockedHelp', { file })}>🔒 {t('settings.locked')}</p>;
+}
+
+function Toggle({ label, help, checked, onChange, name, locked }: { label: string; help?: string; checked: boolean; onChange: (v: boolean) => void; name: string; locked?: string | undefined }) {
   const id = useId();
   return (
     <div className="field field-toggle">
-      <input id={id} type="checkbox" role="switch" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={help ? `${id}-help` : undefined} />
+      <input id={id} type="checkbox" role="switch" name={name} checked={checked} disabled={!!locked} onChange={(e) => onChange(e.target.checked)} aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined} />
       <label htmlFor={id}>{label}</label>
       {help && <p id={`${id}-help`} className="help">{help}</p>}
+      <LockedNote file={locked} id={`${id}-lock`} />
     </div>
   );
 }
 
-/** A text setting saved when it is committed (Enter or leaving the field). */
-function TextSetting({ label, help, value, name, onSave, after }: { label: string; help?: string; value: string; name: string; onSave: (v: string) => void; after?: (draft: string) => ReactNode }) {
+/** A text setting saved when it is committed (Enter or leaving the field); `allowEmpty` saves '' too (to clear it). */
+function TextSetting({ label, help, value, name, onSave, after, locked, allowEmpty }: { label: string; help?: string; value: string; name: string; onSave: (v: string) => void; after?: (draft: string) => ReactNode; locked?: string | undefined; allowEmpty?: boolean }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
-  const commit = () => draft.trim() && draft !== value && onSave(draft.trim());
+  const commit = () => (draft.trim() || allowEmpty) && draft.trim() !== value && onSave(draft.trim());
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input id={id} name={name} className="input" value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} aria-describedby={help ? `${id}-help` : undefined} />
+        <input id={id} name={name} className="input" value={draft} disabled={!!locked} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined} />
         {after?.(draft)}
       </div>
       {help && <p id={`${id}-help`} className="help">{help}</p>}
+      <LockedNote file={locked} id={`${id}-lock`} />
     </div>
   );
 }
@@ -69,6 +79,7 @@ function OllamaSection({ settings, save }: { settings: SettingsView; save: (p: P
         label={t('settings.host')}
         name="ollamaHost"
         value={settings.ollamaHost}
+        locked={settings.locked.ollamaHost}
         onSave={(v) => { save({ ollamaHost: v }); void runCheck(v); void refreshModels(); }}
         after={(draft) => (
           <button type="button" className="btn" onClick={() => void runCheck(draft.trim() || undefined)} disabled={check.state === 'checking'}>{t('settings.check')}</button>
@@ -81,11 +92,12 @@ function OllamaSection({ settings, save }: { settings: SettingsView; save: (p: P
       </p>
       <div className="field">
         <label htmlFor={modelId}>{t('settings.model')}</label>
-        <select id={modelId} className="input" value={settings.model ?? ''} onChange={(e) => save({ model: e.target.value || null })}>
+        <select id={modelId} className="input" value={settings.model ?? ''} disabled={!!settings.locked.model} onChange={(e) => save({ model: e.target.value || null })}>
           <option value="">{t('settings.modelAuto')}</option>
           {settings.model && !models.some((m) => m.name === settings.model) && <option value={settings.model}>{settings.model}</option>}
           {models.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
         </select>
+        <LockedNote file={settings.locked.model} id={`${modelId}-lock`} />
       </div>
       <h3>{t('settings.installed')}</h3>
       {modelsState === 'error' && <p className="error-text">{t('settings.modelsError', { error: modelsError ?? '' })}</p>}
@@ -103,7 +115,8 @@ function OllamaSection({ settings, save }: { settings: SettingsView; save: (p: P
         </div>
       </div>
       {Object.keys(pulls).map((n) => <PullProgress key={n} name={n} />)}
-      <TextSetting label={t('settings.keepAlive')} help={t('settings.keepAliveHelp')} name="keepAlive" value={settings.keepAlive} onSave={(v) => save({ keepAlive: v })} />
+      <TextSetting label={t('settings.keepAlive')} help={t('settings.keepAliveHelp')} name="keepAlive" value={settings.keepAlive} locked={settings.locked.keepAlive} onSave={(v) => save({ keepAlive: v })} />
+      <TextSetting label={t('settings.openaiUrl')} help={t('settings.openaiUrlHelp')} name="openaiBaseUrl" value={settings.openaiBaseUrl ?? ''} locked={settings.locked.openaiBaseUrl} allowEmpty onSave={(v) => save({ openaiBaseUrl: v || null })} />
     </section>
   );
 }
@@ -124,10 +137,10 @@ function CloudSection({ settings, save }: { settings: SettingsView; save: (p: Pa
   return (
     <section className="card" aria-labelledby="s-cloud">
       <h2 id="s-cloud">{t('settings.cloud')}</h2>
-      <Toggle name="allowCloud" label={t('settings.allowCloud')} help={t('settings.allowCloudHelp')} checked={settings.allowCloud} onChange={(v) => save({ allowCloud: v })} />
+      <Toggle name="allowCloud" label={t('settings.allowCloud')} help={t('settings.allowCloudHelp')} checked={settings.allowCloud} locked={settings.locked.allowCloud} onChange={(v) => save({ allowCloud: v })} />
       <div className="field">
         <label htmlFor={keyId}>{t('settings.key')}</label>
-        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>{key?.set ? t('settings.keySet', { backend: key.backend }) : t('settings.keyNotSet')}</p>
+        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>{key?.set ? t('settings.keySet', { backend: ['secret-service', 'file', 'env'].includes(key.backend) ? t(`settings.backend.${key.backend as 'file'}`) : key.backend }) : t('settings.keyNotSet')}</p>
         {key?.plainText && <p className="warning-text" role="alert">⚠ {t('settings.keyPlain')}</p>}
         <form className="field-row" onSubmit={(e) => { e.preventDefault(); void submitKey(); }}>
           <input id={keyId} type="password" className="input" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={keyError ? true : undefined} aria-describedby={keyError ? `${keyId}-err` : undefined} />
@@ -136,7 +149,7 @@ function CloudSection({ settings, save }: { settings: SettingsView; save: (p: Pa
         </form>
         {keyError && <p id={`${keyId}-err`} className="error-text" role="alert">{keyError}</p>}
       </div>
-      <Toggle name="privacyMode" label={t('settings.privacy')} help={t('settings.privacyHelp')} checked={settings.privacyMode} onChange={(v) => save({ privacyMode: v })} />
+      <Toggle name="privacyMode" label={t('settings.privacy')} help={t('settings.privacyHelp')} checked={settings.privacyMode} locked={settings.locked.privacyMode} onChange={(v) => save({ privacyMode: v })} />
     </section>
   );
 }
@@ -148,7 +161,7 @@ function GeneralSection({ settings, save }: { settings: SettingsView; save: (p: 
   return (
     <section className="card" aria-labelledby="s-general">
       <h2 id="s-general">{t('settings.general')}</h2>
-      <TextSetting label={t('settings.hotkey')} name="hotkey" value={settings.hotkey} onSave={(v) => save({ hotkey: v })} />
+      <TextSetting label={t('settings.hotkey')} name="hotkey" value={settings.hotkey} locked={settings.locked.hotkey} onSave={(v) => save({ hotkey: v })} />
       {hotkey && (
         <p className="help" data-hotkey-path={hotkey.path}>
           {t('settings.hotkeyPath', { path: t(`hotkey.${hotkey.path}`) })}{hotkey.detail ? ` — ${hotkey.detail}` : ''}
@@ -156,13 +169,14 @@ function GeneralSection({ settings, save }: { settings: SettingsView; save: (p: 
       )}
       <div className="field">
         <label htmlFor={langId}>{t('settings.language')}</label>
-        <select id={langId} name="language" className="input" value={settings.language} onChange={(e) => save({ language: e.target.value as SettingsView['language'] })}>
+        <select id={langId} name="language" className="input" value={settings.language} disabled={!!settings.locked.language} onChange={(e) => save({ language: e.target.value as SettingsView['language'] })}>
           <option value="auto">{t('lang.auto')}</option>
           <option value="en" lang="en">{t('lang.en')}</option>
           <option value="km" lang="km">{t('lang.km')}</option>
         </select>
+        <LockedNote file={settings.locked.language} id={`${langId}-lock`} />
       </div>
-      <fieldset className="field">
+      <fieldset className="field" disabled={!!settings.locked.theme}>
         <legend>{t('settings.theme')}</legend>
         <div className="segmented">
           {(['system', 'light', 'dark'] as const).map((th) => (
@@ -173,8 +187,8 @@ function GeneralSection({ settings, save }: { settings: SettingsView; save: (p: 
           ))}
         </div>
       </fieldset>
-      <Toggle name="autostart" label={t('settings.autostart')} checked={settings.autostart} onChange={(v) => save({ autostart: v })} />
-      <Toggle name="hideOverlayOnBlur" label={t('settings.hideOnBlur')} checked={settings.hideOverlayOnBlur} onChange={(v) => save({ hideOverlayOnBlur: v })} />
+      <Toggle name="autostart" label={t('settings.autostart')} checked={settings.autostart} locked={settings.locked.autostart} onChange={(v) => save({ autostart: v })} />
+      <Toggle name="hideOverlayOnBlur" label={t('settings.hideOnBlur')} checked={settings.hideOverlayOnBlur} locked={settings.locked.hideOverlayOnBlur} onChange={(v) => save({ hideOverlayOnBlur: v })} />
     </section>
   );
 }

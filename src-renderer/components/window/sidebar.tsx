@@ -4,7 +4,7 @@ import { useStore } from '../../store/index';
 import { useT } from '../../hooks/use-t';
 import { Dialog } from '../common/dialog';
 import { PlusIcon, TrashIcon } from '../common/icons';
-import type { ConversationSummary } from '../../../src-main/ipc/contract';
+import type { ConversationSummary } from '../../../src-main/ipc/channels';
 
 export function Sidebar() {
   const t = useT();
@@ -21,7 +21,7 @@ export function Sidebar() {
   const [toDelete, setToDelete] = useState<ConversationSummary | null>(null);
 
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" id="sidebar">
       <div className="brand"><span className="brand-mark" aria-hidden="true">K</span>{t('app.title')}</div>
       <button type="button" className="btn btn-primary btn-block" onClick={newConversation} disabled={busy}><PlusIcon /> {t('chat.newChat')}</button>
       <label htmlFor="conv-search" className="visually-hidden">{t('sidebar.search')}</label>

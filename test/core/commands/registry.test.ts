@@ -52,7 +52,7 @@ describe('CommandRegistry', () => {
     const copy = reg.get(cmd!.id)!;
     copy.command = `touch ${join(dir, 'mutated')}`;
     let out = '';
-    const r = await reg.requestRun(cmd!.id, async () => ({ approved: true }), { cwd: dir, onEvent: (e) => { if (e.type === 'stdout') out += e.data; } });
+    const r = await reg.requestRun(cmd!.id, async () => ({ approved: true }), { cwd: dir, onEvent: (e) => { if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n'); } });
     expect(r.status).toBe('ran');
     expect(out).toBe('stored\n');
     expect(existsSync(join(dir, 'mutated'))).toBe(false);
@@ -116,7 +116,7 @@ describe('prepareRun', () => {
     await runCommand({ text: `mkdir -p ${bin} && printf '#!/bin/sh\\necho "pkexec $*"\\n' > ${bin}/pkexec && chmod +x ${bin}/pkexec`, cwd: dir });
     let out = '';
     const prepared = prepareRun(`sudo -u bob -E ls /root && sh -c 'sudo whoami' && echo x | xargs doas -n rm`, { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-    const r = await runCommand({ text: prepared.runText!, cwd: dir, env: prepared.env! }, (e) => { if (e.type === 'stdout') out += e.data; });
+    const r = await runCommand({ text: prepared.runText!, cwd: dir, env: prepared.env! }, (e) => { if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n'); });
     expect(r.exitCode).toBe(0);
     expect(out).toBe(`pkexec --user bob env -C ${dir} ls /root\npkexec env -C ${dir} whoami\npkexec env -C ${dir} rm x\n`);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHistoryStore } from '../../../src-main/core/history/index.js';
-import type { MessageView } from '../../../src-main/ipc/contract.js';
+import type { MessageView } from '../../../src-main/ipc/channels.js';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-history-')); });

@@ -124,7 +124,7 @@ describe('OllamaChatProvider.availability', () => {
 
   it('says which pull fixes a configured model that is missing, or that no model is there', async () => {
     const { d, p } = await setup({ models: [] }, { model: 'llama3.2:1b', availabilityCacheMs: 0 });
-    expect(await p.availability()).toEqual({ ok: false, reason: 'The model llama3.2:1b is not installed in Ollama.', fix: 'Run: koompi-ask models pull llama3.2:1b' });
+    expect(await p.availability()).toEqual({ ok: false, reason: 'The model llama3.2:1b is not installed in Ollama.', fix: 'Run: koompi-ask models pull llama3.2:1b', kind: 'model-missing' });
     const auto = new OllamaChatProvider({ host: d.url });
     cleanups.push(() => auto.close());
     const a = await auto.availability();

@@ -31,9 +31,9 @@ describe('buildCore', () => {
       expect(core.settingsNotice).toMatch(/reset to the defaults/);
       const updated = await core.updateSettings({ ollamaHost: ollama.url });
       expect(updated.ollamaHost).toBe(ollama.url);
-      expect((await core.ask({ question: 'what is my ip address' })).text).toBe('first');
+      expect((await core.ask({ question: 'tell me about penguins in Antarctica' })).text).toBe('first');
       await core.updateSettings({ ollamaHost: other.url, model: 'qwen2.5:3b' });
-      const a = await core.ask({ question: 'what is my ip address' });
+      const a = await core.ask({ question: 'tell me about penguins in Antarctica' });
       expect(a.text).toBe('second');
       expect(a.model).toBe('qwen2.5:3b');
     } finally {
@@ -49,7 +49,7 @@ describe('buildCore', () => {
       expect(core.settings().ollamaHost).toBe('127.0.0.1:9');
       expect(core.storedSettings().ollamaHost).toBe(other.url);
       expect(await core.geminiKey()).toBe('env-key');
-      const a = await core.ask({ question: 'what is my ip address' });
+      const a = await core.ask({ question: 'tell me about penguins in Antarctica' });
       expect(a.tier).toBe('cloud');
       expect(a.model).toBe('gemini-test');
       expect(gemini.requests.at(-1)!.headers['x-goog-api-key']).toBe('env-key');

@@ -70,7 +70,7 @@ describe('router', () => {
     const a = await ask('install firefox');
     const m = matchIntent('install firefox', { hasKoompiCli: false })!;
     expect(m.confidence).toBeGreaterThan(ACT_THRESHOLD);
-    expect(a).toEqual({ tier: 'rules', text: `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n`, model: null, intent: 'pkg.install', commands: [judgeCommand(m.command!)], error: null });
+    expect(a).toEqual({ tier: 'rules', text: `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n`, model: null, intent: 'pkg.install', commands: [judgeCommand(m.command!)], sources: [], error: null });
     expect(extractCommands(a.text)).toEqual([m.command]);
     expect(a.commands[0]!.risk).toBe('elevated');
     expect(events[0]).toEqual({ type: 'start', tier: 'rules', model: null, intent: 'pkg.install' });

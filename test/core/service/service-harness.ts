@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startOllamaDouble, type DoubleOptions, type OllamaDouble } from '../../doubles/ollama-double.js';
 import { createAssistantService, type AssistantService, type AssistantServiceOptions } from '../../../src-main/core/service/assistant-service.js';
 import type { ConfirmDecision, ConfirmRequest, KeyStore } from '../../../src-main/core/service/ports.js';
-import type { EventName, Events, KeyStatus } from '../../../src-main/ipc/contract.js';
+import type { EventName, Events, KeyStatus } from '../../../src-main/ipc/channels.js';
 
 export interface Harness {
   dir: string;
@@ -47,7 +47,8 @@ export async function startHarness(o: {
   const notified: { title: string; body: string }[] = [];
   const service = await createAssistantService({
     configDir: join(dir, 'config'),
-    env: { PATH: process.env.PATH, HOME: home, OLLAMA_HOST: ollama.url, LANG: 'C.UTF-8', ...o.env?.({ dir, home }) },
+    // No shipped articles: these tests drive the model tiers (the docs tier has its own tests, test/core/router).
+    env: { PATH: process.env.PATH, HOME: home, OLLAMA_HOST: ollama.url, LANG: 'C.UTF-8', KOOMPI_KNOWLEDGE_DIR: join(dir, 'no-knowledge'), ...o.env?.({ dir, home }) },
     emit: (event, payload) => { events.push({ event, payload }); for (const w of [...waiters]) w(); },
     confirm: async (req) => { confirms.push(req); return decision; },
     keyStore: memoryKeyStore(),

@@ -67,7 +67,7 @@ describe('assistant service races', () => {
     if (!('runId' in r)) throw new Error(r.refused);
     await h.waitFor('command:event', (p) => p.runId === r.runId && p.event.type === 'exit');
     const out = h.of('command:event').filter((p) => p.runId === r.runId).map((p) => (p.event.type === 'output' ? p.event.data : '')).join('');
-    expect(out).toBe('key=none\n');
+    expect(out.replace(/\r\n/g, '\n')).toBe('key=none\n');
   });
 
   it('a setting switched on and back off at once ends off (the last change wins), in memory and on disk', async () => {

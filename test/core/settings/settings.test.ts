@@ -1,5 +1,6 @@
-// Settings: defaults, corruption backup + reset with a notice, migration, atomic save, unknown keys, env overrides.
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+// Settings: defaults, corruption backup + reset with a notice (one bad value costs only itself), migration, atomic
+// 0600 save of the user's own choices, unknown keys, env overrides.
+import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,8 +29,6 @@ describe('settings', () => {
   it.each([
     ['not JSON', '{"allowCloud": tru'],
     ['not an object', '[1,2]'],
-    ['schema-invalid', JSON.stringify({ version: 2, language: 'fr' })],
-    ['wrong type', JSON.stringify({ version: 2, allowCloud: 'yes' })],
   ])('corrupt (%s) -> backed up, reset to defaults, notice', async (_name, content) => {
     await writeFile(file(), content);
     const when = new Date('2026-01-02T03:04:05.678Z');
@@ -39,7 +38,33 @@ describe('settings', () => {
     const backup = `${file()}.corrupt-2026-01-02T03-04-05-678Z`;
     expect(r.notice).toContain(backup);
     expect(await readFile(backup, 'utf8')).toBe(content);
-    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual(defaultSettings());
+    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({ version: SETTINGS_VERSION });
+  });
+
+  it.each([
+    ['schema-invalid', { language: 'fr' }, 'language'],
+    ['wrong type', { allowCloud: 'yes' }, 'allowCloud'],
+    ['bad overlay value', { overlay: { position: 'left', hideOnBlur: false } }, 'overlay.position'],
+  ])('one bad value (%s) drops that value alone: the other settings stay, with a backup and a notice', async (_name, bad, key) => {
+    const content = JSON.stringify({ version: 3, theme: 'dark', ollamaHost: 'http://10.0.0.9:11434', ...bad });
+    await writeFile(file(), content);
+    const r = await loadSettings(dir, () => new Date('2026-01-02T03:04:05.678Z'));
+    expect(r.settings.theme).toBe('dark');
+    expect(r.settings.ollamaHost).toBe('http://10.0.0.9:11434');
+    expect(r.notice).toContain(key);
+    expect(r.notice).toMatch(/other settings are kept/);
+    expect(await readFile(`${file()}.corrupt-2026-01-02T03-04-05-678Z`, 'utf8')).toBe(content);
+    const onDisk = JSON.parse(await readFile(file(), 'utf8'));
+    expect(onDisk.theme).toBe('dark');
+    if (key === 'overlay.position') expect(onDisk.overlay).toEqual({ hideOnBlur: false });
+    else expect(onDisk[key]).toBeUndefined();
+  });
+
+  it('migrates v2 (every setting written) to v3 (only what differs from the defaults)', async () => {
+    await writeFile(file(), JSON.stringify({ ...defaultSettings(), version: 2, theme: 'light' }));
+    const r = await loadSettings(dir);
+    expect(r.settings.theme).toBe('light');
+    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({ version: SETTINGS_VERSION, theme: 'light' });
   });
 
   it('migrates v1 (ollamaUrl, cloudEnabled, hideOverlayOnBlur) and writes the new version', async () => {
@@ -74,6 +99,9 @@ describe('settings', () => {
     const again = await loadSettings(dir);
     expect(again.settings).toEqual(next);
     expect(again.settings.theme).toBe('dark');
+    // Only what the user chose is in the file (a school preset can set the rest), readable by the user alone.
+    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({ version: SETTINGS_VERSION, theme: 'dark', allowCloud: true, model: 'qwen2.5:3b' });
+    expect((await stat(file())).mode & 0o777).toBe(0o600);
   });
 
   it('save refuses invalid settings and leaves the file as it was', async () => {
@@ -98,6 +126,8 @@ describe('settings', () => {
     expect(eff.model).toBe('tiny:1b');
     expect(eff.geminiModel).toBe('gemini-x');
     expect(eff.overriddenBy).toEqual({ ollamaHost: 'OLLAMA_HOST', model: 'KOOMPI_MODEL', geminiModel: 'KOOMPI_GEMINI_MODEL' });
+    // A key the school locked is not changed by the environment either.
+    expect(applyEnvOverrides(s, { OLLAMA_HOST: '127.0.0.1:9999' }, { ollamaHost: '/etc/xdg/koompi-assistant/settings.json' }).ollamaHost).toBe(s.ollamaHost);
     expect(JSON.stringify(eff)).not.toContain('"k"');
     expect(applyEnvOverrides(s, {}).ollamaHost).toBe(s.ollamaHost);
   });

@@ -1,8 +1,10 @@
 // Package rules: install, remove, search (one or several packages), English vocabulary (Khmer arrives translated).
 import { pkgInstall, pkgRemove, pkgSearch } from '../actions.js';
-import { DOWNLOADERS, isValidName } from '../names.js';
+import { DOWNLOADERS, isValidName, NOT_A_PACKAGE } from '../names.js';
+import type { IntentContext } from '../context.js';
 import { hit, LIKELY, SURE, UNSURE, type Hit, type Rule } from './hit.js';
 import { parsePackageList } from './package-list.js';
+import { installable, installedFlatpak, removable, searchable } from './verify.js';
 
 const INSTALL_STRONG = /^(?:download and install|download and set up|get and install|install and set up|reinstall|install)\s+(.+)$/;
 /** Other people a request is made for ("my teacher needs …", "the students need …"). */
@@ -23,17 +25,29 @@ const IT = '(?:it|them|that|those|both|these)(?:\\s+for (?:me|us))?';
 const NEED_THEN_INSTALL = new RegExp(`^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`);
 /** "i dont need kdenlive anymore, remove it": no more need, then a request about "it". */
 const UNNEEDED_THEN_REMOVE = new RegExp(`^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`);
-const INSTALL_WEAK = new RegExp(`^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|use|need|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))\\s+(.+)$`);
+const INSTALL_WEAK = new RegExp(`^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))\\s+(.+)$`);
 /** The verb after the names ("vlc install", "steam uninstall"): trusted only for known names. */
 const VERB_AFTER = /^(.+?)\s+(install|uninstall|remove)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
 const REMOVE_WEAK = /^(?:delete|erase|get rid of|take off|throw away)\s+(.+)$/;
 
-function packages(intent: string, object: string, strong: boolean, forRemoval: boolean, build: (n: string[]) => string[]): Hit | null {
+/**
+ * A package request acts only when every name is real: in the sync databases to install, installed to remove (with no
+ * database, in the curated list). A removal of Flatpak apps (all names) becomes `flatpak uninstall`. Anything else is a
+ * guess, reported at UNSURE and left to the model.
+ */
+function packages(intent: string, object: string, strong: boolean, forRemoval: boolean, build: (n: string[]) => string[], ctx: IntentContext): Hit | null {
   const list = parsePackageList(object, forRemoval);
   if (!list) return null;
-  const trusted = strong ? !list.spaceSeparated || list.allKnown : list.allKnown;
-  return hit(intent, trusted ? (strong ? SURE : LIKELY) : UNSURE, build(list.names), list.names);
+  const check = forRemoval ? removable : installable;
+  const verified = list.names.map((n) => check(n, ctx));
+  // a loose verb ("add", "get") with a spoken alias ("add node") is a guess about both the action and the package
+  if (verified.every((v) => v !== null)) return hit(intent, strong ? SURE : list.aliased ? UNSURE : LIKELY, build(list.names), list.names);
+  if (forRemoval) {
+    const refs = list.names.map((n) => installedFlatpak(n, ctx));
+    if (refs.every((r) => r !== null)) return hit(intent, strong ? SURE : LIKELY, ['flatpak', 'uninstall', ...(refs as string[])], refs as string[]);
+  }
+  return hit(intent, UNSURE, null, list.names);
 }
 
 /** A reason clause that doubts, negates or asks is not a reason to act. */
@@ -50,34 +64,34 @@ export const pronounRequestRule: Rule = (t, ctx) => {
   if (!m || DOUBT.test(m[1]!)) return null;
   const forRemoval = unneeded !== null;
   const list = parsePackageList(m[1]!, forRemoval);
-  if (!list || !list.allKnown) return null;
+  if (!list || !list.names.every((n) => (forRemoval ? removable(n, ctx) : installable(n, ctx)) !== null)) return null;
   const build = forRemoval ? (n: string[]) => pkgRemove(n, ctx) : (n: string[]) => pkgInstall(n, ctx);
   return hit(forRemoval ? 'pkg.remove' : 'pkg.install', LIKELY, build(list.names), list.names);
 };
 
 export const removeRule: Rule = (t, ctx) => {
   const gone = REMOVE_GET_DONE.exec(t) ?? PASSIVE_REMOVE.exec(t);
-  if (gone) return packages('pkg.remove', gone[1]!, true, true, (n) => pkgRemove(n, ctx));
+  if (gone) return packages('pkg.remove', gone[1]!, true, true, (n) => pkgRemove(n, ctx), ctx);
   const off = TAKE_OFF.exec(t);
-  if (off) return packages('pkg.remove', off[1]!, false, true, (n) => pkgRemove(n, ctx));
+  if (off) return packages('pkg.remove', off[1]!, false, true, (n) => pkgRemove(n, ctx), ctx);
   const strong = REMOVE_STRONG.exec(t);
-  if (strong) return packages('pkg.remove', strong[1]!, true, true, (n) => pkgRemove(n, ctx));
+  if (strong) return packages('pkg.remove', strong[1]!, true, true, (n) => pkgRemove(n, ctx), ctx);
   const weak = REMOVE_WEAK.exec(t);
-  if (weak) return packages('pkg.remove', weak[1]!, false, true, (n) => pkgRemove(n, ctx));
+  if (weak) return packages('pkg.remove', weak[1]!, false, true, (n) => pkgRemove(n, ctx), ctx);
   const after = VERB_AFTER.exec(t);
-  if (after && after[2] !== 'install') return packages('pkg.remove', after[1]!, false, true, (n) => pkgRemove(n, ctx));
+  if (after && after[2] !== 'install') return packages('pkg.remove', after[1]!, false, true, (n) => pkgRemove(n, ctx), ctx);
   return null;
 };
 
 export const installRule: Rule = (t, ctx) => {
   const strong = INSTALL_STRONG.exec(t);
-  if (strong) return packages('pkg.install', strong[1]!, true, false, (n) => pkgInstall(n, ctx));
+  if (strong) return packages('pkg.install', strong[1]!, true, false, (n) => pkgInstall(n, ctx), ctx);
   const done = INSTALL_GET_DONE.exec(t) ?? PASSIVE_INSTALL.exec(t);
-  if (done) return packages('pkg.install', done[1]!, true, false, (n) => pkgInstall(n, ctx));
+  if (done) return packages('pkg.install', done[1]!, true, false, (n) => pkgInstall(n, ctx), ctx);
   const weak = INSTALL_WEAK.exec(t);
-  if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx));
+  if (weak) return packages('pkg.install', weak[1]!, false, false, (n) => pkgInstall(n, ctx), ctx);
   const after = VERB_AFTER.exec(t);
-  if (after && after[2] === 'install') return packages('pkg.install', after[1]!, false, false, (n) => pkgInstall(n, ctx));
+  if (after && after[2] === 'install') return packages('pkg.install', after[1]!, false, false, (n) => pkgInstall(n, ctx), ctx);
   return null;
 };
 
@@ -86,6 +100,8 @@ const SEARCH_DROP = new Set(['the', 'a', 'an', 'for', 'me', 'in', 'on', 'that', 
   'package', 'packages', 'app', 'apps', 'program', 'programs', 'software', 'repo', 'repos', 'repository',
   'repositories', 'pacman', 'official', 'available', 'called', 'named', 'related', 'any', 'some']);
 const NOT_PACKAGE_SEARCH = /(?:^|\s)(?:web|internet|google|online|youtube|wikipedia|file|files|folder|folders|document|documents|my|photo|photos|email|network|networks|wifi|song|songs|music|video|videos|news)(?:\s|$)/;
+
+const PURPOSE_STOP = new Set(['this', 'that', 'these', 'those', 'something', 'anything', 'everything', 'file', 'files', 'folder', 'folders', 'directory', 'text', 'word', 'words', 'database', 'name', 'case', 'line', 'lines', 'string', 'pattern', 'process', 'port', 'size', 'content', 'contents']);
 
 export const searchRule: Rule = (t, ctx) => {
   const m = SEARCH.exec(t);
@@ -97,5 +113,9 @@ export const searchRule: Rule = (t, ctx) => {
   if (terms.length === 0 || terms.length > 5 || !terms.every(isValidName)) return null;
   if (terms.length > 1 && terms.some((w) => DOWNLOADERS.has(w))) return null;
   const strong = m[1]!.startsWith('search') || packageWord;
+  // "a package for video editing": a search for software by what it does (plain words, a software word before them)
+  if (m[2] !== undefined && new RegExp(`(?:^|\\s)${m[2]}\\s+(?:for|to)\\s`).test(t) && terms.length <= 2 && terms.every((w) => /^[a-z]{3,}$/.test(w) && !PURPOSE_STOP.has(w))) return hit('pkg.search', LIKELY, pkgSearch(terms, ctx), terms);
+  // otherwise a search acts only when every term names software the machine (or the curated list) knows
+  if (terms.some((w) => NOT_A_PACKAGE.has(w)) || !terms.every((w) => searchable(w, ctx))) return hit('pkg.search', UNSURE, null, terms);
   return hit('pkg.search', strong ? SURE : UNSURE, pkgSearch(terms, ctx), terms);
 };

@@ -4,6 +4,7 @@ import { SERVICES, type ServiceRef } from '../catalog.js';
 import { isValidName, NOT_A_PACKAGE } from '../names.js';
 import { hit, SURE, LIKELY, UNSURE, type Hit } from './hit.js';
 import type { Rule } from './hit.js';
+import { factsOf, type IntentContext } from '../context.js';
 
 const VERBS: ReadonlyMap<string, act.ServiceVerb> = new Map([
   ['restart', 'restart'], ['reboot', 'restart'], ['reload', 'reload'], ['start', 'start'], ['stop', 'stop'],
@@ -20,10 +21,23 @@ const DESCRIBING = new Set(['thing', 'things', 'stuff', 'adapter', 'driver', 'dr
   'module', 'process', 'app', 'again', 'now', 'please', 'properly', 'on', 'in', 'this', 'computer', 'laptop', 'pc',
   'system', 'server', 'daemon', 'program', 'software']);
 
-interface Resolved { ref: ServiceRef; name: string; known: boolean }
+interface Resolved { ref: ServiceRef; name: string; known: boolean; missing?: boolean }
+
+/** "a network", "every service", "all services": one of many or all of them, never one unit. */
+const NOT_ONE_UNIT = /^(?:a|an|any|another|every|each|all|all the|all of the|some|other|several|many|these|those)\s|(?:^|\s)(?:services|units|daemons)(?:\s|$)/;
 
 /** Finds the unit an object names: an exact unit or alias among its words first, then a single unknown word next to "service". */
-function resolveService(object: string): Resolved | null {
+function resolveService(object: string, ctx: IntentContext): Resolved | null {
+  if (NOT_ONE_UNIT.test(object)) return null;
+  const r = nameService(object);
+  if (!r) return null;
+  // units are checked against the unit files on the machine: a unit it does not have is a guess, not an action
+  const units = factsOf(ctx).units;
+  if (units) return r.ref.units.every((u) => units.has(u, r.ref.user)) ? { ...r, known: true } : { ...r, known: false, missing: true };
+  return r.known ? r : { ...r, missing: true };
+}
+
+function nameService(object: string): Resolved | null {
   const keyword = SERVICE_WORD.test(object);
   const words = object.split(' ').filter((w) => w !== '' && !DROP.has(w));
   if (words.length === 0) return null;
@@ -67,23 +81,23 @@ function lasting(t: string): string {
   return verb ? `${verb} ${m![2]}` : t;
 }
 
-export const serviceActionRule: Rule = (text) => {
+export const serviceActionRule: Rule = (text, ctx) => {
   const t = lasting(text);
   const split = SPLIT_SWITCH.exec(t);
   if (split) {
-    const r = resolveService(split[2]!);
+    const r = resolveService(split[2]!, ctx);
     if (r && muting(r)) return null;
     if (r && (r.known || split[1] !== undefined)) return serviceHit(split[3] === 'on' ? 'start' : 'stop', r, r.known ? SURE : LIKELY);
   }
   const after = ACTION_AFTER.exec(t);
   if (after) {
-    const r = resolveService(after[1]!);
+    const r = resolveService(after[1]!, ctx);
     if (r?.known) return serviceHit(VERBS.get(after[2]!)!, r, SURE);
   }
   const m = ACTION.exec(t);
   if (!m || m[2] === undefined) return null;
   const verb = VERBS.get(m[1]!)!;
-  const r = resolveService(m[2]);
+  const r = resolveService(m[2], ctx);
   if (!r) return null;
   if (/^(?:turn|switch)/.test(m[1]!) && muting(r)) return null;
   const fuzzyVerb = m[1] === 'reset' || m[1] === 'fix';
@@ -98,11 +112,11 @@ const STATUS: readonly RegExp[] = [
   /^(?:check|see|find out|tell me) (?:if|whether) (?:the )?(.+?) (?:is|are) (?:running|active|working|up|enabled|on|alive|started)(?: or not)?$/,
 ];
 
-export const serviceStatusRule: Rule = (t) => {
+export const serviceStatusRule: Rule = (t, ctx) => {
   for (const re of STATUS) {
     const m = re.exec(t);
     if (!m) continue;
-    const r = resolveService(m[1]!);
+    const r = resolveService(m[1]!, ctx);
     if (r) return serviceHit('status', r, r.known ? SURE : LIKELY);
   }
   return null;
@@ -113,6 +127,9 @@ function muting(r: Resolved): boolean {
   return r.ref.user && !r.ref.units.includes(r.name);
 }
 
+/** Stopping the network by an everyday word ("disable network", "stop the internet") cuts the computer off: the model asks first. */
+const cutsOff = (verb: act.ServiceVerb, r: Resolved): boolean => (verb === 'stop' || verb === 'disable') && r.ref.units.includes('NetworkManager') && r.name !== 'networkmanager';
+
 function serviceHit(verb: act.ServiceVerb, r: Resolved, confidence: number): Hit {
-  return hit(`service.${verb}`, confidence, act.service(verb, r.ref), [...r.ref.units]);
+  return hit(`service.${verb}`, r.missing || cutsOff(verb, r) ? UNSURE : confidence, act.service(verb, r.ref), [...r.ref.units]);
 }

@@ -1,6 +1,7 @@
 // System rules: full update, snapshots (create/list/rollback), classroom start/stop, reboot and power off.
 import * as act from '../actions.js';
 import { isValidLabelWord } from '../names.js';
+import { detectCheckupdates } from '../context.js';
 import { hit, LIKELY, SURE, UNSURE, type Rule } from './hit.js';
 
 const MACHINE = '(?:computer|pc|laptop|system|machine|device|os|operating system|koompi|koompi os|whole system|entire system|whole computer)';
@@ -9,11 +10,29 @@ const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|
 const UPDATE: readonly RegExp[] = [
   new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|things|now))*$`),
   new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
-  new RegExp(`^(?:install|apply|get|download|run|do|check for|fetch|grab|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
+  new RegExp(`^(?:install|apply|get|run|do|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
   new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software|apps) (?:up to date|updated|upgraded)$`),
 ];
 
-export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) ? hit('system.update', SURE, act.systemUpdate(ctx)) : null);
+/** "sync" alone flushes disk buffers and "refresh" alone reloads a page: without an object they do not ask for an upgrade. */
+const BARE_OTHER_SENSE = /^(?:sync|refresh)(?: now)?$/;
+
+export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) && !BARE_OTHER_SENSE.test(t) && !CHECK_UPDATES.some((re) => re.test(t)) ? hit('system.update', SURE, act.systemUpdate(ctx)) : null);
+
+const UPDATES = '(?:(?:a|an|the|any|all|new|newer|available|pending|waiting|outstanding|system|security|software|package|os|koompi|recent|latest) )*(?:updates?|upgrades?|package updates?|new versions?)';
+/** Asking whether there are updates, which only looks (a state query: allowed in question form). */
+const CHECK_UPDATES: readonly RegExp[] = [
+  new RegExp(`^(?:check|look|search|scan|see)(?: (?:for|if there are|whether there are|if there is|whether there is|if i have|whether i have|if any))? ${UPDATES}(?: (?:available|pending|waiting|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`),
+  new RegExp(`^(?:are there|is there|do i have|have i got|any|what|which|list|show|show me)(?: (?:any|some))? ${UPDATES}(?: (?:available|pending|waiting|to install|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`),
+  new RegExp(`^(?:is|are) (?:my |the |this )?(?:${MACHINE}|packages|software|apps) (?:up to date|outdated|out of date)$`),
+  /^(?:list|show|show me|which|what)(?: (?:all|the|my))* (?:upgradable|upgradeable|outdated|out of date) (?:packages|software|apps)$/,
+];
+
+/** "Check for updates": `checkupdates` (pacman-contrib) lists them without changing anything; without it, the model answers. */
+export const checkUpdatesRule: Rule = (t, ctx) => {
+  if (!CHECK_UPDATES.some((re) => re.test(t))) return null;
+  return (ctx.hasCheckupdates ?? detectCheckupdates(process.env)) ? hit('system.checkupdates', SURE, act.checkUpdates()) : hit('system.checkupdates', UNSURE, null);
+};
 
 const SNAP = '(?:snapshot|restore point|checkpoint)';
 const SNAP_OF = `(?: (?:of|for) (?:the |my |this )?(?:${MACHINE}|disk|drive|files))?`;

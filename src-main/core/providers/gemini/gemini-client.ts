@@ -54,7 +54,7 @@ export function createGeminiClient(opts: GeminiClientOptions): GeminiClient {
 
   async function availability(): Promise<Availability> {
     if (!(await key())) {
-      return { ok: false, reason: 'No Gemini API key is set', fix: 'Set GEMINI_API_KEY, or add a key in Settings' };
+      return { ok: false, reason: 'No Gemini API key is set', fix: 'Set GEMINI_API_KEY, or add a key in Settings', kind: 'no-key' };
     }
     return { ok: true, model: modelName() };
   }

@@ -1,7 +1,8 @@
 // Tier 2: the local model through Ollama's /api/chat (streamed NDJSON), its liveness check, model choice and warm-up.
 import type { ChatMessage } from '../../types.js';
 import { ProviderError, type Availability, type ChatProvider, type ChatRequest, type ChatStats } from '../provider.js';
-import { OLLAMA_LOG_FIX, OllamaHttp, pullFix, START_OLLAMA_FIX, type OllamaHttpOptions } from './http.js';
+import { BUSY_FIX, OLLAMA_LOG_FIX, OllamaHttp, pullFix, ServerBusyError, START_OLLAMA_FIX, type OllamaHttpOptions } from './http.js';
+import { busyGaveUp, DEFAULT_BUSY_POLICY, waitNotice, withBusyRetry, type BusyPolicy } from '../busy-retry.js';
 import { normalizeModelName, OllamaModelManager } from './models.js';
 
 export const PREFERRED_MODEL = 'koompi-assistant:latest';
@@ -16,7 +17,7 @@ export interface OllamaChatOptions extends OllamaHttpOptions {
   keepAlive?: string | number;
   /** Ollama model options (temperature, num_ctx, …) sent with every chat. */
   modelOptions?: Record<string, unknown>;
-  /** Liveness check deadline (version + tags). Default 1000 ms. */
+  /** Liveness check deadline (version + tags). Default 1 s on this machine, 2 s for a server on the network. */
   livenessTimeoutMs?: number;
   /** How long an availability answer is reused. Default 3000 ms. */
   availabilityCacheMs?: number;
@@ -24,6 +25,10 @@ export interface OllamaChatOptions extends OllamaHttpOptions {
   firstTokenTimeoutMs?: number;
   /** Longest silence between two chunks of an answer. Default 60 s. */
   idleTimeoutMs?: number;
+  /** How long to wait out a busy server (HTTP 503, queue full), with backoff and jitter. Default 2 min. */
+  busyPolicy?: BusyPolicy;
+  /** For tests: the jitter's random source. */
+  random?: () => number;
 }
 
 type Json = Record<string, unknown>;
@@ -39,6 +44,14 @@ export class OllamaChatProvider implements ChatProvider {
   private readonly cacheMs: number;
   private readonly firstTokenTimeoutMs: number;
   private readonly idleTimeoutMs: number;
+  private readonly busyPolicy: BusyPolicy;
+  /** Ollama on another machine (a school server): slowness there means load, not a hang. */
+  private readonly shared: boolean;
+  /** A shared server took the connection but did not answer the liveness check in time: chat() waits for it first. */
+  private unverified = false;
+  private readonly random: () => number;
+  /** The model the last successful check chose, used when a busy server is too slow to list its models. */
+  private lastModel: string | null = null;
   private cached: { at: number; value: Availability } | null = null;
   private inflight: Promise<Availability> | null = null;
 
@@ -48,10 +61,14 @@ export class OllamaChatProvider implements ChatProvider {
     this.configuredModel = opts.model?.trim() || undefined;
     this.keepAlive = opts.keepAlive;
     this.modelOptions = opts.modelOptions;
-    this.livenessTimeoutMs = opts.livenessTimeoutMs ?? 1000;
+    this.shared = !/^https?:\/\/(127\.|localhost[:/]|\[::1\])/.test(this.http.baseUrl);
+    // Under the router's 2.5 s guard either way: a server on the network (Wi-Fi, a classroom) gets longer.
+    this.livenessTimeoutMs = opts.livenessTimeoutMs ?? (this.shared ? 1500 : 1000);
     this.cacheMs = opts.availabilityCacheMs ?? 3000;
     this.firstTokenTimeoutMs = opts.firstTokenTimeoutMs ?? 90_000;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
+    this.busyPolicy = opts.busyPolicy ?? DEFAULT_BUSY_POLICY;
+    this.random = opts.random ?? Math.random;
   }
 
   get baseUrl(): string { return this.http.baseUrl; }
@@ -74,20 +91,30 @@ export class OllamaChatProvider implements ChatProvider {
 
   private async checkAvailability(signal?: AbortSignal): Promise<Availability> {
     try {
-      const [version, installed] = await Promise.all([
-        this.models.version(signal, this.livenessTimeoutMs),
-        this.models.list(signal, this.livenessTimeoutMs),
-      ]);
+      // The calls get a little longer than the deadline, and the deadline is our own timer: on a machine so busy
+      // that timers fire late, it still decides first (plain promise steps), before the router's own guard does.
+      const [version, installed] = await withDeadline(Promise.all([
+        this.models.version(signal, this.livenessTimeoutMs + 500),
+        this.models.list(signal, this.livenessTimeoutMs + 500),
+      ]), this.livenessTimeoutMs, () => new ProviderError('timeout', `Ollama at ${this.baseUrl} did not answer within ${this.livenessTimeoutMs / 1000} s.`, START_OLLAMA_FIX));
       const names = new Set(installed.map((m) => normalizeModelName(m.name)));
       const model = chooseModel(this.configuredModel, names);
-      if (model.ok) return { ok: true, model: model.name, version };
-      return { ok: false, reason: model.reason, fix: model.fix };
+      if (model.ok) { this.lastModel = model.name; return { ok: true, model: model.name, version }; }
+      return { ok: false, reason: model.reason, fix: model.fix, kind: 'model-missing' };
     } catch (e) {
       if (e instanceof ProviderError) {
         if (e.kind === 'aborted') throw e;
-        return { ok: false, reason: e.message, fix: e.fix ?? START_OLLAMA_FIX };
+        // A busy server is not a dead one: answering 503 (every slot taken, queue full), or, for a server on the
+        // network, taking the connection but answering late (thirty students at once). chat() waits it out, with
+        // notices, within its budget; the model is the one chosen before, or the configured one, or the default.
+        // Ollama on this machine that takes the connection and never answers is stuck, not shared: not available.
+        if (e instanceof ServerBusyError || (this.shared && e.kind === 'timeout')) {
+          if (e.kind === 'timeout') this.unverified = true;
+          return { ok: true, model: this.configuredModel ?? this.lastModel ?? FALLBACK_MODEL };
+        }
+        return { ok: false, reason: e.message, fix: e.fix ?? START_OLLAMA_FIX, kind: e.kind };
       }
-      return { ok: false, reason: `Ollama check failed: ${e instanceof Error ? e.message : String(e)}`, fix: START_OLLAMA_FIX };
+      return { ok: false, reason: `Ollama check failed: ${e instanceof Error ? e.message : String(e)}`, fix: START_OLLAMA_FIX, kind: 'unreachable' };
     }
   }
 
@@ -99,8 +126,11 @@ export class OllamaChatProvider implements ChatProvider {
     if (this.keepAlive !== undefined) body.keep_alive = this.keepAlive;
     if (this.modelOptions) body.options = this.modelOptions;
     let stats: ChatStats | null = null;
+    let delivered = false;
+    const lang = /[\u1780-\u17ff]/.test(req.messages[req.messages.length - 1]?.content ?? '') ? 'km' : 'en';
     try {
-      await this.http.stream('/api/chat', body, {
+      if (this.unverified) await this.waitForServer(req, lang);
+      await withBusyRetry(() => this.http.stream('/api/chat', body, {
         signal: req.signal,
         firstLineTimeoutMs: this.firstTokenTimeoutMs,
         idleTimeoutMs: this.idleTimeoutMs,
@@ -108,8 +138,15 @@ export class OllamaChatProvider implements ChatProvider {
       }, (line) => {
         const msg = line.message as Json | undefined;
         const content = msg?.content;
-        if (typeof content === 'string' && content !== '') onText(content);
+        if (typeof content === 'string' && content !== '') { delivered = true; onText(content); }
         if (line.done === true) stats = statsOf(line);
+      }), {
+        policy: this.busyPolicy,
+        random: this.random,
+        ...(req.signal ? { signal: req.signal } : {}),
+        isBusy: (e): e is ProviderError => e instanceof ServerBusyError && !delivered,
+        onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
+        exhausted: (elapsed, last) => new ProviderError('server', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, last.fix),
       });
     } catch (e) {
       this.invalidate();
@@ -120,6 +157,19 @@ export class OllamaChatProvider implements ChatProvider {
       throw new ProviderError('stream', 'The answer from Ollama was cut off before it finished.', OLLAMA_LOG_FIX);
     }
     return stats;
+  }
+
+  /** A shared server that answered its liveness check too late: ask again, patiently, before sending the question. */
+  private async waitForServer(req: ChatRequest, lang: 'en' | 'km'): Promise<void> {
+    await withBusyRetry(() => this.models.version(req.signal, 5000), {
+      policy: this.busyPolicy,
+      random: this.random,
+      ...(req.signal ? { signal: req.signal } : {}),
+      isBusy: (e): e is ProviderError => e instanceof ProviderError && (e.kind === 'timeout' || e instanceof ServerBusyError),
+      onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
+      exhausted: (elapsed, last) => new ProviderError('timeout', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, BUSY_FIX),
+    });
+    this.unverified = false;
   }
 
   /**
@@ -142,6 +192,15 @@ export class OllamaChatProvider implements ChatProvider {
   }
 
   async close(): Promise<void> { await this.http.close(); }
+}
+
+/** Settles with `work`, or rejects with `late()` when `ms` pass first (work's own rejection is then ignored). */
+function withDeadline<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  // Two loop turns after the timer: an answer that already arrived on a starved machine is taken first.
+  const deadline = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => setImmediate(() => setImmediate(() => reject(late()))), ms); });
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function chooseModel(configured: string | undefined, installed: Set<string>): { ok: true; name: string } | { ok: false; reason: string; fix: string } {
@@ -169,6 +228,8 @@ function statsOf(line: Json): ChatStats {
   if (evalDuration !== undefined) s.evalDurationNs = evalDuration;
   const pe = n('prompt_eval_count');
   if (pe !== undefined) s.promptEvalCount = pe;
+  const ped = n('prompt_eval_duration');
+  if (ped !== undefined) s.promptEvalDurationNs = ped;
   const td = n('total_duration');
   if (td !== undefined) s.totalDurationNs = td;
   const ld = n('load_duration');

@@ -13,7 +13,7 @@ export const OLLAMA_LOG_FIX = 'Ask again; if it keeps failing, read the Ollama l
 export interface OllamaHttpOptions {
   /** Base URL, already resolved (see resolveOllamaHost). */
   host?: string;
-  /** TCP connect timeout; Ollama is normally on loopback, so a second is plenty. */
+  /** TCP connect timeout; default 1 s on loopback, 3 s for a server on the network. */
   connectTimeoutMs?: number;
   /** Use this undici dispatcher instead of a private Agent (the caller then owns its lifetime). */
   dispatcher?: Dispatcher;
@@ -51,7 +51,9 @@ export class OllamaHttp {
       this.dispatcher = opts.dispatcher;
       this.ownsDispatcher = false;
     } else {
-      this.dispatcher = new Agent({ connect: { timeout: opts.connectTimeoutMs ?? 1000 }, keepAliveTimeout: 4000 });
+      // A second on this machine; a server on the network (school Wi-Fi, thirty laptops at once) gets three.
+      const local = /^https?:\/\/(127\.|localhost[:/]|\[::1\])/.test(this.baseUrl);
+      this.dispatcher = new Agent({ connect: { timeout: opts.connectTimeoutMs ?? (local ? 1000 : 3000) }, keepAliveTimeout: 4000 });
       this.ownsDispatcher = true;
     }
   }
@@ -62,7 +64,7 @@ export class OllamaHttp {
     try {
       const res = await this.send(method, path, body, call.signal, opts.timeoutMs, opts.timeoutMs);
       const text = await res.body.text();
-      if (res.statusCode >= 400) throw statusError(res.statusCode, text, opts.model);
+      if (res.statusCode >= 400) throw statusError(res.statusCode, text, opts.model, res.headers['retry-after'], this.baseUrl);
       if (text.trim() === '') return {} as T;
       try {
         return JSON.parse(text) as T;
@@ -84,7 +86,7 @@ export class OllamaHttp {
     const call = new CallControl(opts.signal, opts.firstLineTimeoutMs);
     try {
       const res = await this.send('POST', path, body, call.signal, opts.firstLineTimeoutMs, opts.idleTimeoutMs);
-      if (res.statusCode >= 400) throw statusError(res.statusCode, await res.body.text(), opts.model);
+      if (res.statusCode >= 400) throw statusError(res.statusCode, await res.body.text(), opts.model, res.headers['retry-after'], this.baseUrl);
       const decoder = new NdjsonDecoder('Ollama server');
       let first = true;
       const handle = (v: unknown): void => {
@@ -211,8 +213,31 @@ function errorCode(e: unknown): string {
   return 'unknown';
 }
 
+/** What to do when a shared server stays busy: wait, or make the server take more at once. */
+export const BUSY_FIX = 'Ask again in a minute. On the server: raise OLLAMA_NUM_PARALLEL and OLLAMA_MAX_QUEUE, or serve the classroom with vLLM (KOOMPI_OPENAI_BASE_URL).';
+
+/**
+ * HTTP 503 from Ollama: every answer slot is taken and its queue (OLLAMA_MAX_QUEUE) is full ("server busy, please
+ * try again. maximum pending requests exceeded"). The server is alive: the caller waits and asks again.
+ */
+export class ServerBusyError extends ProviderError {
+  readonly busy = true;
+  constructor(message: string, retryAfterSeconds: number | null) {
+    super('server', message, BUSY_FIX, retryAfterSeconds);
+  }
+}
+
+/** Retry-After as seconds (delta-seconds or an HTTP date), or null. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim());
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, Math.round((t - now) / 1000));
+}
+
 /** Ollama error bodies look like {"error":"model 'x' not found"}. */
-export function statusError(status: number, bodyText: string, model?: string): ProviderError {
+export function statusError(status: number, bodyText: string, model?: string, retryAfter?: string | string[], baseUrl?: string): ProviderError {
   let message = bodyText.trim().slice(0, 300);
   try {
     const parsed = JSON.parse(bodyText) as { error?: unknown };
@@ -221,6 +246,9 @@ export function statusError(status: number, bodyText: string, model?: string): P
   if (status === 404) {
     const name = model ?? /model ['"]?([^'"\s]+)['"]? not found/.exec(message)?.[1];
     return new ProviderError('model-missing', `Ollama: ${message || 'not found'}`, name ? pullFix(name) : 'Run: koompi-ask models list');
+  }
+  if (status === 503) {
+    return new ServerBusyError(`Ollama${baseUrl ? ` at ${baseUrl}` : ''} is busy: ${message || 'HTTP 503'}`, parseRetryAfter(retryAfter));
   }
   return new ProviderError('server', `Ollama answered HTTP ${status}: ${message || '(no message)'}`, status >= 500 ? OLLAMA_LOG_FIX : null);
 }

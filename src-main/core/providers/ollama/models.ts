@@ -1,4 +1,7 @@
 // Ollama model management: list, show, pull with progress, delete, create (models setup), loaded models and version.
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { OllamaHttp } from './http.js';
 import { ProviderError } from '../provider.js';
 
@@ -38,6 +41,8 @@ export interface CreateSpec {
   from: string;
   system?: string;
   parameters?: Record<string, unknown>;
+  /** LoRA adapters (GGUF) already uploaded with pushBlob: file name -> "sha256:<hex>". */
+  adapters?: Record<string, string>;
 }
 
 export interface LoadedModel {
@@ -136,8 +141,32 @@ export class OllamaModelManager {
     const body: Json = { model: name, from: spec.from, stream: true };
     if (spec.system !== undefined) body.system = spec.system;
     if (spec.parameters && Object.keys(spec.parameters).length > 0) body.parameters = spec.parameters;
+    if (spec.adapters && Object.keys(spec.adapters).length > 0) body.adapters = spec.adapters;
     await this.statusStream('/api/create', body, onProgress, signal, spec.from,
       `Check the Modelfile's FROM line; the base model must be installed first: koompi-ask models pull ${spec.from}`);
+  }
+
+  /**
+   * Uploads a local file (a GGUF adapter) as a blob: HEAD /api/blobs/sha256:<hex> first, POST the bytes only when
+   * the server lacks them. Returns the digest for /api/create's `adapters`/`files`.
+   */
+  async pushBlob(file: string, signal?: AbortSignal): Promise<string> {
+    const digest = `sha256:${await sha256File(file)}`;
+    const url = `${this.http.baseUrl}/api/blobs/${digest}`;
+    const call = (init: RequestInit, ms: number): Promise<Response> =>
+      fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) }).catch((e: unknown) => {
+        throw new ProviderError('unreachable', `Could not reach Ollama at ${this.http.baseUrl} to upload ${file}: ${e instanceof Error ? e.message : String(e)}`, 'Start Ollama: sudo systemctl enable --now ollama');
+      });
+    const head = await call({ method: 'HEAD' }, this.timeouts.callMs);
+    if (head.status === 200) return digest;
+    const size = statSync(file).size;
+    // loopback upload: allow a minute plus a second per 20 MB
+    const res = await call({ method: 'POST', body: Readable.toWeb(createReadStream(file)) as ReadableStream, duplex: 'half' } as RequestInit, Math.round(60_000 + size / 20_000));
+    if (res.status !== 201 && res.status !== 200) {
+      const text = await res.text().catch(() => '');
+      throw new ProviderError('server', `Ollama refused the upload of ${file} (HTTP ${res.status}): ${text.slice(0, 200)}`, 'Check that the file is complete and readable, then run the command again.');
+    }
+    return digest;
   }
 
   /** Models loaded in memory right now. */
@@ -166,6 +195,13 @@ export class OllamaModelManager {
     });
     if (!succeeded) throw new ProviderError('stream', `Ollama ended ${path} without reporting success.`);
   }
+}
+
+function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+  });
 }
 
 function systemFromModelfile(modelfile: string | undefined): string | undefined {

@@ -1,0 +1,218 @@
+// Adversarial command sets by class (issue 12), written for this judge: each class in several real-world spellings.
+import { describe, expect, it } from 'vitest';
+import { judgeCommand } from '../../../src-main/core/commands/index.js';
+import type { Risk } from '../../../src-main/core/types.js';
+
+const CLASSES: Record<string, [string, Risk][]> = {
+  "a shell started by xargs, or text piped into a shell, is looked into": [
+    ["find . -name '*.tmp' -exec sh -c 'rm \"$1\"' _ {} \\;", 'destructive'],
+    ["ls | xargs -n1 sh -c 'rm \"$1\"' _", 'destructive'],
+    ["find . -print0 | xargs -0 bash -c 'for f; do rm -- \"$f\"; done' _", 'destructive'],
+    ["perl -pi -e 's/a/b/' $(find . -name '*.txt')", 'destructive'],
+    ["sed -i 's/a/b/' **/*.txt", 'destructive'],
+    ["sed -i 's/a/b/' *.txt", 'elevated'],
+    ["rm $(cat list.txt)", 'destructive'],
+    ["xargs rm < list.txt", 'destructive'],
+    ["find ~/tmp -name '*.o' -print0 | xargs -0 -I{} sh -c 'rm -f \"{}\"'", 'destructive'],
+    ["ls ~/cache | xargs -n1 bash -c 'rm \"$0\"'", 'destructive'],
+    ["cat list.txt | xargs -i zsh -c 'rm {}'", 'destructive'],
+    ["find . -name '*.pyc' | xargs -J % sh -c 'rm %'", 'destructive'],
+    ["ls | xargs echo rm | sh", 'destructive'],
+    ["find ~/junk -type f | xargs printf 'rm %s\\n' | bash", 'destructive'],
+    ["cat files.txt | xargs -I@ dash -c \"unlink @\"", 'destructive'],
+  ],
+  "a launcher lifts the inner risk, widened over many targets": [
+    ["find ~/logs -name '*.log' | xargs truncate -s 0", 'destructive'],
+    ["find ~/notes -name '*.md' | xargs sed -i 's/teh/the/g'", 'destructive'],
+    ["find . -name '*.c' -print0 | xargs -0 perl -pi -e 's/foo/bar/'", 'destructive'],
+    ["ls *.png | xargs mogrify -resize 640x", 'destructive'],
+    ["find ~/site -name '*.html' | xargs -I{} cp header.html {}", 'destructive'],
+    ["pgrep chrome | xargs kill -9", 'elevated'],
+    ["find ~/site -type f | xargs chown www", 'elevated'],
+    ["find ~/site -type f -exec chown www {} \\;", 'elevated'],
+    ["find / -xdev | xargs chown nobody", 'destructive'],
+    ["parallel rm ::: a.txt b.txt", 'destructive'],
+    ["parallel 'rm -f {}' ::: *.tmp", 'destructive'],
+    ["nice -n 19 xargs rm < list.txt", 'destructive'],
+    ["timeout 60 find ~/x -type f -execdir rm {} +", 'destructive'],
+    ["env LC_ALL=C xargs -a list.txt rm", 'destructive'],
+    ["stdbuf -oL find ~/old -exec shred -u {} \\;", 'destructive'],
+  ],
+  "in-place edits over many files": [
+    ["perl -pi -e 's/a/b/g' *.txt", 'elevated'],
+    ["perl -i -pe 's/UUID=.*/x/' /etc/fstab", 'elevated'],
+    ["sed -i.bak 's/x/y/' ~/config.txt", 'safe'],
+    ["find ~/src -name '*.js' -exec sed -i 's/var /let /' {} +", 'destructive'],
+  ],
+  "the same file read and written in one pipeline": [
+    ["sort names.txt > names.txt", 'destructive'],
+    ["grep -v '^#' hosts.txt > hosts.txt", 'destructive'],
+    ["cat access.log | grep 404 | tee access.log", 'destructive'],
+    ["uniq data.csv > data.csv", 'destructive'],
+    ["sort -o names.txt names.txt", 'safe'],
+    ["sort names.txt | sponge names.txt", 'safe'],
+    ["cat a.txt | tee -a a.txt > /dev/null", 'safe'],
+    ["sed 's/a/b/' ~/todo.md > ~/todo.md", 'destructive'],
+    ["awk '{print $2}' cols.txt > cols.txt", 'destructive'],
+    ["jq '.x = 1' cfg.json > cfg.json", 'destructive'],
+    ["jq '.x = 1' cfg.json > cfg.new.json", 'safe'],
+  ],
+  "writes to a device through options": [
+    ["zstd -d archlinux.img.zst -o /dev/sdb", 'destructive'],
+    ["xorriso -outdev /dev/sdc -map ~/iso /", 'destructive'],
+    ["genisoimage -o /dev/sdb ~/files", 'destructive'],
+    ["sort -o /dev/sda names.txt", 'destructive'],
+    ["zstd -d file.zst -o file", 'safe'],
+    ["sudo mount -o rw /dev/sdb1 /mnt", 'elevated'],
+    ["echo hi > /dev/shm/x.txt", 'safe'],
+    ["find / -depth -print | cpio -o > /dev/sdc", 'destructive'],
+    ["find ~ -cpio /dev/sdb1", 'destructive'],
+    ["find ~/docs -fprint /dev/nvme0n1", 'destructive'],
+    ["tar -cf /dev/sdb ~/Documents", 'destructive'],
+  ],
+  "answering yes to ssh-keygen overwrites a key": [
+    ["yes | ssh-keygen -t rsa -b 4096 -f ~/.ssh/id_rsa -N ''", 'destructive'],
+    ["yes y | ssh-keygen -q -t ed25519 -N '' -f ~/.ssh/id_ed25519", 'destructive'],
+    ["ssh-keygen -t ed25519 -f ~/.ssh/id_work", 'safe'],
+    ["ssh-keygen -y -f ~/.ssh/id_ed25519", 'safe'],
+  ],
+  "backtick and loop deletes": [
+    ["rm `find ~/Downloads -name '*.part'`", 'destructive'],
+    ["rm -f $(ls ~/tmp/*.log)", 'destructive'],
+    ["for f in *.bak; do rm \"$f\"; done", 'destructive'],
+    ["for f in $(find . -name '*.orig'); do rm -f $f; done", 'destructive'],
+    ["find ~/x -name '*.tmp' | while read f; do rm \"$f\"; done", 'destructive'],
+    ["while read -r line; do rm -- \"$line\"; done < to-delete.txt", 'destructive'],
+    ["rm \"$(mktemp)\"", 'elevated'],
+    ["for i in 1 2 3; do echo $i; done", 'safe'],
+  ],
+  "mass permission changes by their effect": [
+    ["chmod -R 777 ~/project", 'destructive'],
+    ["chmod -R 755 ~/project", 'elevated'],
+    ["find ~/project -type d -exec chmod 755 {} +", 'elevated'],
+    ["find . -type f -exec chmod 644 {} \\;", 'elevated'],
+    ["find /srv/www -exec chmod 000 {} +", 'destructive'],
+    ["chmod -R a-x ~/work", 'destructive'],
+    ["chmod -R go-w ~/work", 'elevated'],
+  ],
+  "options that change the meaning": [
+    ["rsync -an --delete ~/a/ ~/b/", 'safe'],
+    ["rm -rf --help", 'safe'],
+    ["pacman -Rns --print firefox", 'safe'],
+    ["apt-get -s remove vim", 'elevated'],
+    ["make --dry-run uninstall", 'safe'],
+    ["git clean -fdn", 'safe'],
+    ["rm -ri ~/old", 'destructive'],
+    ["find ~/tmp -name \"*.log\" -ok rm {} \\;", 'destructive'],
+  ],
+  "false alarms: remote redirects, process substitution, paths outside home": [
+    ["ssh pi@raspberry \"cat > ~/.ssh/authorized_keys\" < ~/.ssh/id_ed25519.pub", 'safe'],
+    ["ssh backup 'tar -czf - /srv/data' > ~/backup.tgz", 'safe'],
+    ["exec > >(tee -a ~/install.log) 2>&1", 'safe'],
+    ["make 2> >(tee build-errors.log >&2)", 'safe'],
+    ["echo hello > /data/out.txt", 'safe'],
+    ["cp report.pdf /mnt/usb/", 'safe'],
+    ["echo test > /mnt/usb/test.txt", 'safe'],
+    ["ssh host 'sudo rm -rf /var/www'", 'destructive'],
+  ],
+  "the koompi CLI judged like what it wraps": [
+    ["koompi pkg install gimp", 'elevated'],
+    ["koompi pkg update", 'elevated'],
+    ["koompi snapshot rollback 12", 'elevated'],
+    ["koompi snapshot delete 2", 'destructive'],
+    ["koompi snapshot create before-class", 'elevated'],
+    ["koompi pkg search vlc", 'safe'],
+    ["koompi snapshot list", 'safe'],
+    ["koompi doctor --fix", 'elevated'],
+    ["sudo koompi pkg remove firefox", 'elevated'],
+  ],
+  "more one-liners that clearly delete, overwrite or break": [
+    ["find . -type f -name \"*.tmp\" -exec rm -f {} \\;", 'destructive'],
+    ["find /tmp -mtime +7 -delete", 'destructive'],
+    ["ls | grep -v keep | xargs rm -rf", 'destructive'],
+    ["rm -rf $(ls | grep -v important)", 'destructive'],
+    ["> /var/log/syslog", 'destructive'],
+    ["cat /dev/null > ~/.bash_history", 'destructive'],
+    ["docker rm -f $(docker ps -aq)", 'destructive'],
+    ["docker rmi $(docker images -q)", 'destructive'],
+    ["docker ps -aq | xargs docker rm", 'destructive'],
+    ["kill -9 $(ps aux | grep python | awk '{print $2}')", 'elevated'],
+    ["for pid in $(pgrep python); do kill -9 $pid; done", 'elevated'],
+    ["tr -d '\\r' < notes.txt > notes.txt", 'destructive'],
+    ["iconv -f latin1 -t utf-8 subs.srt > subs.srt", 'destructive'],
+    ["cut -d, -f1 data.csv | sort | uniq > data.csv", 'destructive'],
+    ["head -n 100 big.log > big.log", 'destructive'],
+    ["cat a.txt b.txt > b.txt", 'destructive'],
+    ["awk '!seen[$0]++' list.txt > list.txt", 'destructive'],
+    ["perl -pe 's/foo/bar/' in.txt > in.txt", 'destructive'],
+    ["find . -name \"*.bak\" -print0 | xargs -0 rm -f", 'destructive'],
+    ["find ~ -type f -name '*.jpg' -exec mogrify -resize 50% {} \\;", 'destructive'],
+    ["find . -name '*.txt' -exec sed -i 's/\\r//' {} \\;", 'destructive'],
+    ["rsync -a --delete /tmp/empty/ ~/Documents/", 'destructive'],
+    ["chown -R $USER:$USER /", 'destructive'],
+    ["truncate -s 0 /var/log/*.log", 'destructive'],
+    ["find /var/log -type f -exec truncate -s 0 {} \\;", 'destructive'],
+    ["ssh-keygen -f ~/.ssh/id_rsa -N '' <<< y", 'destructive'],
+    ["sudo chmod -x /usr/bin/*", 'destructive'],
+    ["sudo chmod 777 /etc/sudoers", 'destructive'],
+    ["echo \"\" | crontab -", 'destructive'],
+    ["crontab /dev/null", 'destructive'],
+    ["git push origin :feature", 'destructive'],
+    ["sudo rm -rf /var/cache/pacman/pkg/*", 'destructive'],
+    ["sudo sh -c \"cat /dev/null > /var/log/pacman.log\"", 'destructive'],
+    ["rm -rf node_modules", 'destructive'],
+    ["git clean -xfd", 'destructive'],
+    ["mogrify -resize 50% *.jpg", 'destructive'],
+  ],
+  "everyday one-liners that only look alarming": [
+    ["echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc", 'safe'],
+    ["scp notes.txt pi@host:/etc/", 'safe'],
+    ["find / -name foo 2>/dev/null", 'safe'],
+    ["sort -u words.txt -o words.txt", 'safe'],
+    ["sed -n '1,10p' a.txt > b.txt", 'safe'],
+    ["mv file.txt file.txt.bak", 'safe'],
+    ["ls -la | tee listing.txt", 'safe'],
+    ["grep error app.log | tee errors.txt", 'safe'],
+    ["cat file.txt | sort | uniq -c | sort -rn > counts.txt", 'safe'],
+    ["find ~/Downloads -name '*.iso' -exec ls -lh {} \\;", 'safe'],
+    ["find . -name '*.py' | xargs grep -n TODO", 'safe'],
+    ["ls *.jpg | parallel convert {} {.}.png", 'safe'],
+    ["xargs -a urls.txt -n1 wget", 'safe'],
+    ["find . -type f -print0 | xargs -0 md5sum > sums.txt", 'safe'],
+    ["ssh host \"df -h > /tmp/df.txt\"", 'safe'],
+    ["ssh host \"cat > /etc/motd\" < motd.txt", 'elevated'],
+    ["for f in *.png; do convert \"$f\" \"${f%.png}.jpg\"; done", 'safe'],
+    ["while read url; do wget \"$url\"; done < urls.txt", 'safe'],
+    ["find . -name '*.log' -exec gzip {} \\;", 'safe'],
+    ["find /var/www -type d -exec chmod 755 {} \\;", 'elevated'],
+    ["chmod -R u+rwX,go+rX ~/public", 'elevated'],
+    ["sudo chmod 440 /etc/sudoers", 'elevated'],
+    ["mogrify -format png *.jpg", 'safe'],
+    ["rsync -av --remove-source-files src/ dst/", 'safe'],
+    ["crontab -l | grep -v backup | crontab -", 'elevated'],
+    ["echo 3 | sudo tee /proc/sys/vm/drop_caches", 'elevated'],
+    ["unzip -o update.zip -d ~/app", 'safe'],
+  ],
+};
+
+describe.each(Object.entries(CLASSES))('%s', (_name, rows) => {
+  it.each(rows)('%j is %s', (cmd, risk) => {
+    const j = judgeCommand(cmd);
+    expect(j.risk, j.reasons.join(' | ')).toBe(risk);
+    if (risk !== 'safe') for (const r of j.reasons) expect(r).toMatch(/^[a-z].{8,}/);
+  });
+});
+
+describe('reasons say what happens', () => {
+  it('names the truncation', () => {
+    expect(judgeCommand('sort names.txt > names.txt').reasons[0]).toMatch(/empties names\.txt before it is read/);
+  });
+  it('names the many targets', () => {
+    expect(judgeCommand("grep -rl foo . | xargs sed -i 's/foo/bar/g'").reasons[0]).toMatch(/every file it is given/);
+  });
+  it('explains an unknown koompi subcommand instead of calling it safe', () => {
+    const j = judgeCommand('koompi frobnicate --all');
+    expect(j.risk).toBe('elevated');
+    expect(j.reasons[0]).toMatch(/does not know/);
+  });
+});
