@@ -65,6 +65,13 @@ describe('chat', () => {
     expect(await mount.locator('[data-risk]').getAttribute('data-risk')).toBe('elevated');
     expect(await mount.locator('[data-risk]').getAttribute('title')).toMatch(/^Why: ./);
     expect(await mount.getByRole('button', { name: /Run sudo mount/ }).count()).toBe(1);
+    // Run is described by its risk badge for screen readers: the level and the reasons.
+    const described = await mount.getByRole('button', { name: /Run sudo mount/ }).evaluate((b) => {
+      const { document } = globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } };
+      const id = (b as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-describedby');
+      return id ? document.getElementById(id)?.textContent ?? null : null;
+    });
+    expect(described).toMatch(/Needs admin\. Why: ./);
     expect(await mount.getByRole('button', { name: 'Open in Konsole' }).count()).toBe(1);
     expect(await answer.getByRole('button', { name: 'Copy code' }).count()).toBe(1);
     expect(app.pageErrors).toEqual([]);

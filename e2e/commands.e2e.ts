@@ -53,7 +53,8 @@ describe('command runs', () => {
     await line.getByRole('button', { name: /^Run touch/ }).click();
     const panel = line.locator('.run-panel');
     await until('the refusal', async () => (await panel.getAttribute('data-run-status')) === 'refused');
-    expect(await panel.innerText()).toContain('Not run');
+    expect(await panel.innerText()).toContain('Not run: you did not confirm it.');
+    expect(await panel.innerText()).not.toContain('Not run: Not run');
     expect(app.confirmRequests).toHaveLength(1);
     expect(app.confirmRequests[0]!.runText).toBe(`touch ${marker}`);
     expect(existsSync(marker)).toBe(false);

@@ -185,7 +185,16 @@ export interface HealthReport {
 }
 
 /** What asking to run a command answers: the run's id, or why the main process refused it. */
-export type RunStart = { runId: string } | { refused: string };
+export type RunStart = { runId: string } | RunRefusal;
+/**
+ * Why a run was refused: `kind` lets the renderer say it in the user's language (`refused` is the English text,
+ * for logs and for a kind it does not know); `word` is the confirm word a destructive command needed.
+ */
+export interface RunRefusal {
+  refused: string;
+  kind?: 'declined' | 'wrong-word' | 'gone' | 'error';
+  word?: string;
+}
 
 export interface Results {
   'app:ready': BootInfo;
@@ -198,7 +207,7 @@ export interface Results {
   'commands:cancel': void;
   'commands:input': void;
   'commands:resize': void;
-  'commands:block': { command: SuggestedCommand } | { refused: string };
+  'commands:block': { command: SuggestedCommand } | RunRefusal;
   'settings:get': SettingsView;
   'settings:set': SettingsView;
   'key:status': KeyStatus;

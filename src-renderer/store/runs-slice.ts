@@ -25,6 +25,8 @@ export interface RunState {
   timedOut: boolean;
   truncated: boolean;
   message: string | null;
+  /** Why the main process refused the run, by kind (said in the user's language), or null. */
+  refusal: { kind: 'declined' | 'wrong-word' | 'gone' | 'error' | null; word: string | null } | null;
 }
 
 export interface RunsSlice {
@@ -46,7 +48,7 @@ export interface RunsSlice {
 const MAX_OUTPUT = 1_000_000;
 
 function fresh(commandId: string, mode: 'inline' | 'konsole'): RunState {
-  return { commandId, runId: null, status: 'confirming', mode, text: null, risk: null, output: '', outputTotal: 0, code: null, signal: null, durationMs: null, timedOut: false, truncated: false, message: null };
+  return { commandId, runId: null, status: 'confirming', mode, text: null, risk: null, output: '', outputTotal: 0, code: null, signal: null, durationMs: null, timedOut: false, truncated: false, message: null, refusal: null };
 }
 
 export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, get) => {
@@ -83,7 +85,7 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
       set({ runs: { ...get().runs, [commandId]: fresh(commandId, mode) } });
       try {
         const r = await api().runCommand(commandId, mode);
-        if ('refused' in r) patch(commandId, (x) => ({ ...x, status: 'refused', message: r.refused }));
+        if ('refused' in r) patch(commandId, (x) => ({ ...x, status: 'refused', message: r.refused, refusal: { kind: r.kind ?? null, word: r.word ?? null } }));
         else patch(commandId, (x) => ({ ...x, runId: r.runId, status: x.status === 'confirming' ? 'running' : x.status }));
       } catch (e) {
         patch(commandId, (x) => ({ ...x, status: 'error', message: errorText(e) }));

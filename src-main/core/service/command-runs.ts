@@ -6,7 +6,7 @@
 // SIGKILL. sudo goes through pkexec; long runs end with a notification.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CommandRunEvent, RunStart } from '../../ipc/channels.js';
+import type { CommandRunEvent, RunRefusal, RunStart } from '../../ipc/channels.js';
 import type { Answer, SuggestedCommand } from '../types.js';
 import { CommandRegistry, confirmAndRun, judgeCommand, prepareRun, runCommand, usesSudo, type ConfirmPort as CoreConfirmPort, type RunControl, type Runner } from '../commands/index.js';
 import { SessionPool } from '../terminal/index.js';
@@ -41,7 +41,7 @@ export interface CommandRuns {
    * "Run all" of a code block: one command for its lines, in order, in one shell that stops at the first failure,
    * judged as a whole and confirmed once; it shares the lines' session. Run it by its id like any other.
    */
-  block(commandIds: string[]): { command: SuggestedCommand } | { refused: string };
+  block(commandIds: string[]): { command: SuggestedCommand } | RunRefusal;
   /** Stop: SIGINT, then SIGTERM, then SIGKILL to the run's whole session. */
   cancel(runId: string): void;
   /** Keystrokes typed into the run's terminal. */
@@ -85,7 +85,7 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
 
   function run(commandId: string, mode: 'inline' | 'konsole'): Promise<RunStart> {
     const found = registry.get(commandId);
-    if (!found) return Promise.resolve({ refused: 'That command is no longer available. Ask again to get it.' });
+    if (!found) return Promise.resolve({ refused: 'That command is no longer available. Ask again to get it.', kind: 'gone' });
     // An action's argv runs without a shell, except when it needs the pkexec preamble or Konsole.
     const cmd: SuggestedCommand = found.argv && (mode === 'konsole' || usesSudo(found.command)) ? { ...found, argv: null } : found;
     const runId = newId('run');
@@ -126,9 +126,9 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
           else if (e.type === 'notice') send({ type: 'output', stream: 'stderr', data: `\r\n[koompi: ${e.message}]\r\n` });
         },
       }).then((outcome) => {
-        if (outcome.status === 'declined') answer({ refused: 'Not run: you did not confirm it.' });
-        else if (outcome.status === 'wrong-word') answer({ refused: `Not run: a destructive command needs its word “${outcome.expected}” typed to confirm.` });
-        else if (outcome.status === 'unknown-id') answer({ refused: 'That command is no longer available.' });
+        if (outcome.status === 'declined') answer({ refused: 'You did not confirm it.', kind: 'declined' });
+        else if (outcome.status === 'wrong-word') answer({ refused: `A destructive command needs its word “${outcome.expected}” typed to confirm.`, kind: 'wrong-word', word: outcome.expected });
+        else if (outcome.status === 'unknown-id') answer({ refused: 'That command is no longer available. Ask again to get it.', kind: 'gone' });
         else {
           const r = outcome.result;
           if (r.error) send({ type: 'error', message: `Could not start the command: ${r.error}` });
@@ -141,7 +141,7 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
       }).catch((err: unknown) => {
         const message = (err as Error)?.message || 'The command could not run.';
         if (started) send({ type: 'error', message });
-        else answer({ refused: `Not run: ${message}` });
+        else answer({ refused: message, kind: 'error' });
       }).finally(() => runs.delete(runId));
       runs.set(runId, { controller, done, control: null, size: null });
     });
@@ -166,7 +166,7 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
     run,
     block(commandIds) {
       const parts = commandIds.map((id) => registry.get(id));
-      if (parts.length < 2 || parts.some((c) => !c)) return { refused: 'Those commands are no longer available. Ask again to get them.' };
+      if (parts.length < 2 || parts.some((c) => !c)) return { refused: 'Those commands are no longer available. Ask again to get them.', kind: 'gone' };
       const text = parts.map((c) => c!.command).join('\n');
       const cmd: SuggestedCommand = { ...judgeCommand(text), id: newId('b'), argv: null };
       registry.add(cmd);

@@ -1,6 +1,6 @@
 // Run and Open-in-Konsole buttons for one command, and its live run: waiting, a terminal (xterm.js, loaded only when
 // a command runs) to watch and answer it, the exit code, Stop (asking first for commands that change the system).
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import type { SuggestedCommand } from '../../types';
 import { CopyButton } from '../common/copy-button';
 import { useStore } from '../../store/index';
@@ -14,10 +14,12 @@ export function CommandActions({ command, compact }: { command: SuggestedCommand
   const run = useStore((s) => s.runs[command.id]);
   const runCommand = useStore((s) => s.runCommand);
   const busy = run?.status === 'confirming' || run?.status === 'running';
+  // Run is described by its risk badge ("Safe. Only reads information…") for screen readers.
+  const badgeId = useId();
   return (
     <div className="command-actions" data-command-id={command.id}>
-      <RiskBadge risk={command.risk} reasons={command.reasons} />
-      <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void runCommand(command.id, 'inline')} aria-label={t('code.runLabel', { command: command.command })}>
+      <RiskBadge risk={command.risk} reasons={command.reasons} id={badgeId} />
+      <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void runCommand(command.id, 'inline')} aria-label={t('code.runLabel', { command: command.command })} aria-describedby={badgeId}>
         ▶ {t('code.run')}
       </button>
       {!compact && (
@@ -51,7 +53,11 @@ export function RunPanel({ commandId }: { commandId: string }) {
         : t('run.failed', { code: String(run.code) });
       break;
     case 'refused':
-      status = t('run.refused', { reason: run.message ?? '' });
+      // The main process says why by kind, so the reason is in the user's language; its English text is the fallback.
+      status = run.refusal?.kind === 'declined' ? t('run.refused.declined')
+        : run.refusal?.kind === 'wrong-word' ? t('run.refused.wrongWord', { word: run.refusal.word ?? '' })
+        : run.refusal?.kind === 'gone' ? t('run.refused.gone')
+        : t('run.refused', { reason: run.message ?? '' });
       break;
     case 'error':
       status = t('run.error', { message: run.message ?? '' });

@@ -73,8 +73,8 @@ describe('assistant service: commands only run after the confirmation', () => {
     const { message } = await askAndWait(h, 'Explain how to create an empty file');
     const id = message.commands![0]!.id;
 
-    expect(await h.service.handlers['commands:run']({ commandId: 'k-made-up-by-renderer', mode: 'inline' })).toEqual({ refused: expect.stringMatching(/no longer available/) });
-    expect(await h.service.handlers['commands:run']({ commandId: id, mode: 'inline' })).toEqual({ refused: expect.stringMatching(/did not confirm/) });
+    expect(await h.service.handlers['commands:run']({ commandId: 'k-made-up-by-renderer', mode: 'inline' })).toEqual({ refused: expect.stringMatching(/no longer available/), kind: 'gone' });
+    expect(await h.service.handlers['commands:run']({ commandId: id, mode: 'inline' })).toEqual({ refused: expect.stringMatching(/did not confirm/), kind: 'declined' });
     expect(h.confirms.at(-1)).toMatchObject({ runText: `touch ${marker} && echo made`, mode: 'inline', command: { risk: 'safe' } });
     await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(marker)).toBe(false);
