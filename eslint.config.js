@@ -3,8 +3,34 @@
 // layer (the renderer and the core read the IPC types). The build scripts (.mjs) are linted too.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'module', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib'];
-const node = [{ regex: '^node:', message: 'no Node here.' }, ...nodeBuiltins.map((n) => ({ regex: `^${n.replace('/', '\\/')}$`, message: 'no Node here.' }))];
+const nodeBuiltins = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+const node = [
+  { regex: '^node:', message: 'no Node here.' },
+  ...nodeBuiltins.map((n) => ({ regex: `^${n.replace('/', '\\/')}$`, message: 'no Node here.' })),
+];
 
 /**
  * `@typescript-eslint/no-restricted-imports` with these patterns.
@@ -14,10 +40,33 @@ const node = [{ regex: '^node:', message: 'no Node here.' }, ...nodeBuiltins.map
 const restrict = (patterns) => ['error', { paths: [], patterns }];
 
 // Node's globals for the .mjs build scripts (no `globals` package needed for this short list).
-const nodeGlobals = /** @type {Record<string, 'readonly'>} */ (Object.fromEntries(['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'fetch', 'AbortController', 'AbortSignal', 'TextDecoder', 'TextEncoder', 'structuredClone', 'queueMicrotask'].map((g) => [g, 'readonly'])));
+const nodeGlobals = /** @type {Record<string, 'readonly'>} */ (
+  Object.fromEntries(
+    [
+      'process',
+      'console',
+      'Buffer',
+      'URL',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'performance',
+      'fetch',
+      'AbortController',
+      'AbortSignal',
+      'TextDecoder',
+      'TextEncoder',
+      'structuredClone',
+      'queueMicrotask',
+    ].map((g) => [g, 'readonly']),
+  )
+);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'release/**', 'pkg/**', 'src/**', 'test-results/**', 'e2e/artifacts/**', '**/*.cjs'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'out/**', 'release/**', 'pkg/**', 'src/**', 'test-results/**', 'e2e/artifacts/**', '**/*.cjs'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -63,7 +112,11 @@ export default tseslint.config(
         { regex: '^electron(/|$)', message: 'ipc runs on plain JS: never import electron.' },
         { regex: '(^|/)(electron|preload|cli)/', message: 'ipc may not reach into the Electron glue, the preload or the CLI.' },
         { regex: '(^|/)src-renderer/', message: 'ipc may not import the renderer.' },
-        { regex: '(^|/)core/(?!types(\\.js)?$)', allowTypeImports: true, message: 'ipc may take values only from core/types (types from anywhere in core).' },
+        {
+          regex: '(^|/)core/(?!types(\\.js)?$)',
+          allowTypeImports: true,
+          message: 'ipc may take values only from core/types (types from anywhere in core).',
+        },
         ...node,
       ]),
     },
@@ -73,7 +126,10 @@ export default tseslint.config(
     files: ['src-main/ipc/channels.ts', 'src-main/ipc/create-api.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
-        { regex: '^zod(/|$)', message: 'channels/create-api are imported by the preload and the renderer: no zod here (schemas.ts has it).' },
+        {
+          regex: '^zod(/|$)',
+          message: 'channels/create-api are imported by the preload and the renderer: no zod here (schemas.ts has it).',
+        },
         { regex: '(^|/)(schemas|dispatch)(\\.js)?$', message: 'the main-only schemas never reach the preload or the renderer.' },
         { regex: '^electron(/|$)', message: 'never electron here.' },
         { regex: '(^|/)core/(?!types(\\.js)?$)', allowTypeImports: true, message: 'values only from core/types.' },
@@ -87,8 +143,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
         { regex: '^(?!electron$|\\.|\\.\\.)', message: 'the sandboxed preload may import only electron and the IPC channels.' },
-        { regex: '(^|/)(core|cli|electron)/', allowTypeImports: true, message: 'the preload may not load the core, the CLI or the Electron glue.' },
-        { regex: '(^|/)ipc/(?!channels(\\.js)?$|create-api(\\.js)?$)', message: 'the preload may import only ipc/channels and ipc/create-api.' },
+        {
+          regex: '(^|/)(core|cli|electron)/',
+          allowTypeImports: true,
+          message: 'the preload may not load the core, the CLI or the Electron glue.',
+        },
+        {
+          regex: '(^|/)ipc/(?!channels(\\.js)?$|create-api(\\.js)?$)',
+          message: 'the preload may import only ipc/channels and ipc/create-api.',
+        },
         ...node,
       ]),
     },
@@ -108,7 +171,10 @@ export default tseslint.config(
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
-        { regex: '^(?!\\.|react(-dom)?(/|$)|zustand(/|$)|markdown-it(/|$)|@xterm/)', message: 'the renderer may import only React, zustand, markdown-it, xterm and its own files.' },
+        {
+          regex: '^(?!\\.|react(-dom)?(/|$)|zustand(/|$)|markdown-it(/|$)|@xterm/)',
+          message: 'the renderer may import only React, zustand, markdown-it, xterm and its own files.',
+        },
         { regex: '(^|/)src-main/(?!ipc/)', message: 'the renderer talks only to window.koompi: no core, electron glue, preload or CLI.' },
         { regex: '(^|/)src-main/ipc/', allowTypeImports: true, message: 'the renderer may import only TYPES from src-main/ipc.' },
       ]),

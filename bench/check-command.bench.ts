@@ -12,7 +12,10 @@ const TESTS = fileURLToPath(new URL('../test/core/commands/', import.meta.url));
 // every command the judge's own tests carry: held-out lists and the families' examples
 const commands: string[] = [];
 for (const f of readdirSync(TESTS).filter((x) => x.endsWith('.jsonl'))) {
-  for (const l of readFileSync(TESTS + f, 'utf8').trim().split('\n')) commands.push((JSON.parse(l) as { cmd: string }).cmd);
+  for (const l of readFileSync(TESTS + f, 'utf8')
+    .trim()
+    .split('\n'))
+    commands.push((JSON.parse(l) as { cmd: string }).cmd);
 }
 for (const fam of FAMILIES) commands.push(...fam.examples.safe, ...fam.examples.elevated, ...fam.examples.destructive);
 
@@ -41,11 +44,19 @@ line('max_per_command_ms', Math.max(...best) / 1000, 'ms');
 // through the CLI: `check-command --jsonl` over the whole list, marginal cost per command against a 10-command run
 const cli = (input: string[]): number => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, 'check-command', '--jsonl'], { input: input.join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, 'check-command', '--jsonl'], {
+    input: input.join('\n') + '\n',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`check-command exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
 const all: number[] = [];
 const few: number[] = [];
-for (let i = 0; i < 3; i++) { all.push(cli(commands)); few.push(cli(commands.slice(0, 10))); }
+for (let i = 0; i < 3; i++) {
+  all.push(cli(commands));
+  few.push(cli(commands.slice(0, 10)));
+}
 line('cli_marginal_per_command_ms', (Math.min(...all) - Math.min(...few)) / (commands.length - 10), 'ms', '<1');

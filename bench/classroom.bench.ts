@@ -30,11 +30,21 @@ const emit = (figure: string, value: number, unit: string, target?: string): voi
   console.log(JSON.stringify({ bench: 'classroom', figure, value, unit, ...(target ? { target } : {}) }));
 };
 
-interface Result { ms: number; code: number | null; tier: string | null; error: string | null; hung: boolean; waits: number; text: string; stderr: string }
+interface Result {
+  ms: number;
+  code: number | null;
+  tier: string | null;
+  error: string | null;
+  hung: boolean;
+  waits: number;
+  text: string;
+  stderr: string;
+}
 
 /** This machine's first LAN address: the double listens there, so the clients treat it as a school server. */
 function lanAddress(): string | null {
-  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return null;
 }
 
@@ -43,46 +53,81 @@ async function main(): Promise<void> {
   const tokens = Array.from({ length: 24 }, (_, i) => (i === 0 ? 'The' : ` word${i}`));
   const d = await startOllamaDouble({
     models: [{ name: 'qwen2.5:1.5b' }],
-    tokens, answer: tokens.join(''),
-    firstTokenDelayMs: 150, tokenDelayMs: 15, // about half a second per answer, two at a time
+    tokens,
+    answer: tokens.join(''),
+    firstTokenDelayMs: 150,
+    tokenDelayMs: 15, // about half a second per answer, two at a time
     ...(lan ? { listenHost: lan } : {}),
-    numParallel: PARALLEL, maxQueue: QUEUE, livenessDelayWhenBusyMs: 600, // a saturated server answers its liveness slowly
+    numParallel: PARALLEL,
+    maxQueue: QUEUE,
+    livenessDelayWhenBusyMs: 600, // a saturated server answers its liveness slowly
   });
   const tmp = mkdtempSync(join(tmpdir(), 'koompi-classroom-'));
   mkdirSync(join(tmp, 'xdg'), { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: tmp, LANG: 'C.UTF-8',
-    OLLAMA_HOST: d.url, KOOMPI_MODEL: 'qwen2.5:1.5b',
-    KOOMPI_CONFIG_DIR: join(tmp, 'config'), KOOMPI_CACHE_DIR: join(tmp, 'cache'), XDG_CONFIG_DIRS: join(tmp, 'xdg'),
+    PATH: process.env.PATH,
+    HOME: tmp,
+    LANG: 'C.UTF-8',
+    OLLAMA_HOST: d.url,
+    KOOMPI_MODEL: 'qwen2.5:1.5b',
+    KOOMPI_CONFIG_DIR: join(tmp, 'config'),
+    KOOMPI_CACHE_DIR: join(tmp, 'cache'),
+    XDG_CONFIG_DIRS: join(tmp, 'xdg'),
   };
   // One prebuilt bundle, as a packaged install runs it (KOOMPI_ASK_BUNDLE): the 30 starts measure asking, not
   // bundling, and are immune to the checkout's cache being rebuilt by an edit meanwhile.
   const { build } = await import('esbuild');
-  const { cliBundleOptions } = (await import(join(root, 'scripts/cli-bundle.mjs'))) as { cliBundleOptions: (r: string, out: string) => { options: Record<string, unknown> } };
+  const { cliBundleOptions } = (await import(join(root, 'scripts/cli-bundle.mjs'))) as {
+    cliBundleOptions: (r: string, out: string) => { options: Record<string, unknown> };
+  };
   const bundle = join(tmp, 'koompi-ask.mjs');
   await build({ ...cliBundleOptions(root, bundle).options, logLevel: 'silent' });
   env.KOOMPI_ASK_BUNDLE = bundle;
   const check = spawnSync(process.execPath, [bin, '--version'], { env, encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`the bundled koompi-ask does not start: ${check.stderr}`);
 
-  const one = (): Promise<Result> => new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, '--json', '--offline', QUESTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let hung = false;
-    const timer = setTimeout(() => { hung = true; child.kill('SIGKILL'); }, DEADLINE_MS);
-    child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { err += c.toString('utf8'); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let tier: string | null = null;
-      let error: string | null = null;
-      let text = '';
-      try { const j = JSON.parse(out) as { tier: string; error: string | null; text: string }; tier = j.tier; error = j.error; text = j.text; } catch { error = `no JSON: ${err.trim().slice(-200)}`; }
-      resolve({ ms: performance.now() - t0, code, tier, error, hung, text, stderr: err, waits: (err.match(/Waiting for the server/g) ?? []).length });
+  const one = (): Promise<Result> =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [bin, '--json', '--offline', QUESTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      let hung = false;
+      const timer = setTimeout(() => {
+        hung = true;
+        child.kill('SIGKILL');
+      }, DEADLINE_MS);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString('utf8');
+      });
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString('utf8');
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        let tier: string | null = null;
+        let error: string | null = null;
+        let text = '';
+        try {
+          const j = JSON.parse(out) as { tier: string; error: string | null; text: string };
+          tier = j.tier;
+          error = j.error;
+          text = j.text;
+        } catch {
+          error = `no JSON: ${err.trim().slice(-200)}`;
+        }
+        resolve({
+          ms: performance.now() - t0,
+          code,
+          tier,
+          error,
+          hung,
+          text,
+          stderr: err,
+          waits: (err.match(/Waiting for the server/g) ?? []).length,
+        });
+      });
     });
-  });
 
   // One student alone first: what a question costs on this machine without the crowd.
   const solo = await one();
@@ -96,7 +141,12 @@ async function main(): Promise<void> {
   const hung = results.filter((r) => r.hung).length;
   const lost = STUDENTS - answered.length - hung;
   const times = answered.map((r) => r.ms);
-  emit('students', STUDENTS, 'processes', `server: ${PARALLEL} parallel + ${QUEUE} queued, on ${lan ? 'this machine\'s LAN address' : 'loopback (no LAN address)'}`);
+  emit(
+    'students',
+    STUDENTS,
+    'processes',
+    `server: ${PARALLEL} parallel + ${QUEUE} queued, on ${lan ? "this machine's LAN address" : 'loopback (no LAN address)'}`,
+  );
   emit('answered', answered.length, 'answers', `${STUDENTS}`);
   emit('lost', lost, 'answers', '0');
   emit('hung', hung, 'processes', '0');
@@ -108,11 +158,19 @@ async function main(): Promise<void> {
   emit('server_503', d.load.rejected, 'responses');
   emit('server_max_running', d.load.maxActive, 'requests', `<= ${PARALLEL}`);
   emit('server_max_queued', d.load.maxQueued, 'requests', `<= ${QUEUE}`);
-  emit('waiting_notices', results.reduce((n, r) => n + r.waits, 0), 'lines');
+  emit(
+    'waiting_notices',
+    results.reduce((n, r) => n + r.waits, 0),
+    'lines',
+  );
   // Thirty Node processes start on this machine's cores at once: the times include that start-up.
   emit('load_average_1m', Math.round(loadavg()[0]! * 10) / 10, 'runnable processes');
-  if (process.env.KOOMPI_BENCH_DEBUG) for (const r of results) console.error(JSON.stringify({ ms: round(r.ms), waits: r.waits, tier: r.tier }));
-  for (const r of results.filter((x) => !answered.includes(x))) console.error(`classroom: lost/hung: exit ${r.code} tier ${r.tier} ${r.error ?? ''} ${r.text.replace(/\s+/g, ' ').slice(0, 120)} | stderr: ${r.stderr.replace(/\s+/g, ' ').slice(-400)}`);
+  if (process.env.KOOMPI_BENCH_DEBUG)
+    for (const r of results) console.error(JSON.stringify({ ms: round(r.ms), waits: r.waits, tier: r.tier }));
+  for (const r of results.filter((x) => !answered.includes(x)))
+    console.error(
+      `classroom: lost/hung: exit ${r.code} tier ${r.tier} ${r.error ?? ''} ${r.text.replace(/\s+/g, ' ').slice(0, 120)} | stderr: ${r.stderr.replace(/\s+/g, ' ').slice(-400)}`,
+    );
   if (answered.length !== STUDENTS) process.exitCode = 1;
 }
 

@@ -21,11 +21,16 @@ async function dbusPath(): Promise<void> {
     console.error('hotkey bench: dbus-daemon or gdbus missing; the D-Bus figure is skipped');
     return;
   }
-  const daemon: ChildProcess = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const daemon: ChildProcess = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   try {
     const address = await new Promise<string>((ok, fail) => {
       let out = '';
-      daemon.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) ok(out.trim()); });
+      daemon.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) ok(out.trim());
+      });
       setTimeout(() => fail(new Error('dbus-daemon did not start')), 5000);
     });
     let toggled: (() => void) | null = null;
@@ -34,8 +39,27 @@ async function dbusPath(): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
-      const reached = new Promise<void>((ok) => { toggled = ok; });
-      spawn('gdbus', ['call', '--address', address, '--timeout', '2', '--dest', 'org.koompi.Assistant', '--object-path', '/org/koompi/Assistant', '--method', 'org.koompi.Assistant.Toggle', ''], { stdio: 'ignore' });
+      const reached = new Promise<void>((ok) => {
+        toggled = ok;
+      });
+      spawn(
+        'gdbus',
+        [
+          'call',
+          '--address',
+          address,
+          '--timeout',
+          '2',
+          '--dest',
+          'org.koompi.Assistant',
+          '--object-path',
+          '/org/koompi/Assistant',
+          '--method',
+          'org.koompi.Assistant.Toggle',
+          '',
+        ],
+        { stdio: 'ignore' },
+      );
       await reached;
       times.push(performance.now() - t0);
     }
@@ -56,17 +80,27 @@ function secondInstancePath(): void {
   try {
     mkdirSync(join(dir, 'node_modules/electron'), { recursive: true });
     // The stand-in: another instance holds the lock, so the bundle quits right after evaluating.
-    writeFileSync(join(dir, 'node_modules/electron/index.js'), `
+    writeFileSync(
+      join(dir, 'node_modules/electron/index.js'),
+      `
 const noop = () => {};
 const app = { isPackaged: true, requestSingleInstanceLock: () => false, quit: () => process.exit(0), on: noop, getAppPath: () => '.', commandLine: { hasSwitch: () => false, getSwitchValue: () => '', appendSwitch: noop } };
-module.exports = new Proxy({ app }, { get: (t, k) => (k in t ? t[k] : {}) });`);
+module.exports = new Proxy({ app }, { get: (t, k) => (k in t ? t[k] : {}) });`,
+    );
     copyFileSync(bundle, join(dir, 'main.cjs'));
     const bare = join(dir, 'bare.cjs');
     writeFileSync(bare, 'process.exit(0)');
-    const run = (file: string) => { const t0 = performance.now(); spawnSync(process.execPath, [file], { cwd: dir, stdio: 'ignore' }); return performance.now() - t0; };
+    const run = (file: string) => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, [file], { cwd: dir, stdio: 'ignore' });
+      return performance.now() - t0;
+    };
     const bundleTimes: number[] = [];
     const bareTimes: number[] = [];
-    for (let i = 0; i < 7; i++) { bareTimes.push(run(bare)); bundleTimes.push(run(join(dir, 'main.cjs'))); }
+    for (let i = 0; i < 7; i++) {
+      bareTimes.push(run(bare));
+      bundleTimes.push(run(join(dir, 'main.cjs')));
+    }
     report('second_instance_bundle_eval_ms', median(bundleTimes) - median(bareTimes), 'ms');
     report('second_instance_process_floor_ms', median(bundleTimes), 'ms');
   } finally {

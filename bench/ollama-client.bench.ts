@@ -28,7 +28,9 @@ const messages = [{ role: 'user' as const, content: 'write a long answer' }];
 
 async function runOurs(p: OllamaChatProvider): Promise<number> {
   let chars = 0;
-  await p.chat({ model: MODEL, system: 'SYS', messages }, (t) => { chars += t.length; });
+  await p.chat({ model: MODEL, system: 'SYS', messages }, (t) => {
+    chars += t.length;
+  });
   return chars;
 }
 
@@ -54,7 +56,10 @@ async function measure(fn: () => Promise<number>): Promise<Sample> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, heapMb, chars };
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 const emit = (figure: string, value: number, unit: string, target?: string): void => {
   console.log(JSON.stringify({ bench: 'ollama-client', figure, value: round(value), unit, ...(target ? { target } : {}) }));
@@ -70,8 +75,13 @@ for (const framing of ['normal', 'chaotic'] as const) {
   await runOfficial(official);
   for (let i = 0; i < RUNS; i++) {
     // alternate the order so neither client always runs on a warmer machine
-    if (i % 2 === 0) { o.push(await measure(() => runOurs(ours))); f.push(await measure(() => runOfficial(official))); }
-    else { f.push(await measure(() => runOfficial(official))); o.push(await measure(() => runOurs(ours))); }
+    if (i % 2 === 0) {
+      o.push(await measure(() => runOurs(ours)));
+      f.push(await measure(() => runOfficial(official)));
+    } else {
+      f.push(await measure(() => runOfficial(official)));
+      o.push(await measure(() => runOurs(ours)));
+    }
   }
   if (o.some((r) => r.chars !== o[0]!.chars) || f.some((r) => r.chars !== o[0]!.chars)) {
     throw new Error(`the two clients disagree on the text length: ${o[0]!.chars} vs ${f[0]!.chars}`);

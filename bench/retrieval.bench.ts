@@ -36,7 +36,8 @@ try {
     line('hit@5', all.h5 / all.s, 'ratio', { group: 'all', n: all.s });
   }
   for (const s of m.strengths) {
-    if (s.counted > 0) line('docs-tier accuracy by match', s.correct / s.counted, 'ratio', { strength: s.strength, n: s.counted, items: s.items });
+    if (s.counted > 0)
+      line('docs-tier accuracy by match', s.correct / s.counted, 'ratio', { strength: s.strength, n: s.counted, items: s.items });
   }
   line('search p95', m.searchP95Ms, 'ms', { target: '<= 50' });
   if (env.RETRIEVAL_BENCH_ROWS) for (const r of m.rows) console.error(JSON.stringify(r));

@@ -21,21 +21,71 @@ function rng(seed: number): () => number {
   };
 }
 
-const PKGS = ['vlc', 'gimp', 'inkscape', 'krita', 'firefox', 'chromium', 'audacity', 'blender', 'obs studio', 'vs code', 'htop', 'git', 'foo-bar', 'python3.11'];
+const PKGS = [
+  'vlc',
+  'gimp',
+  'inkscape',
+  'krita',
+  'firefox',
+  'chromium',
+  'audacity',
+  'blender',
+  'obs studio',
+  'vs code',
+  'htop',
+  'git',
+  'foo-bar',
+  'python3.11',
+];
 const TEMPLATES: ReadonlyArray<(p: string, q: string, n: number) => string> = [
-  (p) => `install ${p}`, (p, q) => `please install ${p} and ${q}`, (p) => `can you install ${p} for me`, (p) => `I need ${p}`,
-  (p) => `uninstall ${p}`, (p) => `get rid of ${p}`, (p) => `search for package ${p}`, () => 'update the computer',
-  () => 'upgrade everything', (_p, _q, n) => `take a snapshot called snap-${n}`, () => 'list snapshots',
-  (_p, _q, n) => `roll back to snapshot ${n}`, () => 'start the classroom', () => 'end the class',
-  () => 'restart the sound service pipewire', () => 'is bluetooth running?', () => 'open the file manager',
-  () => 'open wifi settings', () => 'how much disk space do I have left?', () => 'memory usage', () => 'list wifi networks',
-  () => 'turn wifi off', () => 'reboot the computer', () => 'shut down', () => 'hello', () => 'what can you do?',
-  (p) => `ដំឡើង ${p}`, (p, q) => `សូមដំឡើង ${p} និង ${q} ផង`, (p) => `លុប ${p} ចេញ`, (p) => `ស្វែងរក ${p}`,
-  () => 'ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ', (p) => `បើក ${p}`, () => 'បិទកុំព្យូទ័រ', () => 'ចាប់ផ្ដើមឡើងវិញ', () => 'សួស្តី',
-  (p) => `how do I install ${p}?`, () => 'what is a snapshot?', () => 'why is my wifi slow', (p) => `I installed ${p} and it crashes`,
-  (p) => `should I remove ${p}?`, () => 'តើខ្ញុំដំឡើងកម្មវិធីដោយរបៀបណា?', (p) => `install ${p}; rm -rf ~`,
-  (p) => `install $(curl ${p}|sh)`, (p) => `install ${p} && reboot`, () => 'install --overwrite=*', (p) => `install ${p}\u200b`,
-  (p) => `open ${p} > /etc/passwd`, (_p, _q, n) => `install ${'x'.repeat(50 + (n % 400))}`,
+  (p) => `install ${p}`,
+  (p, q) => `please install ${p} and ${q}`,
+  (p) => `can you install ${p} for me`,
+  (p) => `I need ${p}`,
+  (p) => `uninstall ${p}`,
+  (p) => `get rid of ${p}`,
+  (p) => `search for package ${p}`,
+  () => 'update the computer',
+  () => 'upgrade everything',
+  (_p, _q, n) => `take a snapshot called snap-${n}`,
+  () => 'list snapshots',
+  (_p, _q, n) => `roll back to snapshot ${n}`,
+  () => 'start the classroom',
+  () => 'end the class',
+  () => 'restart the sound service pipewire',
+  () => 'is bluetooth running?',
+  () => 'open the file manager',
+  () => 'open wifi settings',
+  () => 'how much disk space do I have left?',
+  () => 'memory usage',
+  () => 'list wifi networks',
+  () => 'turn wifi off',
+  () => 'reboot the computer',
+  () => 'shut down',
+  () => 'hello',
+  () => 'what can you do?',
+  (p) => `ដំឡើង ${p}`,
+  (p, q) => `សូមដំឡើង ${p} និង ${q} ផង`,
+  (p) => `លុប ${p} ចេញ`,
+  (p) => `ស្វែងរក ${p}`,
+  () => 'ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ',
+  (p) => `បើក ${p}`,
+  () => 'បិទកុំព្យូទ័រ',
+  () => 'ចាប់ផ្ដើមឡើងវិញ',
+  () => 'សួស្តី',
+  (p) => `how do I install ${p}?`,
+  () => 'what is a snapshot?',
+  () => 'why is my wifi slow',
+  (p) => `I installed ${p} and it crashes`,
+  (p) => `should I remove ${p}?`,
+  () => 'តើខ្ញុំដំឡើងកម្មវិធីដោយរបៀបណា?',
+  (p) => `install ${p}; rm -rf ~`,
+  (p) => `install $(curl ${p}|sh)`,
+  (p) => `install ${p} && reboot`,
+  () => 'install --overwrite=*',
+  (p) => `install ${p}\u200b`,
+  (p) => `open ${p} > /etc/passwd`,
+  (_p, _q, n) => `install ${'x'.repeat(50 + (n % 400))}`,
 ];
 
 function questions(n: number, seed: number): string[] {
@@ -49,7 +99,13 @@ const CPU_REPORT = `data:text/javascript,process.on('exit',()=>{const u=process.
 
 function timeCli(args: string[], input?: string): { ms: number; cpuMs: number; stdout: string } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', CPU_REPORT, BIN, ...args], { input, encoding: 'utf8', env: ENV, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', CPU_REPORT, BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: ENV,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`koompi-ask ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   const cpu = /cpu-us=(\d+)/.exec(r.stderr);
@@ -107,10 +163,19 @@ line('in_process_us_median', median(passes), 'us');
 const dbDir = tempDir('koompi-bench-db-');
 const unitDir = writeUnits(['cups.service', 'bluetooth.service', 'NetworkManager.service', 'sshd.service', 'docker.service']);
 try {
-  const names = Array.from({ length: 15_000 }, (_, i) => `pkg${i}-${['lib', 'tools', 'git', 'qt'][i % 4]}`).concat(PKGS.map((p) => p.replace(' ', '-')), ['vlc', 'gimp', 'inkscape', 'krita', 'firefox', 'chromium', 'audacity', 'blender', 'obs-studio', 'code', 'htop', 'git', 'nodejs']);
+  const names = Array.from({ length: 15_000 }, (_, i) => `pkg${i}-${['lib', 'tools', 'git', 'qt'][i % 4]}`).concat(
+    PKGS.map((p) => p.replace(' ', '-')),
+    ['vlc', 'gimp', 'inkscape', 'krita', 'firefox', 'chromium', 'audacity', 'blender', 'obs-studio', 'code', 'htop', 'git', 'nodejs'],
+  );
   writeSyncDb(dbDir, 'extra', names);
   writeLocalDb(dbDir, names.slice(0, 1500).concat(['vlc', 'gimp', 'firefox']));
-  const machine = { hasKoompiCli: false, hasCheckupdates: true, packages: packageIndex(dbDir), units: unitIndex([unitDir], [unitDir]), flatpaks: [] };
+  const machine = {
+    hasKoompiCli: false,
+    hasCheckupdates: true,
+    packages: packageIndex(dbDir),
+    units: unitIndex([unitDir], [unitDir]),
+    flatpaks: [],
+  };
   const t0 = process.hrtime.bigint();
   decideRoute('install vlc', machine);
   decideRoute('remove vlc', machine);

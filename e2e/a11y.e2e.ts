@@ -9,9 +9,15 @@ import { axeViolations, describeViolations, type AxeProblem } from './harness/ax
 import type { App } from './harness/app-harness.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
 const ANSWER = {
   en: 'Check the disk, then mount the drive:\n\n```bash\nlsblk\nsudo mount /dev/sdb1 /mnt\n```\n\n| Tool | Use |\n|:-----|----:|\n| `lsblk` | list disks |\n\nSee [the wiki](https://wiki.koompi.org/usb).\n',
@@ -23,7 +29,12 @@ const Q = {
 };
 
 async function start(view: 'window' | 'overlay', lang: 'en' | 'km', scheme: 'light' | 'dark'): Promise<App> {
-  const app = await suite.start({ view, colorScheme: scheme, ollama: { answer: ANSWER[lang] }, viewport: view === 'overlay' ? { width: 680, height: 480 } : { width: 1180, height: 760 } });
+  const app = await suite.start({
+    view,
+    colorScheme: scheme,
+    ollama: { answer: ANSWER[lang] },
+    viewport: view === 'overlay' ? { width: 680, height: 480 } : { width: 1180, height: 760 },
+  });
   await app.call('settings:set', { language: lang });
   await app.page.reload();
   await app.page.locator('.app[data-booted="1"]').waitFor();
@@ -38,10 +49,13 @@ async function check(app: App, screen: string, found: string[]): Promise<void> {
   const list: AxeProblem[] = await axeViolations(app.page);
   if (list.length) found.push(describeViolations(screen, list));
   const doc = await app.page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { scrollingElement: { scrollTop: number; scrollHeight: number; clientHeight: number } } }).document.scrollingElement;
+    const d = (
+      globalThis as unknown as { document: { scrollingElement: { scrollTop: number; scrollHeight: number; clientHeight: number } } }
+    ).document.scrollingElement;
     return { top: d.scrollTop, height: d.scrollHeight, client: d.clientHeight };
   });
-  if (doc.top !== 0 || doc.height > doc.client) found.push(`${screen}: the document scrolls (${doc.height} px of page in ${doc.client} px, at ${doc.top})`);
+  if (doc.top !== 0 || doc.height > doc.client)
+    found.push(`${screen}: the document scrolls (${doc.height} px of page in ${doc.client} px, at ${doc.top})`);
 }
 
 async function conversationScreens(app: App, name: string, lang: 'en' | 'km', found: string[]): Promise<void> {

@@ -8,9 +8,15 @@ import type { PageGlobals } from './harness/page-dom.js';
 import { GEMINI_TEST_KEY } from './harness/app-harness.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
 const CODE_ANSWER = [
   'You can check your disks and mount the USB stick like this:',
@@ -46,7 +52,10 @@ describe('chat', () => {
     expect(new Set(growth).size).toBeGreaterThan(3);
     // The live region speaks twice, politely: "Thinking…", then the finished answer as shown (no ``` or **);
     // the streamed text itself is not live.
-    await until('the finished answer announced', async () => (await page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said)).length === 2);
+    await until(
+      'the finished answer announced',
+      async () => (await page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said)).length === 2,
+    );
     const said = await page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said);
     expect(said[0]).toBe('Thinking…');
     expect(said[1]).toMatch(/^Answer: .*lsblk sudo mount \/dev\/sdb1 \/mnt.*Then open Dolphin to see the files\.$/);
@@ -69,7 +78,7 @@ describe('chat', () => {
     const described = await mount.getByRole('button', { name: /Run sudo mount/ }).evaluate((b) => {
       const { document } = globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } };
       const id = (b as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-describedby');
-      return id ? document.getElementById(id)?.textContent ?? null : null;
+      return id ? (document.getElementById(id)?.textContent ?? null) : null;
     });
     expect(described).toMatch(/Needs admin\. Why: ./);
     expect(await mount.getByRole('button', { name: 'Open in Konsole' }).count()).toBe(1);
@@ -86,14 +95,20 @@ describe('chat', () => {
     await page.getByRole('button', { name: 'Stop' }).click();
     await waitForAnswer(page);
     // Focus is in the question box, not lost to <body> when Stop went away.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('question');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id,
+      ),
+    ).toBe('question');
     const text = await lastAnswerText(page);
     expect(text).toContain('Step 1');
     expect(text).not.toContain('Step 200');
     await page.getByText('Stopped.').waitFor();
     // The composer is usable again and the model request was abandoned by the client.
     await page.getByRole('button', { name: 'Send' }).waitFor();
-    await until('the Ollama request to be closed by the core', () => app.ollama!.requests.some((r) => r.path === '/api/chat' && r.outcome === 'client-closed'));
+    await until('the Ollama request to be closed by the core', () =>
+      app.ollama!.requests.some((r) => r.path === '/api/chat' && r.outcome === 'client-closed'),
+    );
   });
 
   it('renders model output with <img onerror> and <script> inert, and opens only https links outside', async () => {
@@ -112,9 +127,9 @@ describe('chat', () => {
     const found = await page.evaluate(() => {
       const { document } = globalThis as unknown as PageGlobals;
       return {
-      bad: document.querySelectorAll('.messages img, .messages script, .messages iframe, .messages [onerror]').length,
-      jsLinks: [...document.querySelectorAll('.messages a')].filter((a) => !/^https:/.test(a.getAttribute('href') ?? '')).length,
-      pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null,
+        bad: document.querySelectorAll('.messages img, .messages script, .messages iframe, .messages [onerror]').length,
+        jsLinks: [...document.querySelectorAll('.messages a')].filter((a) => !/^https:/.test(a.getAttribute('href') ?? '')).length,
+        pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null,
       };
     });
     expect(found).toEqual({ bad: 0, jsLinks: 0, pwned: null });
@@ -179,10 +194,11 @@ describe('chat', () => {
     // Focus starts inside the dialog (on Cancel) and Esc closes it without deleting.
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent)).toBe('Cancel');
     // Tab and Shift+Tab cycle inside the dialog, never out to the page behind it.
-    const focused = () => page.evaluate(() => {
-      const a = (globalThis as unknown as PageGlobals).document.activeElement;
-      return { text: a?.textContent ?? '', inDialog: !!a?.closest('[role="dialog"]'), label: a?.getAttribute('aria-label') ?? '' };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const a = (globalThis as unknown as PageGlobals).document.activeElement;
+        return { text: a?.textContent ?? '', inDialog: !!a?.closest('[role="dialog"]'), label: a?.getAttribute('aria-label') ?? '' };
+      });
     for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
       expect((await focused()).inDialog, key).toBe(true);
@@ -196,7 +212,9 @@ describe('chat', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await until('deleted on disk', async () => (await app.call('conversations:list', {})).length === 1);
     // The row that opened it is gone: focus lands on the search box, not lost on the page.
-    await until('focus on the search box', async () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'conv-search'));
+    await until('focus on the search box', async () =>
+      page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'conv-search'),
+    );
     await page.getByLabel('Search conversations').fill('');
     await until('one conversation left in the list', async () => (await page.locator('.conv').count()) === 1);
   });
@@ -204,9 +222,25 @@ describe('chat', () => {
   it('puts Run where the core found each command (fish, user@host prompts) once, a long one-liner scrolls with Run in view', async () => {
     const long = `echo ${'x'.repeat(4000)}`;
     const answer = [
-      'In fish:', '', '```fish', 'set -x EDITOR nano', '```', '',
-      'As shown in a terminal:', '', '```console', 'user@koompi:~$ df -h', 'Filesystem Size', '```', '',
-      'A **long** one:', '', '```bash', long, '```', '',
+      'In fish:',
+      '',
+      '```fish',
+      'set -x EDITOR nano',
+      '```',
+      '',
+      'As shown in a terminal:',
+      '',
+      '```console',
+      'user@koompi:~$ df -h',
+      'Filesystem Size',
+      '```',
+      '',
+      'A **long** one:',
+      '',
+      '```bash',
+      long,
+      '```',
+      '',
     ].join('\n');
     const app = await suite.start({ ollama: { answer }, viewport: { width: 1000, height: 720 } });
     const { page } = app;
@@ -224,7 +258,13 @@ describe('chat', () => {
     const pre = line.locator('pre');
     const box = await pre.boundingBox();
     expect(box!.height).toBeLessThan(40);
-    expect(await pre.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+    expect(
+      await pre.evaluate(
+        (el) =>
+          (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth >
+          (el as unknown as { clientWidth: number }).clientWidth,
+      ),
+    ).toBe(true);
     const run = line.getByRole('button', { name: /^Run echo/ });
     await run.scrollIntoViewIfNeeded();
     const runBox = await run.boundingBox();
@@ -235,7 +275,11 @@ describe('chat', () => {
   });
 
   it('Copy answer copies the answer as text, not markdown, and focus stays on the button', async () => {
-    const app = await suite.start({ view: 'overlay', ollama: { answer: 'Use **Dolphin** to open `/mnt`:\n\n```bash\nls /mnt\n```\n' }, viewport: { width: 680, height: 480 } });
+    const app = await suite.start({
+      view: 'overlay',
+      ollama: { answer: 'Use **Dolphin** to open `/mnt`:\n\n```bash\nls /mnt\n```\n' },
+      viewport: { width: 680, height: 480 },
+    });
     const { page } = app;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await ask(page, 'how do I open the drive');
@@ -243,10 +287,17 @@ describe('chat', () => {
     const copy = page.getByRole('button', { name: 'Copy answer' });
     await copy.click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
-    const text = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    const text = await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    );
     expect(text).toContain('Use Dolphin to open /mnt:');
     expect(text).toContain('ls /mnt');
     expect(text).not.toMatch(/\*\*|```|`/);
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Copied');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent,
+      ),
+    ).toBe('Copied');
   });
 });

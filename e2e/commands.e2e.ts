@@ -10,8 +10,12 @@ import { until } from './harness/poll.js';
 
 let suite: Suite;
 const tmp = mkdtempSync(join(tmpdir(), 'koompi-e2e-marker-'));
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
 afterAll(async () => {
   await suite?.close();
   rmSync(tmp, { recursive: true, force: true });
@@ -36,13 +40,20 @@ describe('command runs', () => {
     expect(await panel.getAttribute('data-exit-code')).toBe('0');
     expect(await panel.locator('.run-status').innerText()).toContain('Finished with exit code 0');
     // The run panel is a terminal (xterm.js, e2e/terminal.e2e.ts): its rows hold the output.
-    await until('the output to show', async () => /Filesystem|Size/.test(await panel.locator('.run-terminal .xterm-rows').innerText().catch(() => '')));
+    await until('the output to show', async () =>
+      /Filesystem|Size/.test(
+        await panel
+          .locator('.run-terminal .xterm-rows')
+          .innerText()
+          .catch(() => ''),
+      ),
+    );
     expect(app.confirmRequests).toHaveLength(1);
     expect(app.confirmRequests[0]!.runText).toBe('df -h');
     expect(app.confirmRequests[0]!.command.risk).toBe('safe');
   });
 
-  it('runs nothing without the confirmation\'s yes (marker file not created), and runs it after a yes', async () => {
+  it("runs nothing without the confirmation's yes (marker file not created), and runs it after a yes", async () => {
     const marker = join(tmp, 'marker-deny');
     const app = await suite.start({ ollama: { answer: `Create it with:\n\n\`\`\`bash\ntouch ${marker}\n\`\`\`\n` } });
     const { page } = app;

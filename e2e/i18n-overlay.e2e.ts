@@ -7,9 +7,15 @@ import { until } from './harness/poll.js';
 import type { PageGlobals } from './harness/page-dom.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
 const KHMER_ANSWER = 'ដើម្បីពិនិត្យទំហំថាស សូមបើក **Dolphin** ឬប្រើពាក្យបញ្ជា៖\n\n```bash\ndf -h\n```\n';
 
@@ -51,10 +57,16 @@ describe('Khmer', () => {
 
 describe('overlay', () => {
   it('is keyboard first: Enter sends, Shift+Enter adds a line, ↑ recalls, Esc hides, open in full window', async () => {
-    const app = await suite.start({ view: 'overlay', viewport: { width: 680, height: 460 }, ollama: { answer: 'Open **Discover** and search for it.' } });
+    const app = await suite.start({
+      view: 'overlay',
+      viewport: { width: 680, height: 460 },
+      ollama: { answer: 'Open **Discover** and search for it.' },
+    });
     const { page } = app;
     const box = page.getByLabel('Your question');
-    await until('the question box to have focus', async () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'question'));
+    await until('the question box to have focus', async () =>
+      page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id === 'question'),
+    );
     await page.keyboard.type('first line');
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type('second line');
@@ -85,7 +97,10 @@ describe('a question over the limit', () => {
     const box = page.getByLabel('Your question');
     const long = 'why? '.repeat(2001).trim(); // 10,004 characters
     await box.fill(long);
-    await page.getByRole('alert').filter({ hasText: /the limit is 10000/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /the limit is 10000/ })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
     await box.press('Enter');
     expect(await box.inputValue()).toBe(long);

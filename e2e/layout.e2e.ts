@@ -7,16 +7,26 @@ import { openSuite, type Suite } from './harness/suite.js';
 import { ask, waitForAnswer } from './harness/page-helpers.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
-const LONG = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}: some words to make the answer long enough to scroll.`).join('\n\n') + '\n\n```bash\ndf -h\n```\n';
+const LONG =
+  Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}: some words to make the answer long enough to scroll.`).join('\n\n') +
+  '\n\n```bash\ndf -h\n```\n';
 
 type Doc = { top: number; height: number; client: number };
 async function documentScroll(page: Page): Promise<Doc> {
   return page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { scrollingElement: { scrollTop: number; scrollHeight: number; clientHeight: number } } }).document.scrollingElement;
+    const d = (
+      globalThis as unknown as { document: { scrollingElement: { scrollTop: number; scrollHeight: number; clientHeight: number } } }
+    ).document.scrollingElement;
     return { top: d.scrollTop, height: d.scrollHeight, client: d.clientHeight };
   });
 }
@@ -24,7 +34,11 @@ const still = (d: Doc) => ({ top: d.top, fits: d.height <= d.client });
 
 async function listGap(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; scrollTop: number; clientHeight: number } | null } }).document.querySelector('.messages');
+    const el = (
+      globalThis as unknown as {
+        document: { querySelector(s: string): { scrollHeight: number; scrollTop: number; clientHeight: number } | null };
+      }
+    ).document.querySelector('.messages');
     return el ? Math.round(el.scrollHeight - el.scrollTop - el.clientHeight) : -1;
   });
 }
@@ -63,7 +77,11 @@ describe('layout', () => {
 
   it('the overlay document never scrolls, and at 360×480, 420×260 and 200 % zoom (360×230) keeps its actions and some answer in view', async () => {
     // 200 % zoom of the default 720×460 overlay is a 360×230 CSS viewport.
-    for (const viewport of [{ width: 360, height: 480 }, { width: 420, height: 260 }, { width: 360, height: 230 }]) {
+    for (const viewport of [
+      { width: 360, height: 480 },
+      { width: 420, height: 260 },
+      { width: 360, height: 230 },
+    ]) {
       const app = await suite.start({ view: 'overlay', ollama: { answer: LONG }, viewport });
       const { page } = app;
       await ask(page, 'a long one please');

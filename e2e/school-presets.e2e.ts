@@ -10,9 +10,16 @@ import { until } from './harness/poll.js';
 
 let suite: Suite;
 const xdg = mkdtempSync(join(tmpdir(), 'koompi-e2e-xdg-'));
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); rmSync(xdg, { recursive: true, force: true }); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+  rmSync(xdg, { recursive: true, force: true });
+});
 
 describe('school presets in the settings page', () => {
   it('shows a locked setting as set by the school, disabled; other settings stay editable', async () => {
@@ -37,6 +44,9 @@ describe('school presets in the settings page', () => {
     expect(await openai.isDisabled()).toBe(false);
     await openai.fill('http://school-server:8000/v1');
     await openai.press('Enter');
-    await until('the server saved by the core', async () => (await app.call('settings:get', {})).openaiBaseUrl === 'http://school-server:8000/v1');
+    await until(
+      'the server saved by the core',
+      async () => (await app.call('settings:get', {})).openaiBaseUrl === 'http://school-server:8000/v1',
+    );
   });
 });

@@ -10,9 +10,15 @@ import type { App } from './harness/app-harness.js';
 import type { PageGlobals } from './harness/page-dom.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
 const OUT = join(REPO, 'e2e/artifacts/screenshots');
 
@@ -58,7 +64,11 @@ describe('screenshots', () => {
   for (const lang of ['en', 'km'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`window, ${scheme}, ${lang}`, async () => {
-        const app = await suite.start({ colorScheme: scheme, ollama: { answer: lang === 'en' ? ANSWER_EN : ANSWER_KM }, viewport: { width: 1180, height: 760 } });
+        const app = await suite.start({
+          colorScheme: scheme,
+          ollama: { answer: lang === 'en' ? ANSWER_EN : ANSWER_KM },
+          viewport: { width: 1180, height: 760 },
+        });
         await app.call('settings:set', { language: lang });
         await app.page.reload();
         await app.page.locator('.app[data-booted="1"]').waitFor();
@@ -76,7 +86,12 @@ describe('screenshots', () => {
       });
 
       it(`overlay, ${scheme}, ${lang}`, async () => {
-        const app = await suite.start({ view: 'overlay', colorScheme: scheme, viewport: { width: 680, height: 480 }, ollama: { answer: lang === 'en' ? ANSWER_EN : ANSWER_KM } });
+        const app = await suite.start({
+          view: 'overlay',
+          colorScheme: scheme,
+          viewport: { width: 680, height: 480 },
+          ollama: { answer: lang === 'en' ? ANSWER_EN : ANSWER_KM },
+        });
         await app.call('settings:set', { language: lang });
         await app.page.reload();
         await app.page.locator('.app[data-booted="1"]').waitFor();

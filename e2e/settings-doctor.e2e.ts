@@ -8,12 +8,18 @@ import { GEMINI_TEST_KEY } from './harness/app-harness.js';
 import type { PageGlobals } from './harness/page-dom.js';
 
 let suite: Suite;
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+});
 
 describe('health check and settings', () => {
-  it('shows the doctor\'s guidance when Ollama is down, and answers with offline help', async () => {
+  it("shows the doctor's guidance when Ollama is down, and answers with offline help", async () => {
     const app = await suite.start({ ollamaDown: true });
     const { page } = app;
     const banner = page.locator('.banner-warning');
@@ -100,7 +106,10 @@ describe('health check and settings', () => {
     await until('consent saved by the core', async () => (await app.call('settings:get', {})).allowCloud === true);
 
     await page.getByText('Dark', { exact: true }).click();
-    await until('dark theme applied', async () => (await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme)) === 'dark');
+    await until(
+      'dark theme applied',
+      async () => (await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme)) === 'dark',
+    );
     await until('theme saved by the core', async () => (await app.call('settings:get', {})).theme === 'dark');
   });
 });

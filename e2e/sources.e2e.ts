@@ -55,12 +55,20 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'man', 'man1', 'rm.1'), RM_PAGE);
   mkdirSync(join(dir, 'wiki', 'en'), { recursive: true });
   writeFileSync(join(dir, 'wiki', 'en', 'Zram.html'), ZRAM_PAGE);
-  env = { KOOMPI_KNOWLEDGE_DIR: fileURLToPath(new URL('../assets/knowledge', import.meta.url)), KOOMPI_CACHE_DIR: join(dir, 'cache'), MANPATH: join(dir, 'man'), KOOMPI_ARCH_WIKI_DIR: join(dir, 'wiki'), KOOMPI_KDE_HELP_DIR: join(dir, 'no-kde') };
+  env = {
+    KOOMPI_KNOWLEDGE_DIR: fileURLToPath(new URL('../assets/knowledge', import.meta.url)),
+    KOOMPI_CACHE_DIR: join(dir, 'cache'),
+    MANPATH: join(dir, 'man'),
+    KOOMPI_ARCH_WIKI_DIR: join(dir, 'wiki'),
+    KOOMPI_KDE_HELP_DIR: join(dir, 'no-kde'),
+  };
   const built = await buildDocsIndex({ cacheDir: env.KOOMPI_CACHE_DIR!, env: { PATH: process.env.PATH, ...env }, inProcess: true });
   expect(built.ok).toBe(true);
   suite = await openSuite();
 });
-afterEach(async () => { await suite.closeApps(); });
+afterEach(async () => {
+  await suite.closeApps();
+});
 afterAll(async () => {
   await suite?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -94,7 +102,9 @@ describe('sources', () => {
     expect(await page.locator('.source-body').getByRole('button', { name: /^Run/ }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
-    expect(await link.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    expect(
+      await link.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    ).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -117,7 +127,11 @@ describe('sources', () => {
     await page.locator('.source-viewer').waitFor({ state: 'detached' });
 
     await page.reload();
-    await page.getByRole('button', { name: /what does the -r option/ }).first().click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: /what does the -r option/ })
+      .first()
+      .click()
+      .catch(() => undefined);
     await page.locator('.msg-assistant .sources .source-item[data-source-ref="rm(1)"]').waitFor({ timeout: 15_000 });
   });
 

@@ -19,10 +19,15 @@ const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'koompi-e2e-term-')));
 const bin = join(tmp, 'bin');
 mkdirSync(bin);
 const log = join(tmp, 'pacman.log');
-const exe = (name: string, text: string): void => { writeFileSync(join(bin, name), text); chmodSync(join(bin, name), 0o755); };
+const exe = (name: string, text: string): void => {
+  writeFileSync(join(bin, name), text);
+  chmodSync(join(bin, name), 0o755);
+};
 // polkit stand-in: the sudo shim calls `pkexec [--user U] env -C DIR CMD…`; here it runs CMD as is.
 exe('pkexec', '#!/bin/sh\n[ "$1" = --user ] && shift 2\nexec "$@"\n');
-exe('pacman', `#!/bin/bash
+exe(
+  'pacman',
+  `#!/bin/bash
 [ -t 0 ] || { echo "error: no terminal"; exit 1; }
 echo "resolving dependencies..."
 printf ':: Proceed with installation? [Y/n] '
@@ -32,15 +37,30 @@ if [ -n "$PACMAN_SLOW" ]; then echo "downloading..."; sleep 300; fi
 for i in 1 2 3; do printf '\\r(%d/3) installing firefox' "$i"; sleep 0.05; done
 echo
 echo "installed $*" >> "${log}"
-`);
+`,
+);
 
-beforeAll(async () => { suite = await openSuite(); });
-afterEach(async () => { await suite.closeApps(); });
-afterAll(async () => { await suite?.close(); rmSync(tmp, { recursive: true, force: true }); });
+beforeAll(async () => {
+  suite = await openSuite();
+});
+afterEach(async () => {
+  await suite.closeApps();
+});
+afterAll(async () => {
+  await suite?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, ...extra });
-const alive = (pid: number): boolean => { const p = procInfo(pid); return p !== null && p.state !== 'Z'; };
-const terminalText = (panel: Locator): Promise<string> => panel.locator('.run-terminal .xterm-rows').innerText().catch(() => '');
+const alive = (pid: number): boolean => {
+  const p = procInfo(pid);
+  return p !== null && p.state !== 'Z';
+};
+const terminalText = (panel: Locator): Promise<string> =>
+  panel
+    .locator('.run-terminal .xterm-rows')
+    .innerText()
+    .catch(() => '');
 const status = (panel: Locator): Promise<string | null> => panel.getAttribute('data-run-status');
 
 async function typeInto(page: Page, panel: Locator, keys: string[]): Promise<void> {
@@ -68,7 +88,7 @@ describe('the run panel is a terminal', () => {
     const shown = await terminalText(panel);
     expect(shown).toContain('(3/3) installing firefox');
     expect(await panel.locator('.run-status').innerText()).toContain('Finished with exit code 0');
-    expect(app.pageErrors.join("\n")).toBe("");
+    expect(app.pageErrors.join('\n')).toBe('');
     await page.screenshot({ path: 'e2e/artifacts/screenshots/run-terminal-pacman-light.png' });
   });
 
@@ -89,7 +109,10 @@ describe('the run panel is a terminal', () => {
 
   it('a `cd` in one command carries to the next command of the same answer', async () => {
     const home = mkdtempSync(join(tmp, 'home-'));
-    const app = await suite.start({ env: env({ HOME: home }), ollama: { answer: 'Like this:\n\n```bash\nmkdir -p "Down loads" && cd "Down loads"\npwd > where.txt\n```\n' } });
+    const app = await suite.start({
+      env: env({ HOME: home }),
+      ollama: { answer: 'Like this:\n\n```bash\nmkdir -p "Down loads" && cd "Down loads"\npwd > where.txt\n```\n' },
+    });
     const { page } = app;
     app.setConfirm(() => ({ approved: true }));
     await ask(page, 'zqx plover make a folder');
@@ -105,7 +128,10 @@ describe('the run panel is a terminal', () => {
 
   it('Ctrl+C typed in the panel stops the command; nothing it started is left running', async () => {
     const pidFile = join(tmp, 'bg.pid');
-    const app = await suite.start({ env: env(), ollama: { answer: `Start it:\n\n\`\`\`bash\nsleep 300 & echo $! > ${pidFile}; echo started; sleep 300\n\`\`\`\n` } });
+    const app = await suite.start({
+      env: env(),
+      ollama: { answer: `Start it:\n\n\`\`\`bash\nsleep 300 & echo $! > ${pidFile}; echo started; sleep 300\n\`\`\`\n` },
+    });
     const { page } = app;
     app.setConfirm(() => ({ approved: true }));
     await ask(page, 'zqx plover start a long job');
@@ -147,7 +173,10 @@ describe('the run panel is a terminal', () => {
   });
 
   it('a command that prints 5 MiB is not killed', async () => {
-    const app = await suite.start({ env: env(), ollama: { answer: "Print a lot:\n\n```bash\nhead -c 5242880 /dev/zero | tr '\\\\0' x | fold -w 100; echo END-OF-OUTPUT\n```\n" } });
+    const app = await suite.start({
+      env: env(),
+      ollama: { answer: "Print a lot:\n\n```bash\nhead -c 5242880 /dev/zero | tr '\\\\0' x | fold -w 100; echo END-OF-OUTPUT\n```\n" },
+    });
     const { page } = app;
     app.setConfirm(() => ({ approved: true }));
     await ask(page, 'zqx plover print a lot');
@@ -159,17 +188,22 @@ describe('the run panel is a terminal', () => {
     await until('the run to exit', async () => (await status(panel)) === 'exited', 60_000);
     expect(await panel.getAttribute('data-exit-code')).toBe('0');
     await until('the last line to show', async () => (await terminalText(panel)).includes('END-OF-OUTPUT'), 30_000);
-    const received = app.events.filter((e) => e.event === 'command:event').reduce((n, e) => {
-      const ev = (e.payload as { event: { type: string; data?: string } }).event;
-      return n + (ev.type === 'output' ? ev.data!.length : 0);
-    }, 0);
+    const received = app.events
+      .filter((e) => e.event === 'command:event')
+      .reduce((n, e) => {
+        const ev = (e.payload as { event: { type: string; data?: string } }).event;
+        return n + (ev.type === 'output' ? ev.data!.length : 0);
+      }, 0);
     expect(received).toBeGreaterThan(5 * 1024 * 1024);
     console.log(`5 MiB in the run panel: ${received} chars, exit 0, ${Date.now() - t0} ms`);
   }, 90_000);
 
   it('"Run all" runs a block in one shell, in order, confirmed once, and stops at the first failure', async () => {
     const home = mkdtempSync(join(tmp, 'all-'));
-    const app = await suite.start({ env: env({ HOME: home }), ollama: { answer: 'Do all three:\n\n```bash\nmkdir -p work && cd work\necho one > a.txt\nfalse\necho three > c.txt\n```\n' } });
+    const app = await suite.start({
+      env: env({ HOME: home }),
+      ollama: { answer: 'Do all three:\n\n```bash\nmkdir -p work && cd work\necho one > a.txt\nfalse\necho three > c.txt\n```\n' },
+    });
     const { page } = app;
     app.setConfirm(() => ({ approved: true }));
     await ask(page, 'zqx plover three steps');
@@ -186,7 +220,11 @@ describe('the run panel is a terminal', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`run output contrast is at least 4.5:1 (${scheme})`, async () => {
-      const app = await suite.start({ env: env(), colorScheme: scheme, ollama: { answer: 'Say hi:\n\n```bash\necho hello from the terminal\n```\n' } });
+      const app = await suite.start({
+        env: env(),
+        colorScheme: scheme,
+        ollama: { answer: 'Say hi:\n\n```bash\necho hello from the terminal\n```\n' },
+      });
       const { page } = app;
       app.setConfirm(() => ({ approved: true }));
       await ask(page, 'zqx plover say hi');
@@ -197,17 +235,22 @@ describe('the run panel is a terminal', () => {
       await until('the run to exit', async () => (await status(panel)) === 'exited');
       await until('the text to show', async () => (await terminalText(panel)).includes('hello from the terminal'));
       const colours = await panel.locator('.run-terminal .xterm-rows').evaluate((rows) => {
-        interface El { parentElement: El | null }
+        interface El {
+          parentElement: El | null;
+        }
         const g = globalThis as unknown as { getComputedStyle(e: El): { color: string; backgroundColor: string } };
         let el: El | null = rows as unknown as El;
         let bg = 'rgba(0, 0, 0, 0)';
-        while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) { bg = g.getComputedStyle(el).backgroundColor; el = el.parentElement; }
+        while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) {
+          bg = g.getComputedStyle(el).backgroundColor;
+          el = el.parentElement;
+        }
         return { fg: g.getComputedStyle(rows as unknown as El).color, bg };
       });
       const ratio = contrast(colours.fg, colours.bg);
       console.log(`${scheme}: run output ${colours.fg} on ${colours.bg}: ${ratio.toFixed(2)}:1`);
       expect(ratio).toBeGreaterThanOrEqual(4.5);
-      expect(app.pageErrors.join("\n")).toBe("");
+      expect(app.pageErrors.join('\n')).toBe('');
       await page.screenshot({ path: `e2e/artifacts/screenshots/run-terminal-${scheme}.png` });
     });
   }
@@ -215,10 +258,13 @@ describe('the run panel is a terminal', () => {
 
 function contrast(a: string, b: string): number {
   const lum = (c: string): number => {
-    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0'])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);

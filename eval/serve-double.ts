@@ -16,7 +16,10 @@ const { connect } = await import('node:net');
 const relay = createServer((client) => {
   const upstream = connect(d.port, '127.0.0.1');
   client.pipe(upstream).pipe(client);
-  const end = (): void => { client.destroy(); upstream.destroy(); };
+  const end = (): void => {
+    client.destroy();
+    upstream.destroy();
+  };
   client.on('error', end);
   upstream.on('error', end);
 });

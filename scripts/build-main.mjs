@@ -41,9 +41,11 @@ const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const noBuiltins = {
   name: 'no-node-builtins',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (builtins.has(args.path)
-      ? { errors: [{ text: `the sandboxed preload cannot use Node's '${args.path}' (imported by ${args.importer})` }] }
-      : undefined));
+    b.onResolve({ filter: /.*/ }, (args) =>
+      builtins.has(args.path)
+        ? { errors: [{ text: `the sandboxed preload cannot use Node's '${args.path}' (imported by ${args.importer})` }] }
+        : undefined,
+    );
   },
 };
 const preload = await build({

@@ -13,7 +13,11 @@ export function App() {
   const bootError = useStore((s) => s.bootError);
   return (
     <div className={`app app-${view}`} data-booted={booted ? '1' : '0'}>
-      {bootError && <p className="banner banner-error" role="alert">{bootError}</p>}
+      {bootError && (
+        <p className="banner banner-error" role="alert">
+          {bootError}
+        </p>
+      )}
       {view === 'overlay' ? <OverlayLayout /> : <WindowLayout />}
       <Toasts />
       <LinkDialog />

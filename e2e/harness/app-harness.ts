@@ -133,9 +133,15 @@ export async function startApp(browser: Browser, rendererUrl: string, bridgeJs: 
   const windowCalls: string[] = [];
   const externalUrls: string[] = [];
   const host: Handlers<HostChannel> = {
-    'window:hide': async () => { windowCalls.push('hide'); },
-    'window:open-full': async (r) => { windowCalls.push(`open-full:${r.conversationId ?? ''}`); },
-    'shell:open-external': async ({ url }) => { externalUrls.push(url); },
+    'window:hide': async () => {
+      windowCalls.push('hide');
+    },
+    'window:open-full': async (r) => {
+      windowCalls.push(`open-full:${r.conversationId ?? ''}`);
+    },
+    'shell:open-external': async ({ url }) => {
+      externalUrls.push(url);
+    },
     'key:status': () => keyStore.status(),
     'key:set': ({ key }) => keyStore.set(key),
     'key:clear': () => keyStore.clear(),

@@ -8,10 +8,19 @@ export function chromiumPath(): string {
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; install it (apt install chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath}; install it (apt install chromium) or set CHROMIUM_PATH.`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
     timeout: 60_000,
   });
 }

@@ -5,7 +5,11 @@ import type { KeyStore } from '../../src-main/core/service/ports.js';
 
 export function memoryKeyStore(opts: { plainText?: boolean } = {}): KeyStore {
   let key: string | null = null;
-  const status = (): KeyStatus => ({ set: key !== null, backend: opts.plainText ? 'basic_text' : 'test keyring', plainText: !!opts.plainText });
+  const status = (): KeyStatus => ({
+    set: key !== null,
+    backend: opts.plainText ? 'basic_text' : 'test keyring',
+    plainText: !!opts.plainText,
+  });
   return {
     status: async () => status(),
     get: async () => key,

@@ -12,15 +12,19 @@ export async function ask(page: Page, question: string): Promise<void> {
 
 /** Waits until the n-th assistant answer (0-based; default the last) has finished streaming. */
 export async function waitForAnswer(page: Page, timeoutMs = 30_000): Promise<void> {
-  await until('the answer to finish', async () => {
-    const state = await page.evaluate(() => {
-      const { document } = globalThis as unknown as PageGlobals;
-      const list = document.querySelectorAll('.msg-assistant');
-      const last = list[list.length - 1];
-      return last ? last.dataset.streaming : null;
-    });
-    return state === '0';
-  }, timeoutMs);
+  await until(
+    'the answer to finish',
+    async () => {
+      const state = await page.evaluate(() => {
+        const { document } = globalThis as unknown as PageGlobals;
+        const list = document.querySelectorAll('.msg-assistant');
+        const last = list[list.length - 1];
+        return last ? last.dataset.streaming : null;
+      });
+      return state === '0';
+    },
+    timeoutMs,
+  );
 }
 
 export async function lastAnswerText(page: Page): Promise<string> {

@@ -47,9 +47,10 @@ export async function startSlowProxy(targetUrl: string, lineDelayMs = 0): Promis
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  proxy.close = () => new Promise<void>((ok) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => ok());
-  });
+  proxy.close = () =>
+    new Promise<void>((ok) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => ok());
+    });
   return proxy;
 }

@@ -9,7 +9,20 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-const BOOLEAN_FLAGS = new Set(['--json', '--jsonl', '--offline', '--run', '--route-only', '--version', '--help', '-h', '--no-color', '--cloud', '--netns', '--in-netns']);
+const BOOLEAN_FLAGS = new Set([
+  '--json',
+  '--jsonl',
+  '--offline',
+  '--run',
+  '--route-only',
+  '--version',
+  '--help',
+  '-h',
+  '--no-color',
+  '--cloud',
+  '--netns',
+  '--in-netns',
+]);
 const VALUE_FLAGS = new Set(['--model', '--set', '--out', '--server', '--limit', '--adapter', '--baseline']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -18,8 +31,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
-    if (BOOLEAN_FLAGS.has(a)) { flags.add(a); continue; }
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (BOOLEAN_FLAGS.has(a)) {
+      flags.add(a);
+      continue;
+    }
     if (VALUE_FLAGS.has(a)) {
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
@@ -37,13 +56,28 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (flags.has('--help') || flags.has('-h')) verb = 'help';
   else if (flags.has('--version')) verb = 'version';
   else if (flags.has('--route-only')) verb = 'route-only';
-  else if (positional[0] === 'check-command') { verb = 'check-command'; positional.shift(); }
-  else if (positional[0] === 'models') { verb = 'models'; positional.shift(); }
-  else if (positional[0] === 'doctor') { verb = 'doctor'; positional.shift(); }
-  else if (positional[0] === 'eval') { verb = 'eval'; positional.shift(); }
-  else if (positional[0] === 'dataset') { verb = 'dataset'; positional.shift(); }
-  else if (positional[0] === 'config') { verb = 'config'; positional.shift(); }
-  else if (positional[0] === 'docs') { verb = 'docs'; positional.shift(); }
+  else if (positional[0] === 'check-command') {
+    verb = 'check-command';
+    positional.shift();
+  } else if (positional[0] === 'models') {
+    verb = 'models';
+    positional.shift();
+  } else if (positional[0] === 'doctor') {
+    verb = 'doctor';
+    positional.shift();
+  } else if (positional[0] === 'eval') {
+    verb = 'eval';
+    positional.shift();
+  } else if (positional[0] === 'dataset') {
+    verb = 'dataset';
+    positional.shift();
+  } else if (positional[0] === 'config') {
+    verb = 'config';
+    positional.shift();
+  } else if (positional[0] === 'docs') {
+    verb = 'docs';
+    positional.shift();
+  }
   return { verb, flags, options, positional };
 }
 

@@ -42,8 +42,13 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
   // A closed stdout (`koompi-ask … | head -1`) stops the answer instead of crashing on EPIPE. The listener stays
   // to the end: a write already under way reports its EPIPE later, and nothing more is written once it broke.
   let outBroken = false;
-  io.stdout.on('error', () => { outBroken = true; ac.abort(); });
-  const out = (s: string): void => { if (!outBroken) io.stdout.write(s); };
+  io.stdout.on('error', () => {
+    outBroken = true;
+    ac.abort();
+  });
+  const out = (s: string): void => {
+    if (!outBroken) io.stdout.write(s);
+  };
   // Model text is untrusted: sanitised always (no escape sequence of its own reaches the terminal); markdown is
   // drawn readably on a TTY and left plain when piped.
   const pretty = !json && io.stdout.isTTY === true && !args.flags.has('--no-color') && !io.env.NO_COLOR;
@@ -60,7 +65,10 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
       waiting.stop();
       if (json) return;
       const shown = render.write(e.text);
-      if (shown) { out(shown); lastOut = shown; }
+      if (shown) {
+        out(shown);
+        lastOut = shown;
+      }
     } else if (e.type === 'stats' && e.tokensPerSecond !== undefined) {
       speedSeen.tokensPerSecond = e.tokensPerSecond;
     } else if (e.type === 'notice') {
@@ -71,9 +79,15 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
 
   let answer: Answer;
   try {
-    answer = await core.ask({
-      question, offline: args.flags.has('--offline'), preferCloud: args.flags.has('--cloud'), signal: ac.signal,
-    }, onEvent);
+    answer = await core.ask(
+      {
+        question,
+        offline: args.flags.has('--offline'),
+        preferCloud: args.flags.has('--cloud'),
+        signal: ac.signal,
+      },
+      onEvent,
+    );
   } finally {
     waiting.stop();
     process.removeListener('SIGINT', onSigint);
@@ -81,15 +95,22 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
   }
 
   if (json) {
-    if (!outBroken) writeJsonLine(io.stdout, {
-      tier: answer.tier, text: answer.text, model: answer.model, intent: answer.intent,
-      commands: answer.commands.map((c) => ({ command: c.command, risk: c.risk, reasons: c.reasons })),
-      sources: answer.sources.map((s) => ({ kind: s.kind, title: s.title, ref: s.ref })),
-      error: answer.error,
-    });
+    if (!outBroken)
+      writeJsonLine(io.stdout, {
+        tier: answer.tier,
+        text: answer.text,
+        model: answer.model,
+        intent: answer.intent,
+        commands: answer.commands.map((c) => ({ command: c.command, risk: c.risk, reasons: c.reasons })),
+        sources: answer.sources.map((s) => ({ kind: s.kind, title: s.title, ref: s.ref })),
+        error: answer.error,
+      });
   } else {
     const rest = render.end();
-    if (rest) { out(rest); lastOut = rest; }
+    if (rest) {
+      out(rest);
+      lastOut = rest;
+    }
     if (!lastOut.endsWith('\n')) out('\n');
     // Where the answer comes from (docs) or what the model was given (local/cloud): numbered as the model cites them.
     if (answer.sources.length > 0) out(sourcesBlock(answer.sources, /[\u1780-\u17FF]/u.test(question) ? 'km' : 'en', color));
@@ -103,7 +124,12 @@ export async function runAsk(args: ParsedArgs, io: CliIo): Promise<number> {
   let code: number = interrupted ? EXIT_INTERRUPTED : answer.error ? EXIT.error : answer.tier === 'fallback' ? EXIT.fallback : EXIT.ok;
   if (code === EXIT.ok && args.flags.has('--run') && answer.commands.length > 0) {
     // With --json, stdout holds exactly one JSON object: the prompts go to stderr.
-    code = await offerRun(answer, json ? { ...io, stdout: io.stderr } : io, core.configDir, /[\u1780-\u17FF]/u.test(question) ? 'km' : 'en');
+    code = await offerRun(
+      answer,
+      json ? { ...io, stdout: io.stderr } : io,
+      core.configDir,
+      /[\u1780-\u17FF]/u.test(question) ? 'km' : 'en',
+    );
   }
   return code;
 }

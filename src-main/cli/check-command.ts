@@ -5,7 +5,8 @@ import { EXIT, readLines, writeJsonLine, type CliIo } from './io.js';
 
 export async function runCheckCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.flags.has('--jsonl')) {
-    if (args.positional.length > 0) return usage(io, 'check-command --jsonl reads commands from stdin, one per line; give no command argument');
+    if (args.positional.length > 0)
+      return usage(io, 'check-command --jsonl reads commands from stdin, one per line; give no command argument');
     for (const line of await readLines(io.stdin)) {
       const j = judgeCommand(line);
       writeJsonLine(io.stdout, { command: j.command, risk: j.risk, reasons: j.reasons });

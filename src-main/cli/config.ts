@@ -5,8 +5,19 @@
 import type { ParsedArgs } from './args.js';
 import { EXIT, UsageError, writeJsonLine, type CliIo } from './io.js';
 import {
-  applyEnvOverrides, BadSettingError, loadSettings, LockedSettingError, lockingFile, parseCliValue, patchFor,
-  presetPaths, resolveConfigDir, settingKeys, settingValue, unsetSetting, updateSettings,
+  applyEnvOverrides,
+  BadSettingError,
+  loadSettings,
+  LockedSettingError,
+  lockingFile,
+  parseCliValue,
+  patchFor,
+  presetPaths,
+  resolveConfigDir,
+  settingKeys,
+  settingValue,
+  unsetSetting,
+  updateSettings,
 } from '../core/settings/index.js';
 import { createSharedKeyStore, InvalidKeyError, KEY_ENV, KEY_NAMES, type KeyName } from '../core/secrets/index.js';
 import { readSecret, SecretInputCancelled } from './read-secret.js';
@@ -46,21 +57,36 @@ async function config(args: ParsedArgs, io: CliIo): Promise<number> {
     if (rest.length !== n) throw new UsageError(`config ${sub} ${what}`);
   };
   switch (sub) {
-    case 'list': arity(0, 'takes no arguments'); return list(configDir, io, json);
-    case 'get': arity(1, 'needs one setting name'); return get(configDir, rest[0]!, io, json);
+    case 'list':
+      arity(0, 'takes no arguments');
+      return list(configDir, io, json);
+    case 'get':
+      arity(1, 'needs one setting name');
+      return get(configDir, rest[0]!, io, json);
     case 'set': {
       if (rest.length !== 2) throw new UsageError('config set needs a setting name and a value, e.g. config set allowCloud true');
       return set(configDir, rest[0]!, rest[1]!, io);
     }
-    case 'unset': arity(1, 'needs one setting name'); return unset(configDir, rest[0]!, io);
-    case 'path': arity(0, 'takes no arguments'); return path(configDir, io, json);
+    case 'unset':
+      arity(1, 'needs one setting name');
+      return unset(configDir, rest[0]!, io);
+    case 'path':
+      arity(0, 'takes no arguments');
+      return path(configDir, io, json);
     case 'set-key': {
-      if (rest.length > 1) throw new UsageError('config set-key never takes the key on the command line (other users can see it with ps); run it and paste the key, or pipe it in: koompi-ask config set-key gemini < keyfile');
+      if (rest.length > 1)
+        throw new UsageError(
+          'config set-key never takes the key on the command line (other users can see it with ps); run it and paste the key, or pipe it in: koompi-ask config set-key gemini < keyfile',
+        );
       return setKey(configDir, keyName(rest[0]), io);
     }
-    case 'rm-key': arity(1, 'needs a key name: gemini or openai'); return rmKey(configDir, keyName(rest[0]), io);
-    case undefined: throw new UsageError('config needs a subcommand: list, get, set, unset, path, set-key or rm-key');
-    default: throw new UsageError(`unknown config subcommand: ${sub}`);
+    case 'rm-key':
+      arity(1, 'needs a key name: gemini or openai');
+      return rmKey(configDir, keyName(rest[0]), io);
+    case undefined:
+      throw new UsageError('config needs a subcommand: list, get, set, unset, path, set-key or rm-key');
+    default:
+      throw new UsageError(`unknown config subcommand: ${sub}`);
   }
 }
 
@@ -80,35 +106,67 @@ async function list(configDir: string, io: CliIo, json: boolean): Promise<number
   const loaded = await loadSettings(configDir, undefined, io.env);
   if (loaded.notice) io.stderr.write(`koompi-ask: ${loaded.notice}\n`);
   const eff = applyEnvOverrides(loaded.settings, io.env, loaded.locked);
-  const rows = settingKeys().filter((k) => k !== 'overlay').map((key) => {
-    const top = key.split('.')[0]!;
-    const sub = key.includes('.') ? key.slice(top.length + 1) : null;
-    const inUser = sub ? (loaded.user[top] as Record<string, unknown> | undefined)?.[sub] !== undefined : loaded.user[key] !== undefined;
-    const inPreset = sub ? (loaded.presetValues[top] as Record<string, unknown> | undefined)?.[sub] !== undefined : loaded.presetValues[key] !== undefined;
-    const locked = lockingFile(loaded.locked, key);
-    const envName = (eff.overriddenBy as Record<string, string | undefined>)[key];
-    const source: Source = envName ? 'env' : locked ? (inPreset ? 'school' : 'default') : inUser ? 'user' : inPreset ? 'school' : 'default';
-    return { key, value: settingValue(eff, key), source, ...(envName ? { env: envName } : {}), locked: locked ?? null };
-  });
+  const rows = settingKeys()
+    .filter((k) => k !== 'overlay')
+    .map((key) => {
+      const top = key.split('.')[0]!;
+      const sub = key.includes('.') ? key.slice(top.length + 1) : null;
+      const inUser = sub ? (loaded.user[top] as Record<string, unknown> | undefined)?.[sub] !== undefined : loaded.user[key] !== undefined;
+      const inPreset = sub
+        ? (loaded.presetValues[top] as Record<string, unknown> | undefined)?.[sub] !== undefined
+        : loaded.presetValues[key] !== undefined;
+      const locked = lockingFile(loaded.locked, key);
+      const envName = (eff.overriddenBy as Record<string, string | undefined>)[key];
+      const source: Source = envName
+        ? 'env'
+        : locked
+          ? inPreset
+            ? 'school'
+            : 'default'
+          : inUser
+            ? 'user'
+            : inPreset
+              ? 'school'
+              : 'default';
+      return { key, value: settingValue(eff, key), source, ...(envName ? { env: envName } : {}), locked: locked ?? null };
+    });
   const keys = createSharedKeyStore({ configDir, env: io.env });
   const keyInfo = Object.fromEntries(await Promise.all(KEY_NAMES.map(async (n) => [n, await keys.info(n)] as const)));
   if (json) {
     writeJsonLine(io.stdout, {
-      path: loaded.path, presets: loaded.presetFiles,
+      path: loaded.path,
+      presets: loaded.presetFiles,
       settings: Object.fromEntries(rows.map((r) => [r.key, r.value])),
       sources: Object.fromEntries(rows.map((r) => [r.key, r.source])),
       locked: loaded.locked,
-      keys: Object.fromEntries(Object.entries(keyInfo).map(([n, i]) => [n, { set: i.set, source: i.source, backend: i.backend, plainText: i.plainText }])),
+      keys: Object.fromEntries(
+        Object.entries(keyInfo).map(([n, i]) => [n, { set: i.set, source: i.source, backend: i.backend, plainText: i.plainText }]),
+      ),
     });
     return EXIT.ok;
   }
   const width = Math.max(...rows.map((r) => r.key.length));
   for (const r of rows) {
-    const note = r.locked ? `  (set by your school: ${r.locked})` : r.source === 'env' ? `  (from ${r.env})` : r.source === 'school' ? '  (school default)' : r.source === 'default' ? '  (default)' : '';
+    const note = r.locked
+      ? `  (set by your school: ${r.locked})`
+      : r.source === 'env'
+        ? `  (from ${r.env})`
+        : r.source === 'school'
+          ? '  (school default)'
+          : r.source === 'default'
+            ? '  (default)'
+            : '';
     io.stdout.write(`${r.key.padEnd(width)}  ${show(r.value)}${note}\n`);
   }
   for (const [n, i] of Object.entries(keyInfo)) {
-    const where = i.source === 'env' ? KEY_ENV[n as KeyName] : i.source === 'secret-service' ? 'desktop keyring' : i.source === 'file' ? `${i.file} (not encrypted)` : '';
+    const where =
+      i.source === 'env'
+        ? KEY_ENV[n as KeyName]
+        : i.source === 'secret-service'
+          ? 'desktop keyring'
+          : i.source === 'file'
+            ? `${i.file} (not encrypted)`
+            : '';
     io.stdout.write(`${`key ${n}`.padEnd(width)}  ${i.set ? `set (${where})` : 'not set'}\n`);
   }
   return EXIT.ok;
@@ -155,14 +213,19 @@ async function setKey(configDir: string, name: KeyName, io: CliIo): Promise<numb
   const store = createSharedKeyStore({ configDir, env: io.env });
   const r = await store.set(name, raw);
   io.stdout.write(`The ${label} is set. ${r.message}\n`);
-  if (io.env[KEY_ENV[name]]?.trim()) io.stderr.write(`koompi-ask: note: ${KEY_ENV[name]} in your environment is used instead while it is set.\n`);
+  if (io.env[KEY_ENV[name]]?.trim())
+    io.stderr.write(`koompi-ask: note: ${KEY_ENV[name]} in your environment is used instead while it is set.\n`);
   return EXIT.ok;
 }
 
 async function rmKey(configDir: string, name: KeyName, io: CliIo): Promise<number> {
   const store = createSharedKeyStore({ configDir, env: io.env });
   const removed = await store.clear(name);
-  io.stdout.write(removed.length > 0 ? `Removed the ${name} key (${removed.map((w) => (w === 'file' ? 'key file' : 'desktop keyring')).join(' and ')}).\n` : `No ${name} key was stored.\n`);
+  io.stdout.write(
+    removed.length > 0
+      ? `Removed the ${name} key (${removed.map((w) => (w === 'file' ? 'key file' : 'desktop keyring')).join(' and ')}).\n`
+      : `No ${name} key was stored.\n`,
+  );
   if (io.env[KEY_ENV[name]]?.trim()) io.stderr.write(`koompi-ask: note: ${KEY_ENV[name]} is still set in your environment.\n`);
   return EXIT.ok;
 }

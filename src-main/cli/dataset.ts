@@ -31,7 +31,9 @@ export async function runDataset(args: ParsedArgs, io: CliIo): Promise<number> {
     outDir: resolve(out),
     env: io.env,
     evalQuestions,
-    onPhase: (p) => { if (!json) io.stderr.write(tty ? `\r${p}…\x1b[K` : `${p}…\n`); },
+    onPhase: (p) => {
+      if (!json) io.stderr.write(tty ? `\r${p}…\x1b[K` : `${p}…\n`);
+    },
   });
   if (tty) io.stderr.write('\r\x1b[K');
   const m = result.manifest;

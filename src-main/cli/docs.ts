@@ -1,6 +1,14 @@
 // `koompi-ask docs index|search|status`: the offline documentation index from the terminal
 // (build it with a progress bar on a TTY, search it, show what is indexed). See docs/cli-contract.md.
-import { buildDocsIndex, defaultCacheDir, DOCS_TEXTS, docsLang, openDocsIndex, type DocsBuildProgress, type DocsTexts } from '../core/knowledge/index.js';
+import {
+  buildDocsIndex,
+  defaultCacheDir,
+  DOCS_TEXTS,
+  docsLang,
+  openDocsIndex,
+  type DocsBuildProgress,
+  type DocsTexts,
+} from '../core/knowledge/index.js';
 import type { ParsedArgs } from './args.js';
 import { EXIT, UsageError, writeJsonLine, type CliIo } from './io.js';
 
@@ -11,10 +19,14 @@ export async function runDocs(args: ParsedArgs, io: CliIo): Promise<number> {
   const query = rest.join(' ').trim();
   const t = DOCS_TEXTS[docsLang(query, io.env)];
   switch (sub) {
-    case 'index': return index(io, cacheDir, json, t);
-    case 'search': return search(io, cacheDir, json, query, args.options.get('--limit'), t);
-    case 'status': return status(io, cacheDir, json, t);
-    default: throw new UsageError(t.usage);
+    case 'index':
+      return index(io, cacheDir, json, t);
+    case 'search':
+      return search(io, cacheDir, json, query, args.options.get('--limit'), t);
+    case 'status':
+      return status(io, cacheDir, json, t);
+    default:
+      throw new UsageError(t.usage);
   }
 }
 
@@ -24,7 +36,12 @@ async function index(io: CliIo, cacheDir: string, json: boolean, t: DocsTexts): 
   progress.end();
   if (json) writeJsonLine(io.stdout, r);
   if (!r.ok) {
-    const msg = r.errorKind === 'locked' ? t.locked(r.error ?? '') : r.errorKind === 'disk-full' ? t.diskFull(r.error ?? '') : t.ioError(r.error ?? '');
+    const msg =
+      r.errorKind === 'locked'
+        ? t.locked(r.error ?? '')
+        : r.errorKind === 'disk-full'
+          ? t.diskFull(r.error ?? '')
+          : t.ioError(r.error ?? '');
     io.stderr.write(`koompi-ask: ${msg}\n`);
     return EXIT.error;
   }
@@ -51,14 +68,31 @@ function search(io: CliIo, cacheDir: string, json: boolean, query: string, limit
     if (json) {
       writeJsonLine(io.stdout, {
         query,
-        results: hits.map((h) => ({ kind: h.kind, title: h.title, ref: h.ref, score: h.score, text: h.text, anchor: h.anchor, lang: h.lang, commands: h.commands, excerpt: h.excerpt ?? null })),
+        results: hits.map((h) => ({
+          kind: h.kind,
+          title: h.title,
+          ref: h.ref,
+          score: h.score,
+          text: h.text,
+          anchor: h.anchor,
+          lang: h.lang,
+          commands: h.commands,
+          excerpt: h.excerpt ?? null,
+        })),
       });
       return EXIT.ok;
     }
-    if (hits.length === 0) { io.stdout.write(`${t.noResults}\n`); return EXIT.ok; }
+    if (hits.length === 0) {
+      io.stdout.write(`${t.noResults}\n`);
+      return EXIT.ok;
+    }
     hits.forEach((h, i) => {
       io.stdout.write(`${i + 1}. [${h.kind}] ${h.title}  (${h.ref}${h.anchor && !h.ref.includes('#') ? `#${h.anchor}` : ''})\n`);
-      const ex = (h.excerpt ?? h.text).split('\n').slice(0, 12).map((l) => `   ${l}`).join('\n');
+      const ex = (h.excerpt ?? h.text)
+        .split('\n')
+        .slice(0, 12)
+        .map((l) => `   ${l}`)
+        .join('\n');
       io.stdout.write(`${ex}\n\n`);
     });
     return EXIT.ok;
@@ -71,7 +105,10 @@ function status(io: CliIo, cacheDir: string, json: boolean, t: DocsTexts): numbe
   const idx = openDocsIndex({ cacheDir, env: io.env });
   try {
     const st = idx.status();
-    if (json) { writeJsonLine(io.stdout, st); return EXIT.ok; }
+    if (json) {
+      writeJsonLine(io.stdout, st);
+      return EXIT.ok;
+    }
     io.stdout.write(`${t.statusHead(st.dir, st.builtAt ?? t.statusNone, mb(st.bytes))}\n`);
     for (const s of st.sources) io.stdout.write(`${t.source(s.kind, s.pages, s.sections, s.skipped)}\n`);
     if (st.building) io.stdout.write(`${t.building}\n`);

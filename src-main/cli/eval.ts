@@ -16,7 +16,8 @@ import { resolveOllamaHost } from '../core/providers/ollama/host.js';
 import type { EvalReport, ItemResult } from '../core/eval/types.js';
 import type { DocsStatus } from '../core/knowledge/types.js';
 
-const EVAL_USAGE = 'usage: koompi-ask eval [--set FILE] [--out DIR] [--json] [--netns] [--server CMD] [--model NAME] [--limit N] [--cloud] [--baseline OLD/report.json]\n';
+const EVAL_USAGE =
+  'usage: koompi-ask eval [--set FILE] [--out DIR] [--json] [--netns] [--server CMD] [--model NAME] [--limit N] [--cloud] [--baseline OLD/report.json]\n';
 
 /** Where the shipped set lives: the checkout (from source or the CLI bundle), or the working directory. */
 export function evalSetCandidates(): string[] {
@@ -44,7 +45,8 @@ async function evaluate(args: ParsedArgs, io: CliIo): Promise<number> {
   const json = args.flags.has('--json');
   const limitRaw = args.options.get('--limit');
   const limit = limitRaw === undefined ? undefined : Number(limitRaw);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit needs a whole number of questions, at least 1');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError('--limit needs a whole number of questions, at least 1');
   const setPath = args.options.get('--set') ?? evalSetCandidates().find((p) => existsSync(p)) ?? evalSetCandidates()[0]!;
   const outDir = resolve(args.options.get('--out') ?? 'eval-report');
   const items = loadEvalSet(setPath).slice(0, limit);
@@ -59,7 +61,10 @@ async function evaluate(args: ParsedArgs, io: CliIo): Promise<number> {
       return EXIT.error;
     }
     const again = ['eval', '--in-netns', '--set', resolve(setPath), '--out', outDir];
-    for (const k of ['--server', '--model', '--limit'] as const) { const v = args.options.get(k); if (v !== undefined) again.push(k, v); }
+    for (const k of ['--server', '--model', '--limit'] as const) {
+      const v = args.options.get(k);
+      if (v !== undefined) again.push(k, v);
+    }
     if (baselinePath !== undefined) again.push('--baseline', resolve(baselinePath));
     for (const f of ['--json', '--cloud', '--no-color'] as const) if (args.flags.has(f)) again.push(f);
     return await runInNetns([process.execPath, ...process.execArgv, process.argv[1]!, ...again], io.env);
@@ -90,7 +95,7 @@ async function evaluate(args: ParsedArgs, io: CliIo): Promise<number> {
     report = await runEvaluation({
       items,
       ask: (question, onEvent, signal) => core.ask({ question, offline: !args.flags.has('--cloud'), signal }, onEvent),
-      ollamaPs: async () => (await ollama.models.ps(AbortSignal.timeout(3000)).catch(() => null)),
+      ollamaPs: async () => await ollama.models.ps(AbortSignal.timeout(3000)).catch(() => null),
       context: {
         set: setPath,
         ollamaHost: ollama.host,
@@ -118,7 +123,15 @@ async function evaluate(args: ParsedArgs, io: CliIo): Promise<number> {
     writeJsonLine(io.stdout, report);
   } else {
     io.stdout.write(summary(report, outDir));
-    if (comparison) io.stdout.write(comparison.groups.map((g) => `  vs baseline ${g.group}: ${g.delta === null ? 'n/a' : `${g.delta >= 0 ? '+' : ''}${(g.delta * 100).toFixed(1)} pts`}`).join('\n') + `\n  ${comparison.improved.length} item(s) now right, ${comparison.regressed.length} now wrong (report.md, comparison.json)\n`);
+    if (comparison)
+      io.stdout.write(
+        comparison.groups
+          .map(
+            (g) => `  vs baseline ${g.group}: ${g.delta === null ? 'n/a' : `${g.delta >= 0 ? '+' : ''}${(g.delta * 100).toFixed(1)} pts`}`,
+          )
+          .join('\n') +
+          `\n  ${comparison.improved.length} item(s) now right, ${comparison.regressed.length} now wrong (report.md, comparison.json)\n`,
+      );
   }
   return EXIT.ok;
 }
@@ -140,7 +153,9 @@ function readBaseline(path: string): EvalReport {
   try {
     r = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UsageError(`cannot read the baseline ${path}: ${e instanceof Error ? e.message : String(e)}; give the report.json of an earlier koompi-ask eval`);
+    throw new UsageError(
+      `cannot read the baseline ${path}: ${e instanceof Error ? e.message : String(e)}; give the report.json of an earlier koompi-ask eval`,
+    );
   }
   if (typeof r !== 'object' || r === null || !Array.isArray((r as EvalReport).items) || !Array.isArray((r as EvalReport).groups)) {
     throw new UsageError(`${path} is not a koompi-ask eval report.json (no items/groups); give the report.json of an earlier run`);
@@ -163,24 +178,36 @@ function makeProgress(io: CliIo, json: boolean, total: number): Progress {
     if (tty) {
       const width = 30;
       const full = Math.round((done / total) * width);
-      io.stderr.write(`\r[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(done).padStart(String(total).length)}/${total}  ${last.id} ${last.tier} ${last.total_ms} ms\x1b[K`);
+      io.stderr.write(
+        `\r[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(done).padStart(String(total).length)}/${total}  ${last.id} ${last.tier} ${last.total_ms} ms\x1b[K`,
+      );
       drawn = true;
     } else if (done % 10 === 0 || done === total) {
       io.stderr.write(`${done}/${total} questions\n`);
     }
   }) as Progress;
-  f.end = () => { if (drawn) io.stderr.write('\n'); };
+  f.end = () => {
+    if (drawn) io.stderr.write('\n');
+  };
   return f;
 }
 
 function summary(r: EvalReport, outDir: string): string {
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
   const lines = [
-    `Asked ${r.items.length} questions (${Object.entries(r.by_tier).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}).`,
-    ...r.groups.map((g) => `  ${g.group.padEnd(7)} ${pct(g.accuracy).padStart(8)}  (${g.correct}/${g.counted}${g.ci95 ? `, 95 % CI ${pct(g.ci95[0])}–${pct(g.ci95[1])}` : ''})`),
+    `Asked ${r.items.length} questions (${Object.entries(r.by_tier)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}).`,
+    ...r.groups.map(
+      (g) =>
+        `  ${g.group.padEnd(7)} ${pct(g.accuracy).padStart(8)}  (${g.correct}/${g.counted}${g.ci95 ? `, 95 % CI ${pct(g.ci95[0])}–${pct(g.ci95[1])}` : ''})`,
+    ),
     `  response time median ${r.response_time_p50_ms ?? 'n/a'} ms, p95 ${r.response_time_p95_ms ?? 'n/a'} ms; memory peak ${r.memory_peak_mb} MB; answered offline ${r.offline_answered_pct} %`,
     `  attempts to reach beyond loopback: ${r.network.attempts_beyond_loopback}${r.network.kernel_no_route !== null ? ` (kernel no-route drops: ${r.network.kernel_no_route})` : ''}`,
-    ...(r.environment.docs_index === null ? ['  note: no documentation index is built (koompi-ask docs index): the docs tier searched the KOOMPI articles only'] : []),
+    ...(r.environment.docs_index === null
+      ? ['  note: no documentation index is built (koompi-ask docs index): the docs tier searched the KOOMPI articles only']
+      : []),
     `Wrote ${join(outDir, 'report.json')}, report.md and report.svg.`,
   ];
   return lines.join('\n') + '\n';

@@ -12,9 +12,14 @@ export const processIo = (): CliIo => {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
   return {
-    stdout: process.stdout, stderr: process.stderr, env: process.env, stdinFd: 0,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdinFd: 0,
     // Created only when a verb reads it: a --run command shares the terminal with us and must get every keystroke.
-    get stdin() { return process.stdin; },
+    get stdin() {
+      return process.stdin;
+    },
   };
 };
 
@@ -25,7 +30,11 @@ export const processIo = (): CliIo => {
 export function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(1);
-    try { process.stderr.write(`koompi-ask: cannot write the output: ${e.message}\n`); } catch { /* nowhere to say it */ }
+    try {
+      process.stderr.write(`koompi-ask: cannot write the output: ${e.message}\n`);
+    } catch {
+      /* nowhere to say it */
+    }
     process.exit(1);
   });
 }

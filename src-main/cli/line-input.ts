@@ -21,7 +21,10 @@ export function readLineSync(fd: number): string | null {
       n = readSync(fd, one, 0, 1, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') { Atomics.wait(nap, 0, 0, 20); continue; }
+      if (code === 'EAGAIN') {
+        Atomics.wait(nap, 0, 0, 20);
+        continue;
+      }
       if (code === 'EOF') return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
       throw e;
     }
@@ -35,14 +38,27 @@ export function readLineSync(fd: number): string | null {
 export function lineInput(io: CliIo, out: NodeJS.WritableStream): LineInput {
   if (io.stdinFd !== undefined) {
     const fd = io.stdinFd;
-    return { ask: (q) => { out.write(q); return Promise.resolve(readLineSync(fd)); }, close: () => undefined };
+    return {
+      ask: (q) => {
+        out.write(q);
+        return Promise.resolve(readLineSync(fd));
+      },
+      close: () => undefined,
+    };
   }
   const rl = createInterface({ input: io.stdin, terminal: false });
   const queue: string[] = [];
   const waiters: ((l: string | null) => void)[] = [];
   let ended = false;
-  rl.on('line', (l) => { const w = waiters.shift(); if (w) w(l); else queue.push(l); });
-  rl.on('close', () => { ended = true; for (const w of waiters.splice(0)) w(null); });
+  rl.on('line', (l) => {
+    const w = waiters.shift();
+    if (w) w(l);
+    else queue.push(l);
+  });
+  rl.on('close', () => {
+    ended = true;
+    for (const w of waiters.splice(0)) w(null);
+  });
   return {
     ask(q) {
       out.write(q);
@@ -50,6 +66,8 @@ export function lineInput(io: CliIo, out: NodeJS.WritableStream): LineInput {
       if (ended) return Promise.resolve(null);
       return new Promise((res) => waiters.push(res));
     },
-    close() { rl.close(); },
+    close() {
+      rl.close();
+    },
   };
 }

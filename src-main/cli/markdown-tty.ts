@@ -4,7 +4,15 @@
 // Piped output does not come through here: it stays plain.
 import { StreamSanitizer } from './sanitize.js';
 
-const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', boldOff: '\x1b[22m', dim: '\x1b[2m', code: '\x1b[36m', codeOff: '\x1b[39m', under: '\x1b[4m' };
+const SGR = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  boldOff: '\x1b[22m',
+  dim: '\x1b[2m',
+  code: '\x1b[36m',
+  codeOff: '\x1b[39m',
+  under: '\x1b[4m',
+};
 
 type Kind = 'para' | 'heading' | 'bullet' | 'quote' | 'code' | 'fence';
 
@@ -26,8 +34,14 @@ export class TtyMarkdown {
   /** Flushes what is held and resets styles. */
   end(): string {
     let out = this.feed(this.clean.end());
-    if (this.pending !== '') { out += this.startLine(this.pending, true); this.pending = ''; }
-    if (this.star) { out += '*'; this.star = false; }
+    if (this.pending !== '') {
+      out += this.startLine(this.pending, true);
+      this.pending = '';
+    }
+    if (this.star) {
+      out += '*';
+      this.star = false;
+    }
     if (this.bold || this.code || this.kind !== 'para') out += SGR.reset;
     return out;
   }
@@ -36,12 +50,22 @@ export class TtyMarkdown {
     let out = '';
     for (const ch of text) {
       if (this.atLineStart) {
-        if (ch === '\n') { out += this.startLine(this.pending, true) + this.endLine(); this.pending = ''; continue; }
+        if (ch === '\n') {
+          out += this.startLine(this.pending, true) + this.endLine();
+          this.pending = '';
+          continue;
+        }
         this.pending += ch;
-        if (this.decided(this.pending)) { out += this.startLine(this.pending, false); this.pending = ''; }
+        if (this.decided(this.pending)) {
+          out += this.startLine(this.pending, false);
+          this.pending = '';
+        }
         continue;
       }
-      if (ch === '\n') { out += this.endLine(); continue; }
+      if (ch === '\n') {
+        out += this.endLine();
+        continue;
+      }
       out += this.inline(ch);
     }
     return out;
@@ -65,7 +89,10 @@ export class TtyMarkdown {
       // The rest of a fence line (its language) is shown dim after a rule.
       return `${SGR.dim}${opening ? `── ${fence[2] || 'code'} ` : '──'}${SGR.reset}`;
     }
-    if (this.inFence) { this.kind = 'code'; return `    ${SGR.code}${p}`; }
+    if (this.inFence) {
+      this.kind = 'code';
+      return `    ${SGR.code}${p}`;
+    }
     let m: RegExpExecArray | null;
     if ((m = /^(#{1,6})\s+/.exec(t))) {
       this.kind = 'heading';
@@ -85,7 +112,10 @@ export class TtyMarkdown {
 
   private endLine(): string {
     let out = '';
-    if (this.star) { out += '*'; this.star = false; }
+    if (this.star) {
+      out += '*';
+      this.star = false;
+    }
     if (this.kind === 'fence' || this.kind === 'code' || this.kind === 'heading' || this.bold || this.code) out += SGR.reset;
     this.bold = false;
     this.code = false;
@@ -105,11 +135,20 @@ export class TtyMarkdown {
     let out = '';
     if (this.star) {
       this.star = false;
-      if (ch === '*' && !this.code) { this.bold = !this.bold; return this.bold ? SGR.bold : this.kind === 'heading' ? '' : SGR.boldOff; }
+      if (ch === '*' && !this.code) {
+        this.bold = !this.bold;
+        return this.bold ? SGR.bold : this.kind === 'heading' ? '' : SGR.boldOff;
+      }
       out += '*';
     }
-    if (ch === '*' && !this.code) { this.star = true; return out; }
-    if (ch === '`') { this.code = !this.code; return out + (this.code ? SGR.code : SGR.codeOff); }
+    if (ch === '*' && !this.code) {
+      this.star = true;
+      return out;
+    }
+    if (ch === '`') {
+      this.code = !this.code;
+      return out + (this.code ? SGR.code : SGR.codeOff);
+    }
     return out + ch;
   }
 }

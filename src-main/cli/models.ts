@@ -100,7 +100,9 @@ async function list(models: OllamaModelManager, io: CliIo, json: boolean): Promi
   const width = Math.max(4, ...all.map((m) => m.name.length)) + 2;
   io.stdout.write(`${'NAME'.padEnd(width)}${'SIZE'.padEnd(10)}${'PARAMS'.padEnd(8)}MODIFIED\n`);
   for (const m of all) {
-    io.stdout.write(`${m.name.padEnd(width)}${formatBytes(m.size).padEnd(10)}${(m.parameterSize ?? '').padEnd(8)}${m.modifiedAt.slice(0, 10)}\n`);
+    io.stdout.write(
+      `${m.name.padEnd(width)}${formatBytes(m.size).padEnd(10)}${(m.parameterSize ?? '').padEnd(8)}${m.modifiedAt.slice(0, 10)}\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -112,7 +114,10 @@ async function show(models: OllamaModelManager, name: string, io: CliIo, json: b
     return EXIT.ok;
   }
   const rows: Array<[string, string | undefined]> = [
-    ['Model', d.name], ['Family', d.family], ['Parameters', d.parameterSize], ['Quantization', d.quantization],
+    ['Model', d.name],
+    ['Family', d.family],
+    ['Parameters', d.parameterSize],
+    ['Quantization', d.quantization],
     ['Capabilities', d.capabilities?.join(', ')],
   ];
   for (const [k, v] of rows) if (v) io.stdout.write(`${`${k}:`.padEnd(14)}${v}\n`);
@@ -138,7 +143,9 @@ async function setup(models: OllamaModelManager, modelfilePath: string | undefin
   const spec = parseModelfile(text);
   // Say whether this machine can run the model well (RAM), before pulling a gigabyte it cannot use.
   const fit = recommendModel(readMemory());
-  io.stdout.write(`${/[\u1780-\u17ff]/.test(io.env.LANG ?? '') || (io.env.LANG ?? '').startsWith('km') ? fit.km : fit.en}\n${fit.fix ? `  ${fit.fix}\n` : ''}`);
+  io.stdout.write(
+    `${/[\u1780-\u17ff]/.test(io.env.LANG ?? '') || (io.env.LANG ?? '').startsWith('km') ? fit.km : fit.en}\n${fit.fix ? `  ${fit.fix}\n` : ''}`,
+  );
   if (!(await models.has(spec.from))) {
     io.stdout.write(`${spec.from} is not installed yet: pulling it first.\n`);
     await pullWithProgress(models, spec.from, io);
@@ -146,7 +153,9 @@ async function setup(models: OllamaModelManager, modelfilePath: string | undefin
   const target = PREFERRED_MODEL.replace(/:latest$/, '');
   const createSpec = adapter === undefined ? spec : await withAdapter(models, spec, adapter, io);
   io.stdout.write(`Creating ${target} from ${spec.from}${adapter === undefined ? '' : ' with the adapter'}…\n`);
-  await models.create(target, createSpec, (p) => { if (!io.stdout.isTTY) io.stdout.write(`${p.status}\n`); });
+  await models.create(target, createSpec, (p) => {
+    if (!io.stdout.isTTY) io.stdout.write(`${p.status}\n`);
+  });
   io.stdout.write(`Created ${target}. koompi-ask now uses it unless KOOMPI_MODEL says otherwise.\n`);
   return EXIT.ok;
 }
@@ -165,7 +174,9 @@ async function pullInterruptible(models: OllamaModelManager, name: string, io: C
     return EXIT.ok;
   } catch (e) {
     if (!ac.signal.aborted) throw e;
-    io.stderr.write(`\nkoompi-ask: pull of ${name} stopped (Ctrl+C); it is not installed. Run the same command again to finish: Ollama keeps the part already downloaded.\n`);
+    io.stderr.write(
+      `\nkoompi-ask: pull of ${name} stopped (Ctrl+C); it is not installed. Run the same command again to finish: Ollama keeps the part already downloaded.\n`,
+    );
     return EXIT_PULL_INTERRUPTED;
   } finally {
     process.removeListener('SIGINT', onInt);
@@ -179,23 +190,32 @@ async function pullWithProgress(models: OllamaModelManager, name: string, io: Cl
   let lastStatus = '';
   let barOpen = false;
   const rate = new PullRate();
-  await models.pull(name, (p: PullProgress) => {
-    if (tty) {
-      if (p.status !== lastStatus && barOpen) { out.write('\n'); barOpen = false; }
-      if (p.total !== undefined && p.percent !== undefined) {
-        const r = rate.update(p.digest ?? p.status, p.completed ?? 0, p.total);
-        const speed = r.bytesPerSecond !== null ? `  ${formatBytes(r.bytesPerSecond)}/s` : '';
-        const left = r.secondsLeft !== null && p.percent < 100 ? `  ${formatDuration(r.secondsLeft)} left` : '';
-        out.write(`\r${p.status}  ${bar(p.percent)} ${p.percent.toFixed(0).padStart(3)}%  ${formatBytes(p.completed ?? 0)}/${formatBytes(p.total)}${speed}${left}\x1b[K`);
-        barOpen = true;
-      } else {
-        out.write(`${p.status}\n`);
+  await models.pull(
+    name,
+    (p: PullProgress) => {
+      if (tty) {
+        if (p.status !== lastStatus && barOpen) {
+          out.write('\n');
+          barOpen = false;
+        }
+        if (p.total !== undefined && p.percent !== undefined) {
+          const r = rate.update(p.digest ?? p.status, p.completed ?? 0, p.total);
+          const speed = r.bytesPerSecond !== null ? `  ${formatBytes(r.bytesPerSecond)}/s` : '';
+          const left = r.secondsLeft !== null && p.percent < 100 ? `  ${formatDuration(r.secondsLeft)} left` : '';
+          out.write(
+            `\r${p.status}  ${bar(p.percent)} ${p.percent.toFixed(0).padStart(3)}%  ${formatBytes(p.completed ?? 0)}/${formatBytes(p.total)}${speed}${left}\x1b[K`,
+          );
+          barOpen = true;
+        } else {
+          out.write(`${p.status}\n`);
+        }
+      } else if (p.status !== lastStatus) {
+        out.write(`${p.status}${p.total !== undefined ? ` (${formatBytes(p.total)})` : ''}\n`);
       }
-    } else if (p.status !== lastStatus) {
-      out.write(`${p.status}${p.total !== undefined ? ` (${formatBytes(p.total)})` : ''}\n`);
-    }
-    lastStatus = p.status;
-  }, signal);
+      lastStatus = p.status;
+    },
+    signal,
+  );
   if (barOpen) out.write('\n');
 }
 
@@ -211,4 +231,8 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-const indent = (text: string): string => text.split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');

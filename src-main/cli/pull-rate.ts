@@ -1,6 +1,9 @@
 // Download speed and time left for `models pull`: a smoothed rate over the bytes of the layer being fetched.
 
-export interface Rate { bytesPerSecond: number | null; secondsLeft: number | null }
+export interface Rate {
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
+}
 
 export class PullRate {
   private lastBytes = 0;

@@ -34,7 +34,8 @@ function readFromTty(stdin: TtyIn, stderr: NodeJS.WritableStream, prompt: string
       stdin.setRawMode!(false);
       stdin.pause();
       stderr.write('\n');
-      if (err) reject(err); else resolve(value);
+      if (err) reject(err);
+      else resolve(value);
     };
     const onData = (chunk: Buffer | string): void => {
       for (const ch of typeof chunk === 'string' ? chunk : chunk.toString('utf8')) {

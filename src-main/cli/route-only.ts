@@ -15,7 +15,10 @@ export async function runRouteOnly(args: ParsedArgs, io: CliIo): Promise<number>
     let out = '';
     for (let i = 0; i < lines.length; i++) {
       out += routeJson(decideRoute(lines[i]!, ctx)) + '\n';
-      if ((i + 1) % BATCH === 0) { io.stdout.write(out); out = ''; }
+      if ((i + 1) % BATCH === 0) {
+        io.stdout.write(out);
+        out = '';
+      }
     }
     if (out) io.stdout.write(out);
     return EXIT.ok;

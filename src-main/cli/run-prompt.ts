@@ -38,10 +38,17 @@ export interface OfferOptions {
 const stdinIsTty = (io: CliIo): boolean => (io.stdinFd !== undefined ? isatty(io.stdinFd) : io.stdin.isTTY === true);
 
 /** Offers each command for running; asks on the terminal and runs only what the person confirms. */
-export async function offerToRun(commands: (SuggestedCommand | CommandJudgement)[], io: CliIo, opts: OfferOptions = {}): Promise<OfferResult> {
+export async function offerToRun(
+  commands: (SuggestedCommand | CommandJudgement)[],
+  io: CliIo,
+  opts: OfferOptions = {},
+): Promise<OfferResult> {
   const result: OfferResult = { status: 'done', ran: 0, declined: 0, exitCodes: [], failed: false };
   const t = runTexts(opts.lang ?? 'en');
-  if (commands.length === 0) { result.status = 'none'; return result; }
+  if (commands.length === 0) {
+    result.status = 'none';
+    return result;
+  }
   if (!stdinIsTty(io)) {
     io.stderr.write(`${t.noTty(commands.length)}\n`);
     result.status = 'no-tty';
@@ -52,22 +59,29 @@ export async function offerToRun(commands: (SuggestedCommand | CommandJudgement)
   const paint = (code: string, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines = lineInput(io, say);
   const session = new ForegroundSession(opts.cwd ?? process.cwd());
-  const runner: Runner = opts.runner ?? ((o) => session.run(o.argv ? o.argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ') : o.text ?? '', o.env ?? io.env));
+  const runner: Runner =
+    opts.runner ??
+    ((o) => session.run(o.argv ? o.argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ') : (o.text ?? ''), o.env ?? io.env));
   try {
     for (let i = 0; i < commands.length; i++) {
       const c = commands[i]!;
       const judged = judgeCommand(c.command); // judged again here: never trust a risk handed in
       const cmd: SuggestedCommand = { id: 'id' in c ? c.id : 'cli', argv: 'argv' in c ? c.argv : null, ...judged };
-      const riskLabel = cmd.risk === 'destructive' ? paint('1;31', t.destructive) : cmd.risk === 'elevated' ? paint('33', t.elevated) : paint('32', t.safe);
-      const outcome: RunOutcome = await confirmAndRun(cmd, async (_x, info) => {
-        say.write(`\n${riskLabel}  ${paint('1', cmd.command)}\n`);
-        for (const r of localizeReasons(cmd.reasons, opts.lang ?? 'en')) say.write(`  - ${r}\n`);
-        if (i > 0) say.write(`  ${paint('2', t.where(session.cwd))}\n`);
-        if (!isYes(await lines.ask(t.ask))) return { approved: false };
-        if (info.confirmWord === null) return { approved: true };
-        const typed = await lines.ask(t.typeWord(info.confirmWord));
-        return { approved: true, typedWord: typed ?? '' };
-      }, { runner, ownTerminal: true, ...(opts.historyFile ? { historyFile: opts.historyFile } : {}) });
+      const riskLabel =
+        cmd.risk === 'destructive' ? paint('1;31', t.destructive) : cmd.risk === 'elevated' ? paint('33', t.elevated) : paint('32', t.safe);
+      const outcome: RunOutcome = await confirmAndRun(
+        cmd,
+        async (_x, info) => {
+          say.write(`\n${riskLabel}  ${paint('1', cmd.command)}\n`);
+          for (const r of localizeReasons(cmd.reasons, opts.lang ?? 'en')) say.write(`  - ${r}\n`);
+          if (i > 0) say.write(`  ${paint('2', t.where(session.cwd))}\n`);
+          if (!isYes(await lines.ask(t.ask))) return { approved: false };
+          if (info.confirmWord === null) return { approved: true };
+          const typed = await lines.ask(t.typeWord(info.confirmWord));
+          return { approved: true, typedWord: typed ?? '' };
+        },
+        { runner, ownTerminal: true, ...(opts.historyFile ? { historyFile: opts.historyFile } : {}) },
+      );
       if (outcome.status !== 'ran') {
         result.declined++;
         say.write(`${outcome.status === 'wrong-word' ? t.wrongWord(outcome.expected) : t.notRun}\n`);

@@ -13,13 +13,7 @@ const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
 export function sanitizeForTerminal(text: string): string {
-  return text
-    .replace(ESC_SEQ, '')
-    .replace(C1_SEQ, '')
-    .replace(/\r\n/g, '\n')
-    .replace(/\r/g, '\n')
-    .replace(CONTROLS, '')
-    .replace(BIDI, '');
+  return text.replace(ESC_SEQ, '').replace(C1_SEQ, '').replace(/\r\n/g, '\n').replace(/\r/g, '\n').replace(CONTROLS, '').replace(BIDI, '');
 }
 
 /**
@@ -36,11 +30,19 @@ export class StreamSanitizer {
     if (esc >= 0) {
       const tail = text.slice(esc);
       // Unfinished: a bare ESC, an open CSI, or an OSC/DCS with no terminator yet (bounded so it can't hold forever).
-      const open = /^(?:\x1b\[?|\x9b)[0-?]*[ -/]*$/.test(tail) || /^\x1b$/.test(tail)
-        || (/^(?:\x1b[\]PX^_]|\x9d)/.test(tail) && !/(?:\x07|\x1b\\|\x9c)/.test(tail.slice(1)) && tail.length < 4096);
-      if (open) { this.held = tail; text = text.slice(0, esc); }
+      const open =
+        /^(?:\x1b\[?|\x9b)[0-?]*[ -/]*$/.test(tail) ||
+        /^\x1b$/.test(tail) ||
+        (/^(?:\x1b[\]PX^_]|\x9d)/.test(tail) && !/(?:\x07|\x1b\\|\x9c)/.test(tail.slice(1)) && tail.length < 4096);
+      if (open) {
+        this.held = tail;
+        text = text.slice(0, esc);
+      }
     }
-    if (text.endsWith('\r')) { this.held = '\r' + this.held; text = text.slice(0, -1); }
+    if (text.endsWith('\r')) {
+      this.held = '\r' + this.held;
+      text = text.slice(0, -1);
+    }
     return sanitizeForTerminal(text);
   }
 

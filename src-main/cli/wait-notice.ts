@@ -10,11 +10,17 @@ export interface WaitNotice {
 }
 
 const TEXT = {
-  en: (m: string, s: number, tier: string) => (tier === 'local' ? `Loading ${m} (the first answer after a while can take a minute)… ${s} s` : `Waiting for ${m}… ${s} s`),
-  km: (m: string, s: number, tier: string) => (tier === 'local' ? `កំពុងផ្ទុក ${m} (ចម្លើយដំបូងអាចចំណាយពេលមួយនាទី)… ${s} វិនាទី` : `កំពុងរង់ចាំ ${m}… ${s} វិនាទី`),
+  en: (m: string, s: number, tier: string) =>
+    tier === 'local' ? `Loading ${m} (the first answer after a while can take a minute)… ${s} s` : `Waiting for ${m}… ${s} s`,
+  km: (m: string, s: number, tier: string) =>
+    tier === 'local' ? `កំពុងផ្ទុក ${m} (ចម្លើយដំបូងអាចចំណាយពេលមួយនាទី)… ${s} វិនាទី` : `កំពុងរង់ចាំ ${m}… ${s} វិនាទី`,
 };
 
-export function startWaitNotice(err: NodeJS.WritableStream & { isTTY?: boolean }, lang: 'en' | 'km', opts: { firstAfterMs?: number } = {}): WaitNotice {
+export function startWaitNotice(
+  err: NodeJS.WritableStream & { isTTY?: boolean },
+  lang: 'en' | 'km',
+  opts: { firstAfterMs?: number } = {},
+): WaitNotice {
   const tty = err.isTTY === true;
   const firstAfter = opts.firstAfterMs ?? (tty ? 1000 : 3000);
   let timer: NodeJS.Timeout | null = null;
@@ -23,15 +29,28 @@ export function startWaitNotice(err: NodeJS.WritableStream & { isTTY?: boolean }
   let said = false;
   let label = '';
   let tier = 'local';
-  const clear = (): void => { if (drawn) { err.write('\r\x1b[K'); drawn = false; } };
+  const clear = (): void => {
+    if (drawn) {
+      err.write('\r\x1b[K');
+      drawn = false;
+    }
+  };
   const tick = (): void => {
     const s = Math.round((Date.now() - started) / 1000);
     const line = TEXT[lang](label, s, tier);
-    if (tty) { err.write(`\r\x1b[2m${line}\x1b[22m\x1b[K`); drawn = true; }
-    else if (!said) { err.write(`koompi-ask: ${line}\n`); said = true; }
+    if (tty) {
+      err.write(`\r\x1b[2m${line}\x1b[22m\x1b[K`);
+      drawn = true;
+    } else if (!said) {
+      err.write(`koompi-ask: ${line}\n`);
+      said = true;
+    }
   };
   const stop = (): void => {
-    if (timer) { clearInterval(timer); timer = null; }
+    if (timer) {
+      clearInterval(timer);
+      timer = null;
+    }
     clear();
   };
   return {

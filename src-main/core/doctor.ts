@@ -51,9 +51,11 @@ const KEY_CHECK_MS = 10_000;
 export async function diagnose(d: DoctorDeps): Promise<DoctorReport> {
   const t = doctorTexts(d.lang);
   const checks: DoctorCheck[] = [];
-  checks.push(d.settingsNotice
-    ? { id: 'settings', status: 'warn', message: t.settingsNotice(d.settingsNotice, d.settingsPath), fix: null }
-    : { id: 'settings', status: 'ok', message: t.settingsOk(d.settingsPath), fix: null });
+  checks.push(
+    d.settingsNotice
+      ? { id: 'settings', status: 'warn', message: t.settingsNotice(d.settingsNotice, d.settingsPath), fix: null }
+      : { id: 'settings', status: 'ok', message: t.settingsOk(d.settingsPath), fix: null },
+  );
 
   let reachable = false;
   try {
@@ -80,11 +82,21 @@ export async function diagnose(d: DoctorDeps): Promise<DoctorReport> {
         localOk = true;
         checks.push({ id: 'model', status: 'ok', message: t.modelOk(a.model), fix: null });
       } else {
-        checks.push({ id: 'model', status: 'fail', message: a.kind && a.kind !== 'model-missing' ? t.modelCheckFailed(a.reason) : t.modelMissing(a.reason), fix: t.modelFix(a.fix.replace(/^Run: /, '') || 'koompi-ask models pull qwen2.5:1.5b') });
+        checks.push({
+          id: 'model',
+          status: 'fail',
+          message: a.kind && a.kind !== 'model-missing' ? t.modelCheckFailed(a.reason) : t.modelMissing(a.reason),
+          fix: t.modelFix(a.fix.replace(/^Run: /, '') || 'koompi-ask models pull qwen2.5:1.5b'),
+        });
       }
     } catch (e) {
       const fix = e instanceof ProviderError && e.fix ? e.fix.replace(/^Run: /, '') : 'koompi-ask models pull qwen2.5:1.5b';
-      checks.push({ id: 'model', status: 'fail', message: t.modelCheckFailed(e instanceof Error ? e.message : String(e)), fix: t.modelFix(fix) });
+      checks.push({
+        id: 'model',
+        status: 'fail',
+        message: t.modelCheckFailed(e instanceof Error ? e.message : String(e)),
+        fix: t.modelFix(fix),
+      });
     }
   }
 
@@ -101,9 +113,11 @@ export async function diagnose(d: DoctorDeps): Promise<DoctorReport> {
   } else {
     const problem = await tryKey(d, t);
     keyWorks = problem === null;
-    checks.push(problem === null
-      ? { id: 'gemini-key', status: 'ok', message: t.keyWorks(where), fix: null }
-      : { id: 'gemini-key', status: 'fail', message: t.keyFailed(where, problem.message, problem.refused), fix: problem.fix });
+    checks.push(
+      problem === null
+        ? { id: 'gemini-key', status: 'ok', message: t.keyWorks(where), fix: null }
+        : { id: 'gemini-key', status: 'fail', message: t.keyFailed(where, problem.message, problem.refused), fix: problem.fix },
+    );
   }
 
   let cloudOk = false;

@@ -76,9 +76,18 @@ export interface Answer {
 export type AnswerEvent =
   | { type: 'start'; tier: Tier; model: string | null; intent: string | null }
   | { type: 'chunk'; text: string }
-  | { type: 'stats'; evalCount?: number; evalDurationNs?: number; tokensPerSecond?: number; doneReason?: string;
+  | {
+      type: 'stats';
+      evalCount?: number;
+      evalDurationNs?: number;
+      tokensPerSecond?: number;
+      doneReason?: string;
       /** Ollama's other timing fields, when the server sent them (koompi-ask eval reports them). */
-      promptEvalCount?: number; promptEvalDurationNs?: number; loadDurationNs?: number; totalDurationNs?: number }
+      promptEvalCount?: number;
+      promptEvalDurationNs?: number;
+      loadDurationNs?: number;
+      totalDurationNs?: number;
+    }
   | { type: 'notice'; message: string }
   | { type: 'done'; answer: Answer };
 

@@ -7,11 +7,7 @@ export interface AppArgs {
   ask: string | null;
 }
 
-export type LaunchAction =
-  | { kind: 'toggle' }
-  | { kind: 'ask'; question: string }
-  | { kind: 'show' }
-  | { kind: 'stay-hidden' };
+export type LaunchAction = { kind: 'toggle' } | { kind: 'ask'; question: string } | { kind: 'show' } | { kind: 'stay-hidden' };
 
 /** Parses our flags out of an argv that may also hold Electron/Chromium switches (ignored). */
 export function parseAppArgs(argv: readonly string[]): AppArgs {
@@ -22,7 +18,10 @@ export function parseAppArgs(argv: readonly string[]): AppArgs {
     else if (a === '--hidden') out.hidden = true;
     else if (a === '--ask') {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) { out.ask = next; i++; }
+      if (next !== undefined && !next.startsWith('--')) {
+        out.ask = next;
+        i++;
+      }
     } else if (a?.startsWith('--ask=')) out.ask = a.slice('--ask='.length);
   }
   if (out.ask !== null) {

@@ -30,7 +30,8 @@ export function createAppEffects(deps: AppEffectsDeps, initial: SettingsView) {
       } else if (event === 'settings:changed') {
         const next = payload as SettingsView;
         if (next.hotkey !== last.hotkey) deps.applyHotkey(next.hotkey);
-        if (next.autostart !== last.autostart) deps.applyAutostart(next.autostart).catch((e: unknown) => deps.warn(`Could not change autostart: ${(e as Error).message}`));
+        if (next.autostart !== last.autostart)
+          deps.applyAutostart(next.autostart).catch((e: unknown) => deps.warn(`Could not change autostart: ${(e as Error).message}`));
         if (next.theme !== last.theme) deps.applyTheme(next.theme);
         if (next.hideOverlayOnBlur !== last.hideOverlayOnBlur) deps.applyOverlay(next.hideOverlayOnBlur);
         if (next.language !== last.language && deps.resolveLanguage) deps.tray.setLanguage(deps.resolveLanguage(next.language));

@@ -6,7 +6,15 @@ import type { MenuItemConstructorOptions } from 'electron';
 export function appMenuTemplate(dev: boolean): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   if (!dev) return [edit];
   return [edit, { label: 'Develop', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] }];

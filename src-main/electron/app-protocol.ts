@@ -19,7 +19,9 @@ const TYPES: Record<string, string> = {
 
 /** Before app ready: app:// is standard (relative URLs, an origin), secure (like https), with V8 code cache (a faster second start). Same-origin ES modules need no CORS. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
 }
 
 /** The page for a view. */
@@ -30,10 +32,18 @@ export function appPageUrl(view: 'overlay' | 'window'): string {
 /** The file an app:// URL names inside the renderer directory, or null (other host, escape, bad URL). */
 export function resolveAppFile(url: string, rendererDir: string): string | null {
   let u: URL;
-  try { u = new URL(url); } catch { return null; }
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
   if (u.protocol !== `${APP_SCHEME}:` || originOf(url) !== APP_ORIGIN) return null;
   let path: string;
-  try { path = decodeURIComponent(u.pathname); } catch { return null; }
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
   if (path.includes('\0')) return null;
   const root = resolve(rendererDir);
   const file = resolve(join(root, path === '/' ? 'index.html' : path));
@@ -48,7 +58,10 @@ export function handleAppScheme(protocol: Pick<Protocol, 'handle'>, rendererDir:
     try {
       const body = await readFile(file);
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      return new Response(body, { status: 200, headers: { 'content-type': type, 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' } });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': type, 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -35,7 +35,11 @@ async function entryText(templates: readonly string[]): Promise<string> {
 
 const AUTOSTART_TEMPLATES = ['/usr/share/koompi-assistant/koompi-assistant-autostart.desktop'];
 
-export async function setAutostart(enabled: boolean, env: NodeJS.ProcessEnv, templates: readonly string[] = AUTOSTART_TEMPLATES): Promise<string> {
+export async function setAutostart(
+  enabled: boolean,
+  env: NodeJS.ProcessEnv,
+  templates: readonly string[] = AUTOSTART_TEMPLATES,
+): Promise<string> {
   const file = autostartFile(env);
   if (enabled) {
     await mkdir(join(file, '..'), { recursive: true });

@@ -13,7 +13,11 @@ export interface DialogLike {
   showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
 }
 
-const RISK_LABEL = { safe: 'Safe: reads or changes only your own files.', elevated: 'Needs administrator rights or changes the system.', destructive: 'DESTRUCTIVE: can lose data or break the system.' } as const;
+const RISK_LABEL = {
+  safe: 'Safe: reads or changes only your own files.',
+  elevated: 'Needs administrator rights or changes the system.',
+  destructive: 'DESTRUCTIVE: can lose data or break the system.',
+} as const;
 
 function firstWord(command: string): string {
   return command.trim().split(/\s+/)[0] ?? '';
@@ -23,7 +27,11 @@ function firstWord(command: string): string {
  * `onModal(true/false)` brackets every dialog: on Linux the parent window gets a 'blur' when the dialog
  * opens (electron#21563), and the overlay must not hide itself under its own confirmation.
  */
-export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow | null, onModal: (open: boolean) => void = () => {}): ConfirmPort {
+export function createConfirmDialog(
+  dialog: DialogLike,
+  parent: () => BaseWindow | null,
+  onModal: (open: boolean) => void = () => {},
+): ConfirmPort {
   const show = async (options: MessageBoxOptions) => {
     const p = parent();
     onModal(true);
@@ -36,7 +44,9 @@ export function createConfirmDialog(dialog: DialogLike, parent: () => BaseWindow
   return async ({ command, runText, mode, note, confirmWord }) => {
     const destructive = command.risk === 'destructive';
     const reasons = command.reasons.length ? `\n\nWhy:\n• ${command.reasons.join('\n• ')}` : '';
-    const where = [mode === 'konsole' ? 'It will open in Konsole.' : 'Its output will show in the assistant.', note ? `Note: ${note}.` : ''].filter(Boolean).join(' ');
+    const where = [mode === 'konsole' ? 'It will open in Konsole.' : 'Its output will show in the assistant.', note ? `Note: ${note}.` : '']
+      .filter(Boolean)
+      .join(' ');
     const first = await show({
       type: destructive ? 'warning' : 'question',
       title: 'Run this command?',

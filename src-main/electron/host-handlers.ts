@@ -21,7 +21,15 @@ export function createHostHandlers(d: HostHandlerDeps): Handlers<HostChannel> {
       await d.openExternal(url);
     },
     'key:status': () => d.keyStore.status(),
-    'key:set': async ({ key }) => { const s = await d.keyStore.set(key); d.onKeyChanged?.(); return s; },
-    'key:clear': async () => { const s = await d.keyStore.clear(); d.onKeyChanged?.(); return s; },
+    'key:set': async ({ key }) => {
+      const s = await d.keyStore.set(key);
+      d.onKeyChanged?.();
+      return s;
+    },
+    'key:clear': async () => {
+      const s = await d.keyStore.clear();
+      d.onKeyChanged?.();
+      return s;
+    },
   };
 }

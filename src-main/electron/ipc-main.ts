@@ -33,15 +33,24 @@ export function createRendererEmitter(): RendererEmitter {
   const windows = new Map<number, { wc: WebContentsLike; ready: boolean; queue: [string, unknown][] }>();
   const deliver = (id: number, event: string, payload: unknown) => {
     const w = windows.get(id);
-    if (!w || w.wc.isDestroyed()) { windows.delete(id); return; }
+    if (!w || w.wc.isDestroyed()) {
+      windows.delete(id);
+      return;
+    }
     if (w.ready) w.wc.send(event, payload);
     else if (w.queue.length < MAX_QUEUED) w.queue.push([event, payload]);
   };
   return {
-    emit: (event, payload) => { for (const id of [...windows.keys()]) deliver(id, event, payload); },
+    emit: (event, payload) => {
+      for (const id of [...windows.keys()]) deliver(id, event, payload);
+    },
     sendTo: (wc, event, payload) => deliver(wc.id, event, payload),
-    track: (wc) => { if (!windows.has(wc.id)) windows.set(wc.id, { wc, ready: false, queue: [] }); },
-    untrack: (id) => { windows.delete(id); },
+    track: (wc) => {
+      if (!windows.has(wc.id)) windows.set(wc.id, { wc, ready: false, queue: [] });
+    },
+    untrack: (id) => {
+      windows.delete(id);
+    },
     setReady(id, ready) {
       const w = windows.get(id);
       if (!w) return;
@@ -62,7 +71,11 @@ export function registerIpcHandlers(deps: {
 }): void {
   for (const channel of CHANNELS) {
     deps.ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!deps.isTrusted(event)) return { ok: false, error: { kind: 'untrusted-sender', message: 'Refused: this request did not come from a KOOMPI Assistant window.' } };
+      if (!deps.isTrusted(event))
+        return {
+          ok: false,
+          error: { kind: 'untrusted-sender', message: 'Refused: this request did not come from a KOOMPI Assistant window.' },
+        };
       const result = await deps.dispatch(channel, payload);
       if (channel === 'app:ready' && result.ok) deps.onReady(event);
       return result;

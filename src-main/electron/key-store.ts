@@ -17,7 +17,12 @@ export interface AppKeyStore extends KeyStore {
   migrateLegacy(): Promise<string | null>;
 }
 
-export function createAppKeyStore(configDir: string, env: NodeJS.ProcessEnv, safeStorage: SafeStorageLike | null = null, shared: SharedKeyStore = createSharedKeyStore({ configDir, env })): AppKeyStore {
+export function createAppKeyStore(
+  configDir: string,
+  env: NodeJS.ProcessEnv,
+  safeStorage: SafeStorageLike | null = null,
+  shared: SharedKeyStore = createSharedKeyStore({ configDir, env }),
+): AppKeyStore {
   const legacy = join(configDir, 'gemini-key.bin');
   const status = async (): Promise<KeyStatus> => {
     const i = await shared.info('gemini');
@@ -38,10 +43,18 @@ export function createAppKeyStore(configDir: string, env: NodeJS.ProcessEnv, saf
     },
     async migrateLegacy() {
       let data: Buffer;
-      try { data = await readFile(legacy); } catch { return null; }
+      try {
+        data = await readFile(legacy);
+      } catch {
+        return null;
+      }
       if (!safeStorage) return null;
       let key: string;
-      try { key = safeStorage.decryptString(Buffer.from(data.toString('utf8'), 'base64')).trim(); } catch { return null; }
+      try {
+        key = safeStorage.decryptString(Buffer.from(data.toString('utf8'), 'base64')).trim();
+      } catch {
+        return null;
+      }
       if (!key) return null;
       if ((await shared.info('gemini')).source === null) {
         const r = await shared.set('gemini', key);

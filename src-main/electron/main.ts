@@ -5,7 +5,10 @@
 import * as electron from 'electron';
 import { join } from 'node:path';
 
-const forwarded = { argv: process.argv, ...(process.env.XDG_ACTIVATION_TOKEN ? { activationToken: process.env.XDG_ACTIVATION_TOKEN } : {}) };
+const forwarded = {
+  argv: process.argv,
+  ...(process.env.XDG_ACTIVATION_TOKEN ? { activationToken: process.env.XDG_ACTIVATION_TOKEN } : {}),
+};
 if (!electron.app.requestSingleInstanceLock(forwarded)) {
   electron.app.quit();
 } else {

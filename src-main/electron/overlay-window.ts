@@ -22,9 +22,18 @@ export interface OverlayDeps {
  * the CSS switches to its compact layout below 360 px).
  */
 export const OVERLAY_OPTIONS = {
-  width: 720, height: 460, minWidth: 360, minHeight: 260,
-  frame: false, resizable: true, alwaysOnTop: true, fullscreenable: false, center: true,
-  title: 'KOOMPI Assistant', backgroundColor: '#00000000', transparent: false,
+  width: 720,
+  height: 460,
+  minWidth: 360,
+  minHeight: 260,
+  frame: false,
+  resizable: true,
+  alwaysOnTop: true,
+  fullscreenable: false,
+  center: true,
+  title: 'KOOMPI Assistant',
+  backgroundColor: '#00000000',
+  transparent: false,
 } as const;
 
 export interface Overlay {
@@ -38,8 +47,15 @@ export interface Overlay {
 
 export function createOverlay(deps: OverlayDeps): Overlay {
   const win = deps.factory('overlay', OVERLAY_OPTIONS);
-  win.on('close', (e) => { if (!deps.quitting()) { e.preventDefault(); win.hide(); } });
-  win.on('blur', () => { if (deps.hideOnBlur() && win.isVisible()) win.hide(); });
+  win.on('close', (e) => {
+    if (!deps.quitting()) {
+      e.preventDefault();
+      win.hide();
+    }
+  });
+  win.on('blur', () => {
+    if (deps.hideOnBlur() && win.isVisible()) win.hide();
+  });
   win.webContents.on('before-input-event', (event, input) => {
     if (input.type === 'keyDown' && input.key === 'Escape' && !input.alt && !input.control && !input.meta && !input.shift) {
       event.preventDefault();
@@ -58,11 +74,16 @@ export function createOverlay(deps: OverlayDeps): Overlay {
   return {
     window: win,
     show,
-    hide: () => { if (!win.isDestroyed()) win.hide(); },
+    hide: () => {
+      if (!win.isDestroyed()) win.hide();
+    },
     // Visible is enough: on Wayland a window shown for another process (the KDE shortcut's `--toggle`)
     // may never get focus, and "hide only when focused" would leave the hotkey unable to dismiss it.
     toggle: () => (win.isVisible() ? win.hide() : show()),
-    ask: (question) => { show(); deps.send({ type: 'ask', question }); },
+    ask: (question) => {
+      show();
+      deps.send({ type: 'ask', question });
+    },
     isVisible: () => !win.isDestroyed() && win.isVisible(),
   };
 }

@@ -13,7 +13,8 @@ export const APP_ORIGIN = 'app://koompi';
  * as a meta tag for the e2e page): nothing by default; scripts, styles and the lazily loaded chunks from
  * our own origin; the data: favicon. No inline script or style attribute, no network, no frames, no forms.
  */
-export const RENDERER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const RENDERER_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Permissions the page may have, for its own origin only: Copy uses the async clipboard API. */
 const GRANTED = new Set(['clipboard-sanitized-write']);
@@ -36,7 +37,11 @@ function isOwnOrigin(url: string | null | undefined, devServerOrigin: string | n
 
 export function isAllowedRequestUrl(url: string, devServerOrigin: string | null): boolean {
   let u: URL;
-  try { u = new URL(url); } catch { return false; }
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
   if (originOf(url) === APP_ORIGIN) return true;
   if (u.protocol === 'devtools:' || u.protocol === 'data:') return true;
   if (devServerOrigin) {
@@ -44,7 +49,9 @@ export function isAllowedRequestUrl(url: string, devServerOrigin: string | null)
       const dev = new URL(devServerOrigin);
       if (u.origin === dev.origin) return true;
       if (u.protocol === 'ws:' && u.host === dev.host) return true; // vite HMR
-    } catch { return false; }
+    } catch {
+      return false;
+    }
   }
   return false;
 }
@@ -57,8 +64,11 @@ type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionC
 
 export function hardenSession(session: SessionLike, devServerOrigin: string | null): void {
   session.setPermissionRequestHandler((wc, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details?.requestingUrl ?? wc?.getURL(), devServerOrigin)));
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, devServerOrigin));
+    callback(isPermissionGranted(permission, details?.requestingUrl ?? wc?.getURL(), devServerOrigin)),
+  );
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, devServerOrigin),
+  );
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devServerOrigin) }));
 }
 

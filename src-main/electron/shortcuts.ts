@@ -29,8 +29,21 @@ export function defaultAccelerator(assetsDir: string, read: (p: string) => strin
 }
 
 function keysOf(accelerator: string): string[] {
-  const alias: Record<string, string> = { ctrl: 'control', cmdorctrl: 'control', commandorcontrol: 'control', super: 'meta', cmd: 'meta', command: 'meta', win: 'meta', option: 'alt' };
-  return accelerator.split('+').map((k) => k.trim().toLowerCase()).map((k) => alias[k] ?? k).sort();
+  const alias: Record<string, string> = {
+    ctrl: 'control',
+    cmdorctrl: 'control',
+    commandorcontrol: 'control',
+    super: 'meta',
+    cmd: 'meta',
+    command: 'meta',
+    win: 'meta',
+    option: 'alt',
+  };
+  return accelerator
+    .split('+')
+    .map((k) => k.trim().toLowerCase())
+    .map((k) => alias[k] ?? k)
+    .sort();
 }
 
 /** Same keys, whatever the spelling (Ctrl+Alt+Space == Control+Alt+Space). */
@@ -96,16 +109,25 @@ export function registerHotkey(o: RegisterOptions): HotkeyStatus {
   const canTry = o.session === 'x11' || o.portalEnabled;
   let ok = false;
   if (canTry) {
-    try { ok = o.globalShortcut.register(accelerator, o.onToggle); } catch { ok = false; }
+    try {
+      ok = o.globalShortcut.register(accelerator, o.onToggle);
+    } catch {
+      ok = false;
+    }
   }
   if (ok) {
     return o.session === 'x11'
       ? { accelerator, path: 'x11-global-shortcut', detail: `${note}${accelerator} is registered with the X11 desktop.` }
-      // On the portal path register() only means "requested" (electron#52218); Plasma keeps the key it bound.
-      : { accelerator, path: 'wayland-portal', detail: `${note}${accelerator} was requested through the GlobalShortcuts portal. If it does nothing, or after you change it here, set the key for KOOMPI Assistant in System Settings → Shortcuts.` };
+      : // On the portal path register() only means "requested" (electron#52218); Plasma keeps the key it bound.
+        {
+          accelerator,
+          path: 'wayland-portal',
+          detail: `${note}${accelerator} was requested through the GlobalShortcuts portal. If it does nothing, or after you change it here, set the key for KOOMPI Assistant in System Settings → Shortcuts.`,
+        };
   }
   if (o.kdeEntry.installed) return { ...kde, detail: `${note}${accelerator} could not be registered by the app; ${kde.detail}` };
-  const why = o.session === 'wayland' && !o.portalEnabled ? 'the GlobalShortcuts portal is not enabled' : `${accelerator} is taken or refused`;
+  const why =
+    o.session === 'wayland' && !o.portalEnabled ? 'the GlobalShortcuts portal is not enabled' : `${accelerator} is taken or refused`;
   return {
     accelerator,
     path: 'none',

@@ -36,8 +36,23 @@ import { createTray, type TrayHandle } from './tray.js';
 import { createWindowFactory, type WindowFactory } from './window-factory.js';
 
 /** The Electron modules the app uses: `import * as electron from 'electron'`, or a stand-in. */
-export type ElectronApi = Pick<typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'globalShortcut' | 'ipcMain' | 'Menu' | 'nativeImage' | 'nativeTheme' | 'Notification' | 'protocol' | 'safeStorage' | 'session' | 'shell' | 'Tray'>;
+export type ElectronApi = Pick<
+  typeof Electron,
+  | 'app'
+  | 'BrowserWindow'
+  | 'dialog'
+  | 'globalShortcut'
+  | 'ipcMain'
+  | 'Menu'
+  | 'nativeImage'
+  | 'nativeTheme'
+  | 'Notification'
+  | 'protocol'
+  | 'safeStorage'
+  | 'session'
+  | 'shell'
+  | 'Tray'
+>;
 
 export interface AppPaths {
   /** dist/ of the built app (main/, preload/, renderer/). */
@@ -45,7 +60,10 @@ export interface AppPaths {
 }
 
 /** A launch forwarded by a second instance: its argv and the Wayland activation token it was started with. */
-interface Forwarded { argv: string[]; activationToken?: string }
+interface Forwarded {
+  argv: string[];
+  activationToken?: string;
+}
 
 export function startApp(electron: ElectronApi, env: NodeJS.ProcessEnv, paths: AppPaths): void {
   const { app } = electron;
@@ -59,14 +77,19 @@ export function startApp(electron: ElectronApi, env: NodeJS.ProcessEnv, paths: A
   let quitting = false;
   // The lock is held (main.ts took it before loading this file).
   app.on('second-instance', (_e, argv, _cwd, data) => {
-    const token = typeof (data as Partial<Forwarded> | null)?.activationToken === 'string' ? (data as Forwarded).activationToken : undefined;
+    const token =
+      typeof (data as Partial<Forwarded> | null)?.activationToken === 'string' ? (data as Forwarded).activationToken : undefined;
     const action = actionFor(parseAppArgs(forwardedArgv(argv, data)));
     if (launch) launch(action, token);
     else if (early.length < 10) early.push({ action, token });
   });
   // Set before windows close: a hidden window's prevented close would otherwise cancel the quit.
-  app.on('before-quit', () => { quitting = true; });
-  app.on('window-all-closed', () => { /* a tray app keeps running */ });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    /* a tray app keeps running */
+  });
 
   // ---- 2. beforeReady ------------------------------------------------------------------------------------
   registerAppScheme(electron.protocol);
@@ -133,7 +156,9 @@ async function openCore(electron: ElectronApi, env: NodeJS.ProcessEnv, assetsDir
   if (moved) opened.notices.push(moved);
   const core: Core = {
     service: null as unknown as AssistantService,
-    emit: (event, payload) => { for (const l of core.listeners) l(event, payload); },
+    emit: (event, payload) => {
+      for (const l of core.listeners) l(event, payload);
+    },
     keyStore,
     hotkey: { status: { accelerator: opened.settings.hotkey, path: 'none', detail: 'Not registered yet.' } },
     listeners: [],
@@ -142,11 +167,27 @@ async function openCore(electron: ElectronApi, env: NodeJS.ProcessEnv, assetsDir
     themeSource: opened.settings.theme,
     hideOnBlur: { value: opened.settings.overlay.hideOnBlur },
   };
-  const notify = createNotifier(Notification, () => BrowserWindow.getAllWindows().some((w) => w.isVisible()), join(assetsDir, 'icons/hicolor/128x128/apps/koompi-assistant.png'));
+  const notify = createNotifier(
+    Notification,
+    () => BrowserWindow.getAllWindows().some((w) => w.isVisible()),
+    join(assetsDir, 'icons/hicolor/128x128/apps/koompi-assistant.png'),
+  );
   core.service = await createAssistantService({
-    configDir, env, emit: core.emit, keyStore, notify, version: app.getVersion(), notices: opened.notices,
+    configDir,
+    env,
+    emit: core.emit,
+    keyStore,
+    notify,
+    version: app.getVersion(),
+    notices: opened.notices,
     // Native dialogs count as open modals: the overlay must not hide on the blur they cause.
-    confirm: createConfirmDialog(dialog, () => BrowserWindow.getFocusedWindow(), (open) => { core.modals.open += open ? 1 : -1; }),
+    confirm: createConfirmDialog(
+      dialog,
+      () => BrowserWindow.getFocusedWindow(),
+      (open) => {
+        core.modals.open += open ? 1 : -1;
+      },
+    ),
     hotkeyStatus: () => core.hotkey.status,
     // Refresh the offline documentation index once the app has started (incremental; first time ~2 min).
     buildDocsAfterMs: 20_000,
@@ -166,12 +207,18 @@ function windowFactory(electron: ElectronApi, paths: AppPaths, emitter: Renderer
       wc.on('did-start-loading', () => emitter.setReady(wc.id, false));
       wc.once('destroyed', () => emitter.untrack(wc.id));
     },
-    onRendererGone: (view, reason, reloading) => console.error(`[window] the ${view} page's renderer is gone (${reason}); ${reloading ? 'reloading it' : 'too many crashes, left as it is'}`),
+    onRendererGone: (view, reason, reloading) =>
+      console.error(
+        `[window] the ${view} page's renderer is gone (${reason}); ${reloading ? 'reloading it' : 'too many crashes, left as it is'}`,
+      ),
   });
 }
 
 // ---- 6. createWindows --------------------------------------------------------------------------------------
-interface Windows { overlay: Overlay; chat: ChatWindow }
+interface Windows {
+  overlay: Overlay;
+  chat: ChatWindow;
+}
 
 function createWindows(factory: WindowFactory, emitter: RendererEmitter, core: Core, quitting: () => boolean): Windows {
   core.emitter = emitter;
@@ -181,7 +228,9 @@ function createWindows(factory: WindowFactory, emitter: RendererEmitter, core: C
     factory,
     hideOnBlur: () => core.hideOnBlur.value && core.modals.open === 0,
     quitting,
-    warmUp: () => { void core.service.warmUp().catch(() => undefined); },
+    warmUp: () => {
+      void core.service.warmUp().catch(() => undefined);
+    },
     send: (cmd) => emitter.sendTo(overlay.window.webContents, 'app:command', cmd),
   });
   return { overlay, chat };
@@ -189,19 +238,26 @@ function createWindows(factory: WindowFactory, emitter: RendererEmitter, core: C
 
 // ---- 5. wireIpc --------------------------------------------------------------------------------------------
 function wireIpc(electron: ElectronApi, core: Core, windows: Windows, emitter: RendererEmitter, devServer: string | null): void {
-  const dispatch = createDispatcher({
-    ...core.service.handlers,
-    ...createHostHandlers({
-      keyStore: core.keyStore,
-      hideWindows: () => windows.overlay.hide(),
-      openFull: (conversationId) => { windows.overlay.hide(); windows.chat.open(conversationId ? { type: 'open-conversation', conversationId } : undefined); },
-      openExternal: (url) => electron.shell.openExternal(url),
-    }),
-  }, { onError: (channel, err) => console.error(`[ipc] ${channel}: ${err instanceof Error ? err.message : String(err)}`) });
+  const dispatch = createDispatcher(
+    {
+      ...core.service.handlers,
+      ...createHostHandlers({
+        keyStore: core.keyStore,
+        hideWindows: () => windows.overlay.hide(),
+        openFull: (conversationId) => {
+          windows.overlay.hide();
+          windows.chat.open(conversationId ? { type: 'open-conversation', conversationId } : undefined);
+        },
+        openExternal: (url) => electron.shell.openExternal(url),
+      }),
+    },
+    { onError: (channel, err) => console.error(`[ipc] ${channel}: ${err instanceof Error ? err.message : String(err)}`) },
+  );
   registerIpcHandlers({
     ipcMain: electron.ipcMain,
     dispatch,
-    isTrusted: (e) => isTrustedSender(senderInfo(e), { ownWebContentsIds: () => emitter.ids(), appOrigin: APP_ORIGIN, devServerOrigin: devServer }),
+    isTrusted: (e) =>
+      isTrustedSender(senderInfo(e), { ownWebContentsIds: () => emitter.ids(), appOrigin: APP_ORIGIN, devServerOrigin: devServer }),
     onReady: (e) => emitter.setReady(e.sender.id, true),
   });
 }
@@ -214,16 +270,29 @@ interface Shell {
   stop(): void;
 }
 
-async function createShell(electron: ElectronApi, env: NodeJS.ProcessEnv, assetsDir: string, core: Core, windows: Windows, features: string, kind: 'wayland' | 'x11'): Promise<Shell> {
+async function createShell(
+  electron: ElectronApi,
+  env: NodeJS.ProcessEnv,
+  assetsDir: string,
+  core: Core,
+  windows: Windows,
+  features: string,
+  kind: 'wayland' | 'x11',
+): Promise<Shell> {
   const { app, nativeTheme, globalShortcut } = electron;
   // The panel's shade is the desktop's, not our theme setting (which overrides shouldUseDarkColors): it is
   // read while our theme follows the system, and kept otherwise.
   let panelDark = nativeTheme.shouldUseDarkColors;
   const initial = await core.service.settings();
-  const resolveLanguage = (l: 'auto' | 'en' | 'km'): 'en' | 'km' => (l !== 'auto' ? l : /^km/i.test(app.getLocale?.() ?? env.LANG ?? '') ? 'km' : 'en');
+  const resolveLanguage = (l: 'auto' | 'en' | 'km'): 'en' | 'km' =>
+    l !== 'auto' ? l : /^km/i.test(app.getLocale?.() ?? env.LANG ?? '') ? 'km' : 'en';
   const tray = createTray({
     lang: resolveLanguage(initial.language),
-    Tray: electron.Tray, Menu: electron.Menu, createImage: (p) => electron.nativeImage.createFromPath(p), assetsDir, darkPanel: () => panelDark,
+    Tray: electron.Tray,
+    Menu: electron.Menu,
+    createImage: (p) => electron.nativeImage.createFromPath(p),
+    assetsDir,
+    darkPanel: () => panelDark,
     actions: {
       ask: () => windows.overlay.show(),
       openChat: () => windows.chat.open(),
@@ -238,23 +307,37 @@ async function createShell(electron: ElectronApi, env: NodeJS.ProcessEnv, assets
 
   const applyHotkey = (accelerator: string) => {
     core.hotkey.status = registerHotkey({
-      globalShortcut, accelerator, session: kind, portalEnabled: features.split(',').includes('GlobalShortcutsPortal'),
-      kdeEntry: { installed: kdeEntryInstalled(), accelerator: defaultAccelerator(assetsDir) }, onToggle: () => windows.overlay.toggle(),
+      globalShortcut,
+      accelerator,
+      session: kind,
+      portalEnabled: features.split(',').includes('GlobalShortcutsPortal'),
+      kdeEntry: { installed: kdeEntryInstalled(), accelerator: defaultAccelerator(assetsDir) },
+      onToggle: () => windows.overlay.toggle(),
     });
   };
   const emitter = core.emitter;
-  const effects = createAppEffects({
-    tray, applyHotkey,
-    applyAutostart: (on) => setAutostart(on, env),
-    applyTheme: (t) => { nativeTheme.themeSource = t; },
-    applyOverlay: (hide) => { core.hideOnBlur.value = hide; },
-    warn: (message) => emitter?.emit('notice', { level: 'warning', message }),
-    resolveLanguage,
-  }, initial);
+  const effects = createAppEffects(
+    {
+      tray,
+      applyHotkey,
+      applyAutostart: (on) => setAutostart(on, env),
+      applyTheme: (t) => {
+        nativeTheme.themeSource = t;
+      },
+      applyOverlay: (hide) => {
+        core.hideOnBlur.value = hide;
+      },
+      warn: (message) => emitter?.emit('notice', { level: 'warning', message }),
+      resolveLanguage,
+    },
+    initial,
+  );
   core.listeners.unshift((event, payload) => effects.onEvent(event, payload));
   applyHotkey(initial.hotkey);
   // The autostart entry follows the setting even if someone removed or edited the file meanwhile.
-  void setAutostart(initial.autostart, env).catch((e: unknown) => emitter?.emit('notice', { level: 'warning', message: `Could not change autostart: ${(e as Error).message}` }));
+  void setAutostart(initial.autostart, env).catch((e: unknown) =>
+    emitter?.emit('notice', { level: 'warning', message: `Could not change autostart: ${(e as Error).message}` }),
+  );
 
   const useActivationToken = (token: string) => {
     // Electron forwards the token of a second instance by itself; for the D-Bus path it is handed over
@@ -266,7 +349,10 @@ async function createShell(electron: ElectronApi, env: NodeJS.ProcessEnv, assets
   const dbus = await startToggleService({
     address: env.DBUS_SESSION_BUS_ADDRESS,
     uid: process.getuid?.() ?? 0,
-    onToggle: (token) => { useActivationToken(token); windows.overlay.toggle(); },
+    onToggle: (token) => {
+      useActivationToken(token);
+      windows.overlay.toggle();
+    },
     onTrayHost: () => tray.reRegister(),
   }).catch(() => null);
 
@@ -277,7 +363,16 @@ async function createShell(electron: ElectronApi, env: NodeJS.ProcessEnv, assets
   void checkLocal();
   const timer = setInterval(() => void checkLocal(), 60_000);
   timer.unref();
-  return { tray, useActivationToken, stop: () => { clearInterval(timer); dbus?.stop(); globalShortcut.unregisterAll(); tray.destroy(); } };
+  return {
+    tray,
+    useActivationToken,
+    stop: () => {
+      clearInterval(timer);
+      dbus?.stop();
+      globalShortcut.unregisterAll();
+      tray.destroy();
+    },
+  };
 }
 
 function onQuit(electron: ElectronApi, service: AssistantService, shell: Shell): void {
@@ -287,6 +382,9 @@ function onQuit(electron: ElectronApi, service: AssistantService, shell: Shell):
     e.preventDefault(); // finish writing history and stop runs before the process ends (bounded: logout waits)
     shell.stop();
     const bound = new Promise<void>((resolve) => setTimeout(resolve, 5000));
-    void Promise.race([service.dispose().catch(() => undefined), bound]).finally(() => { disposed = true; electron.app.quit(); });
+    void Promise.race([service.dispose().catch(() => undefined), bound]).finally(() => {
+      disposed = true;
+      electron.app.quit();
+    });
   });
 }

@@ -12,14 +12,39 @@ export type TrayLang = 'en' | 'km';
 export type ModelStatus = 'checking' | 'ready' | 'offline';
 
 /** Every word the tray shows, in English and Khmer. */
-const TEXT: Record<TrayLang, { ask: string; open: string; model: (name: string, status: string) => string; none: string; automatic: string; status: Record<ModelStatus, string>; settings: string; quit: string; tip: Record<TrayState, string> }> = {
+const TEXT: Record<
+  TrayLang,
+  {
+    ask: string;
+    open: string;
+    model: (name: string, status: string) => string;
+    none: string;
+    automatic: string;
+    status: Record<ModelStatus, string>;
+    settings: string;
+    quit: string;
+    tip: Record<TrayState, string>;
+  }
+> = {
   en: {
-    ask: 'Ask…', open: 'Open chat', model: (n, st) => `Local model: ${n} (${st})`, none: 'none', automatic: 'automatic', settings: 'Settings', quit: 'Quit',
+    ask: 'Ask…',
+    open: 'Open chat',
+    model: (n, st) => `Local model: ${n} (${st})`,
+    none: 'none',
+    automatic: 'automatic',
+    settings: 'Settings',
+    quit: 'Quit',
     status: { checking: 'checking…', ready: 'ready', offline: 'Ollama not running' },
     tip: { ready: 'KOOMPI Assistant: ready', thinking: 'KOOMPI Assistant: thinking', offline: 'KOOMPI Assistant: local model offline' },
   },
   km: {
-    ask: 'សួរ…', open: 'បើកការជជែក', model: (n, st) => `ម៉ូដែលក្នុងម៉ាស៊ីន៖ ${n} (${st})`, none: 'គ្មាន', automatic: 'ស្វ័យប្រវត្តិ', settings: 'ការកំណត់', quit: 'ចាកចេញ',
+    ask: 'សួរ…',
+    open: 'បើកការជជែក',
+    model: (n, st) => `ម៉ូដែលក្នុងម៉ាស៊ីន៖ ${n} (${st})`,
+    none: 'គ្មាន',
+    automatic: 'ស្វ័យប្រវត្តិ',
+    settings: 'ការកំណត់',
+    quit: 'ចាកចេញ',
     status: { checking: 'កំពុងពិនិត្យ…', ready: 'រួចរាល់', offline: 'Ollama មិនដំណើរការ' },
     tip: { ready: 'ជំនួយការ KOOMPI៖ រួចរាល់', thinking: 'ជំនួយការ KOOMPI៖ កំពុងគិត', offline: 'ជំនួយការ KOOMPI៖ ម៉ូដែលក្នុងម៉ាស៊ីនមិនដំណើរការ' },
   },
@@ -50,7 +75,12 @@ export interface TrayHandle {
 }
 
 /** Icon file for a state, trying H6's layout first, then flat names, then the app icon; null if none. */
-export function trayIconPath(assetsDir: string, state: TrayState, dark: boolean, exists: (p: string) => boolean = existsSync): string | null {
+export function trayIconPath(
+  assetsDir: string,
+  state: TrayState,
+  dark: boolean,
+  exists: (p: string) => boolean = existsSync,
+): string | null {
   const shade = dark ? 'dark' : 'light';
   const candidates = [
     join(assetsDir, 'icons/tray', `${shade}-panel`, `koompi-assistant-tray-${state}.png`),
@@ -74,15 +104,20 @@ export function createTray(deps: TrayDeps): TrayHandle {
   const tooltip = () => text.tip[state];
   const rebuild = () => {
     // Linux needs setContextMenu: StatusNotifierItem hosts show only the menu, not click handlers, on some panels.
-    tray.setContextMenu(deps.Menu.buildFromTemplate([
-      { label: text.ask, click: deps.actions.ask },
-      { label: text.open, click: deps.actions.openChat },
-      { type: 'separator' },
-      { label: text.model(model.name === 'automatic' ? text.automatic : model.name ?? text.none, text.status[model.status]), enabled: false },
-      { type: 'separator' },
-      { label: text.settings, click: deps.actions.openSettings },
-      { label: text.quit, click: deps.actions.quit },
-    ]));
+    tray.setContextMenu(
+      deps.Menu.buildFromTemplate([
+        { label: text.ask, click: deps.actions.ask },
+        { label: text.open, click: deps.actions.openChat },
+        { type: 'separator' },
+        {
+          label: text.model(model.name === 'automatic' ? text.automatic : (model.name ?? text.none), text.status[model.status]),
+          enabled: false,
+        },
+        { type: 'separator' },
+        { label: text.settings, click: deps.actions.openSettings },
+        { label: text.quit, click: deps.actions.quit },
+      ]),
+    );
     tray.setToolTip(tooltip());
   };
   const wire = () => {

@@ -38,7 +38,11 @@ function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowCon
 }
 
 export function isHttpsUrl(url: string): boolean {
-  try { return new URL(url).protocol === 'https:'; } catch { return false; }
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 export function createWindowFactory(deps: WindowFactoryDeps): WindowFactory {
@@ -62,7 +66,9 @@ export function createWindowFactory(deps: WindowFactoryDeps): WindowFactory {
       deps.onRendererGone?.(view, details.reason, reloading);
       if (!reloading) return;
       reloads.push(t);
-      void deps.load(win, view).catch((err: unknown) => console.error(`[window] could not reload the ${view} page: ${(err as Error).message}`));
+      void deps
+        .load(win, view)
+        .catch((err: unknown) => console.error(`[window] could not reload the ${view} page: ${(err as Error).message}`));
     });
     deps.onCreated?.(win);
     void deps.load(win, view).catch((err: unknown) => console.error(`[window] could not load the ${view} page: ${(err as Error).message}`));

@@ -251,10 +251,12 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcFailur
 // ---- events (main -> renderer) ---------------------------------------------------------------------
 
 /** The 'done' event carries the commands with the ids the main process keeps them under. */
-export type ChatStreamEvent = Exclude<AnswerEvent, { type: 'done' }> | {
-  type: 'done';
-  message: MessageView;
-};
+export type ChatStreamEvent =
+  | Exclude<AnswerEvent, { type: 'done' }>
+  | {
+      type: 'done';
+      message: MessageView;
+    };
 
 export type CommandRunEvent =
   | { type: 'start'; text: string; risk: SuggestedCommand['risk']; mode: RunMode }
@@ -280,25 +282,48 @@ export interface Events {
   'pull:event': { pullId: string; name: string; event: PullEvent };
   'app:command': AppCommand;
   'settings:changed': SettingsView;
-  'notice': { level: 'info' | 'warning' | 'error'; message: string };
+  notice: { level: 'info' | 'warning' | 'error'; message: string };
 }
 
 export type EventName = keyof Events;
 
 // Records keyed by every name: forgetting one (or listing a stray one) does not compile.
 const CHANNEL_TABLE: Record<Channel, true> = {
-  'app:ready': true, 'chat:ask': true, 'chat:stop': true,
-  'conversations:list': true, 'conversations:get': true, 'conversations:delete': true,
-  'commands:run': true, 'commands:cancel': true, 'commands:input': true, 'commands:resize': true, 'commands:block': true,
-  'settings:get': true, 'settings:set': true,
-  'key:status': true, 'key:set': true, 'key:clear': true,
-  'models:list': true, 'models:pull': true, 'models:cancel-pull': true,
-  'ollama:check': true, 'ollama:warm-up': true, 'doctor:run': true,
-  'docs:section': true, 'docs:status': true,
-  'window:hide': true, 'window:open-full': true, 'shell:open-external': true,
+  'app:ready': true,
+  'chat:ask': true,
+  'chat:stop': true,
+  'conversations:list': true,
+  'conversations:get': true,
+  'conversations:delete': true,
+  'commands:run': true,
+  'commands:cancel': true,
+  'commands:input': true,
+  'commands:resize': true,
+  'commands:block': true,
+  'settings:get': true,
+  'settings:set': true,
+  'key:status': true,
+  'key:set': true,
+  'key:clear': true,
+  'models:list': true,
+  'models:pull': true,
+  'models:cancel-pull': true,
+  'ollama:check': true,
+  'ollama:warm-up': true,
+  'doctor:run': true,
+  'docs:section': true,
+  'docs:status': true,
+  'window:hide': true,
+  'window:open-full': true,
+  'shell:open-external': true,
 };
 const EVENT_TABLE: Record<EventName, true> = {
-  'chat:event': true, 'command:event': true, 'pull:event': true, 'app:command': true, 'settings:changed': true, 'notice': true,
+  'chat:event': true,
+  'command:event': true,
+  'pull:event': true,
+  'app:command': true,
+  'settings:changed': true,
+  notice: true,
 };
 
 export const CHANNELS = Object.freeze(Object.keys(CHANNEL_TABLE)) as readonly Channel[];

@@ -11,7 +11,11 @@ export interface Transport {
 /** What a failed call throws: the message a person reads, and the kind code can branch on. */
 export class IpcError extends Error {
   override name = 'IpcError';
-  constructor(readonly kind: IpcErrorKind, message: string, readonly field?: string) {
+  constructor(
+    readonly kind: IpcErrorKind,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -23,8 +27,10 @@ export function createApi(transport: Transport) {
     if (!env.ok) throw new IpcError(env.error.kind, env.error.message, env.error.field);
     return env.value as Results[C];
   }
-  const on = <E extends EventName>(event: E) => (listener: (payload: Events[E]) => void): (() => void) =>
-    transport.on(event, (p) => listener(p as Events[E]));
+  const on =
+    <E extends EventName>(event: E) =>
+    (listener: (payload: Events[E]) => void): (() => void) =>
+      transport.on(event, (p) => listener(p as Events[E]));
 
   return {
     ready: (view: 'overlay' | 'window') => call('app:ready', { view }),

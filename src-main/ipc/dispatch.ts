@@ -11,7 +11,8 @@ const fail = (error: IpcFailure): Envelope<never> => ({ ok: false, error });
 /** Handlers may cover only part of the channels (e.g. the core ones); the rest answer 'unavailable'. */
 export function createDispatcher(handlers: Partial<Handlers>, opts: { onError?: (channel: string, err: unknown) => void } = {}): Dispatch {
   return async (channel, payload) => {
-    if (!isChannel(channel)) return fail({ kind: 'unknown-channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 120)}` });
+    if (!isChannel(channel))
+      return fail({ kind: 'unknown-channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 120)}` });
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return fail(parsed.error);
     const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined;

@@ -4,7 +4,11 @@
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type Channel, type IpcFailure, type Requests } from './channels.js';
 
-const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 const none = z.strictObject({});
 
 const settingsViewSchema = z.strictObject({
@@ -26,7 +30,11 @@ export const requestSchemas = {
   'app:ready': z.strictObject({ view: z.enum(['overlay', 'window']) }),
   'chat:ask': z.strictObject({
     conversationId: id.nullable(),
-    question: z.string().trim().min(1, 'The question is empty.').max(MAX_QUESTION_CHARS, `The question is longer than ${MAX_QUESTION_CHARS} characters.`),
+    question: z
+      .string()
+      .trim()
+      .min(1, 'The question is empty.')
+      .max(MAX_QUESTION_CHARS, `The question is longer than ${MAX_QUESTION_CHARS} characters.`),
     offline: z.boolean().optional(),
   }),
   'chat:stop': z.strictObject({ requestId: id }),
@@ -41,16 +49,32 @@ export const requestSchemas = {
   'settings:get': none,
   'settings:set': settingsViewSchema.partial(),
   'key:status': none,
-  'key:set': z.strictObject({ key: z.string().trim().min(10).max(200).regex(/^[A-Za-z0-9_-]+$/, 'That does not look like an API key.') }),
+  'key:set': z.strictObject({
+    key: z
+      .string()
+      .trim()
+      .min(10)
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'That does not look like an API key.'),
+  }),
   'key:clear': none,
   'models:list': none,
-  'models:pull': z.strictObject({ name: z.string().min(1).max(200).regex(/^[a-zA-Z0-9][a-zA-Z0-9._:/-]*$/, 'Not a model name.') }),
+  'models:pull': z.strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9._:/-]*$/, 'Not a model name.'),
+  }),
   'models:cancel-pull': z.strictObject({ pullId: id }),
   'ollama:check': z.strictObject({ host: z.string().min(1).max(500).optional() }),
   'ollama:warm-up': none,
   'doctor:run': none,
   'docs:section': z.strictObject({
-    ref: z.string().min(1, 'The source reference (ref) is empty.').max(1000, 'The source reference (ref) is too long.')
+    ref: z
+      .string()
+      .min(1, 'The source reference (ref) is empty.')
+      .max(1000, 'The source reference (ref) is too long.')
       .regex(/^[^\u0000-\u001f\u007f]+$/, 'The source reference (ref) has control characters.'),
     lang: z.enum(['en', 'km']).optional(),
   }),
@@ -67,7 +91,10 @@ const schemasMatchChannels: [Mismatched] extends [never] ? true : Mismatched = t
 void schemasMatchChannels;
 
 /** Parses a payload for a channel; returns the failure (kind 'invalid-request') instead of throwing. */
-export function parseRequest<C extends Channel>(channel: C, payload: unknown): { ok: true; value: Requests[C] } | { ok: false; error: IpcFailure } {
+export function parseRequest<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): { ok: true; value: Requests[C] } | { ok: false; error: IpcFailure } {
   const table: { [K in Channel]: z.ZodType<Requests[K], unknown> } = requestSchemas;
   const schema = Object.hasOwn(table, channel) ? (table[channel] as z.ZodType<Requests[C], unknown>) : undefined;
   if (!schema) return { ok: false, error: { kind: 'unknown-channel', message: `Unknown channel ${String(channel)}` } };

@@ -34,7 +34,11 @@ export function isTrustedSender(sender: SenderInfo, policy: TrustPolicy): boolea
   }
   if (origin === policy.appOrigin) return true;
   if (policy.devServerOrigin) {
-    try { return origin === new URL(policy.devServerOrigin).origin; } catch { return false; }
+    try {
+      return origin === new URL(policy.devServerOrigin).origin;
+    } catch {
+      return false;
+    }
   }
   return false;
 }

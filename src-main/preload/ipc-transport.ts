@@ -11,7 +11,9 @@ export function createIpcTransport(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'rem
       if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
       const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
       ipc.on(event, wrapped);
-      return () => { ipc.removeListener(event, wrapped); };
+      return () => {
+        ipc.removeListener(event, wrapped);
+      };
     },
   };
 }

@@ -97,7 +97,8 @@ export const en = {
   'settings.locked': 'Set by your school',
   'settings.lockedHelp': 'Your school set this for every student ({file}); ask your teacher to change it.',
   'settings.openaiUrl': 'OpenAI-compatible server (optional)',
-  'settings.openaiUrlHelp': 'A school server running llama-server, vLLM, LM Studio or LocalAI, e.g. http://school-server:8000/v1. When set, it answers instead of Ollama. Leave empty to use Ollama.',
+  'settings.openaiUrlHelp':
+    'A school server running llama-server, vLLM, LM Studio or LocalAI, e.g. http://school-server:8000/v1. When set, it answers instead of Ollama. Leave empty to use Ollama.',
   'settings.check': 'Check',
   'settings.checking': 'Checking…',
   'settings.checkOk': 'Connected (Ollama {version})',
@@ -117,7 +118,8 @@ export const en = {
   'settings.keepAliveHelp': 'Longer means faster answers after a pause, but uses memory. Examples: 5m, 30m, 1h, -1 (always).',
   'settings.cloud': 'Cloud (Google Gemini)',
   'settings.allowCloud': 'Allow cloud answers',
-  'settings.allowCloudHelp': 'When the local model cannot answer, your question is sent over the internet to Google Gemini and answered there. Off by default: while it is off, nothing you ask leaves this computer.',
+  'settings.allowCloudHelp':
+    'When the local model cannot answer, your question is sent over the internet to Google Gemini and answered there. Off by default: while it is off, nothing you ask leaves this computer.',
   'settings.key': 'Gemini API key',
   'settings.keySet': 'A key is set (kept in {backend}).',
   'settings.keyNotSet': 'No key set.',

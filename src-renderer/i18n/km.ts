@@ -99,7 +99,8 @@ export const km: Record<MessageKey, string> = {
   'settings.locked': 'កំណត់ដោយសាលារបស់អ្នក',
   'settings.lockedHelp': 'សាលារបស់អ្នកបានកំណត់ការនេះសម្រាប់សិស្សគ្រប់រូប ({file}); សូមសួរគ្រូរបស់អ្នក ប្រសិនបើចង់ប្ដូរ។',
   'settings.openaiUrl': 'ម៉ាស៊ីនមេដែលត្រូវគ្នាជាមួយ OpenAI (ស្រេចចិត្ត)',
-  'settings.openaiUrlHelp': 'ម៉ាស៊ីនមេរបស់សាលាដែលដំណើរការ llama-server, vLLM, LM Studio ឬ LocalAI ឧទាហរណ៍ http://school-server:8000/v1។ ពេលកំណត់ វានឹងឆ្លើយជំនួស Ollama។ ទុកទទេ ដើម្បីប្រើ Ollama។',
+  'settings.openaiUrlHelp':
+    'ម៉ាស៊ីនមេរបស់សាលាដែលដំណើរការ llama-server, vLLM, LM Studio ឬ LocalAI ឧទាហរណ៍ http://school-server:8000/v1។ ពេលកំណត់ វានឹងឆ្លើយជំនួស Ollama។ ទុកទទេ ដើម្បីប្រើ Ollama។',
   'settings.check': 'ពិនិត្យ',
   'settings.checking': 'កំពុងពិនិត្យ…',
   'settings.checkOk': 'បានភ្ជាប់ (Ollama {version})',
@@ -119,7 +120,8 @@ export const km: Record<MessageKey, string> = {
   'settings.keepAliveHelp': 'រយៈពេលវែងជាង ឆ្លើយលឿនជាងក្រោយពេលសម្រាក ប៉ុន្តែប្រើអង្គចងចាំច្រើន។ ឧទាហរណ៍៖ 5m, 30m, 1h, -1 (ជានិច្ច)។',
   'settings.cloud': 'ពពក (Google Gemini)',
   'settings.allowCloud': 'អនុញ្ញាតចម្លើយពីពពក',
-  'settings.allowCloudHelp': 'ពេលម៉ូដែលក្នុងម៉ាស៊ីនមិនអាចឆ្លើយបាន សំណួររបស់អ្នកនឹងត្រូវផ្ញើតាមអ៊ីនធឺណិតទៅ Google Gemini ដើម្បីឆ្លើយ។ បិទតាមលំនាំដើម៖ ពេលបិទ គ្មានអ្វីដែលអ្នកសួរចេញពីកុំព្យូទ័រនេះទេ។',
+  'settings.allowCloudHelp':
+    'ពេលម៉ូដែលក្នុងម៉ាស៊ីនមិនអាចឆ្លើយបាន សំណួររបស់អ្នកនឹងត្រូវផ្ញើតាមអ៊ីនធឺណិតទៅ Google Gemini ដើម្បីឆ្លើយ។ បិទតាមលំនាំដើម៖ ពេលបិទ គ្មានអ្វីដែលអ្នកសួរចេញពីកុំព្យូទ័រនេះទេ។',
   'settings.key': 'កូនសោ API របស់ Gemini',
   'settings.keySet': 'បានកំណត់កូនសោ (រក្សាទុកក្នុង {backend})។',
   'settings.keyNotSet': 'មិនទាន់កំណត់កូនសោ។',

@@ -44,7 +44,10 @@ export function codeLines(code: string, known: ReadonlySet<string> | null): Code
     let j = i;
     while (!hit && CONTINUES.test(raw[j]!) && j + 1 < raw.length && j - i < MAX_JOIN) {
       j++;
-      const joined = raw.slice(i, j + 1).map((l, n) => (n === 0 ? l : l.replace(/^\s*>\s?/, ''))).join('\n');
+      const joined = raw
+        .slice(i, j + 1)
+        .map((l, n) => (n === 0 ? l : l.replace(/^\s*>\s?/, '')))
+        .join('\n');
       hit = keysOf(joined).find((k) => known.has(k)) ?? null;
       if (hit) text = raw.slice(i, j + 1).join('\n');
     }

@@ -2,9 +2,7 @@
 // https/mailto links only) and code segments the UI draws itself (with Copy / Run buttons).
 import MarkdownIt from 'markdown-it';
 
-export type Segment =
-  | { kind: 'html'; html: string }
-  | { kind: 'code'; lang: string; code: string };
+export type Segment = { kind: 'html'; html: string } | { kind: 'code'; lang: string; code: string };
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 md.disable(['image']);

@@ -3,7 +3,17 @@
 import type { StateCreator } from 'zustand';
 import type { ChatStreamEvent, ConversationSummary } from '../../src-main/ipc/channels';
 import { api, errorText } from '../api';
-import { fromView, localId, reduceAccepted, reduceChatEvent, reduceChunk, type ChatEventState, type EarlyEvent, type Pending, type UiMessage } from './chat-events';
+import {
+  fromView,
+  localId,
+  reduceAccepted,
+  reduceChatEvent,
+  reduceChunk,
+  type ChatEventState,
+  type EarlyEvent,
+  type Pending,
+  type UiMessage,
+} from './chat-events';
 import type { AppState } from './index';
 
 export type { Pending, UiMessage } from './chat-events';
@@ -104,7 +114,12 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
       if (!q || get().pending) return false;
       const user: UiMessage = fromView({ id: localId('u'), role: 'user', content: q, createdAt: '' });
       const answer = blankAssistant();
-      set({ messages: [...get().messages, user, answer], pending: { requestId: null, conversationId: get().activeId, messageId: answer.id }, early: [], askError: null });
+      set({
+        messages: [...get().messages, user, answer],
+        pending: { requestId: null, conversationId: get().activeId, messageId: answer.id },
+        early: [],
+        askError: null,
+      });
       try {
         const r = await api().ask(q, get().activeId);
         const before = chatState();

@@ -48,7 +48,23 @@ export interface RunsSlice {
 const MAX_OUTPUT = 1_000_000;
 
 function fresh(commandId: string, mode: 'inline' | 'konsole'): RunState {
-  return { commandId, runId: null, status: 'confirming', mode, text: null, risk: null, output: '', outputTotal: 0, code: null, signal: null, durationMs: null, timedOut: false, truncated: false, message: null, refusal: null };
+  return {
+    commandId,
+    runId: null,
+    status: 'confirming',
+    mode,
+    text: null,
+    risk: null,
+    output: '',
+    outputTotal: 0,
+    code: null,
+    signal: null,
+    durationMs: null,
+    timedOut: false,
+    truncated: false,
+    message: null,
+    refusal: null,
+  };
 }
 
 export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, get) => {
@@ -68,7 +84,10 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
       if (!id) {
         try {
           const r = await api().blockCommand(commandIds);
-          if ('refused' in r) { get().pushToast('error', r.refused); return; }
+          if ('refused' in r) {
+            get().pushToast('error', r.refused);
+            return;
+          }
           id = r.command.id;
           set({ blocks: { ...get().blocks, [key]: id } });
         } catch (e) {
@@ -85,7 +104,13 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
       set({ runs: { ...get().runs, [commandId]: fresh(commandId, mode) } });
       try {
         const r = await api().runCommand(commandId, mode);
-        if ('refused' in r) patch(commandId, (x) => ({ ...x, status: 'refused', message: r.refused, refusal: { kind: r.kind ?? null, word: r.word ?? null } }));
+        if ('refused' in r)
+          patch(commandId, (x) => ({
+            ...x,
+            status: 'refused',
+            message: r.refused,
+            refusal: { kind: r.kind ?? null, word: r.word ?? null },
+          }));
         else patch(commandId, (x) => ({ ...x, runId: r.runId, status: x.status === 'confirming' ? 'running' : x.status }));
       } catch (e) {
         patch(commandId, (x) => ({ ...x, status: 'error', message: errorText(e) }));
@@ -105,13 +130,21 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     async sendRunInput(commandId, data) {
       const r = get().runs[commandId];
       if (!r?.runId || r.status !== 'running') return;
-      try { await api().sendRunInput(r.runId, data); } catch { /* the run ended meanwhile */ }
+      try {
+        await api().sendRunInput(r.runId, data);
+      } catch {
+        /* the run ended meanwhile */
+      }
     },
 
     async resizeRun(commandId, cols, rows) {
       const r = get().runs[commandId];
       if (!r?.runId || r.status !== 'running') return;
-      try { await api().resizeRun(r.runId, cols, rows); } catch { /* the run ended meanwhile */ }
+      try {
+        await api().resizeRun(r.runId, cols, rows);
+      } catch {
+        /* the run ended meanwhile */
+      }
     },
 
     applyCommandEvent(runId, commandId, event) {
@@ -123,10 +156,22 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
             return { ...base, status: r.status === 'exited' ? r.status : 'running', text: event.text, risk: event.risk, mode: event.mode };
           case 'output': {
             const out = r.output + event.data;
-            return { ...base, output: out.length > MAX_OUTPUT ? out.slice(out.length - MAX_OUTPUT) : out, outputTotal: r.outputTotal + event.data.length };
+            return {
+              ...base,
+              output: out.length > MAX_OUTPUT ? out.slice(out.length - MAX_OUTPUT) : out,
+              outputTotal: r.outputTotal + event.data.length,
+            };
           }
           case 'exit':
-            return { ...base, status: 'exited', code: event.code, signal: event.signal, durationMs: event.durationMs, timedOut: !!event.timedOut, truncated: r.truncated || !!event.truncated };
+            return {
+              ...base,
+              status: 'exited',
+              code: event.code,
+              signal: event.signal,
+              durationMs: event.durationMs,
+              timedOut: !!event.timedOut,
+              truncated: r.truncated || !!event.truncated,
+            };
           case 'error':
             return { ...base, status: 'error', message: event.message };
         }

@@ -125,7 +125,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   openExternal(url) {
     // Only https leaves the app, and only through the main process.
     if (!/^https:\/\//i.test(url)) return;
-    api().openExternal(url).catch((e: unknown) => get().pushToast('error', errorText(e)));
+    api()
+      .openExternal(url)
+      .catch((e: unknown) => get().pushToast('error', errorText(e)));
   },
 
   askOpenLink(href, text) {
@@ -144,10 +146,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
 
   hideWindow() {
-    api().hideWindow().catch((e: unknown) => get().pushToast('error', errorText(e)));
+    api()
+      .hideWindow()
+      .catch((e: unknown) => get().pushToast('error', errorText(e)));
   },
 
   openFullWindow() {
-    api().openFullWindow(get().activeId).catch((e: unknown) => get().pushToast('error', errorText(e)));
+    api()
+      .openFullWindow(get().activeId)
+      .catch((e: unknown) => get().pushToast('error', errorText(e)));
   },
 });

@@ -15,8 +15,18 @@ const WARNING = /\*\*(Warning|ប្រយ័ត្ន)/;
 /** Task files whose Khmer version is optional; every other English article must have one. */
 const OPTIONAL_KM = /^tasks-/;
 
-interface Section { heading: string; anchor: string; body: string; raw: string }
-interface Article { file: string; meta: Record<string, string | string[]>; title: string; sections: Section[] }
+interface Section {
+  heading: string;
+  anchor: string;
+  body: string;
+  raw: string;
+}
+interface Article {
+  file: string;
+  meta: Record<string, string | string[]>;
+  title: string;
+  sections: Section[];
+}
 
 function parseMeta(text: string, file: string): { meta: Record<string, string | string[]>; rest: string } {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -28,7 +38,11 @@ function parseMeta(text: string, file: string): { meta: Record<string, string | 
     if (!kv) throw new Error(`${file}: front matter line is not "key: value": ${line}`);
     const value = kv[2]!.trim();
     meta[kv[1]!] = value.startsWith('[')
-      ? value.replace(/^\[|\]$/g, '').split(',').map((s) => s.trim()).filter(Boolean)
+      ? value
+          .replace(/^\[|\]$/g, '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
       : value;
   }
   return { meta, rest: text.slice(m[0].length) };
@@ -59,7 +73,9 @@ function bashBlocks(md: string): string[][] {
 
 const articles: Record<string, Map<string, Article>> = { en: new Map(), km: new Map() };
 for (const lang of LANGS) {
-  for (const name of readdirSync(join(ROOT, lang)).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(join(ROOT, lang))
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const a = parseArticle(join(ROOT, lang, name));
     articles[lang]!.set(name.replace(/\.md$/, ''), a);
   }
@@ -69,8 +85,24 @@ const all = [...articles.en!.values(), ...articles.km!.values()];
 describe('assets/knowledge', () => {
   it('ships the KOOMPI topics and the task files', () => {
     const ids = [...articles.en!.keys()];
-    for (const id of ['snapshots', 'packages', 'khmer-input', 'wifi', 'printing', 'sound', 'display', 'users-passwords',
-      'touchpad', 'bluetooth', 'screenshots', 'usb-drives', 'disk-space', 'office', 'help']) expect(ids).toContain(id);
+    for (const id of [
+      'snapshots',
+      'packages',
+      'khmer-input',
+      'wifi',
+      'printing',
+      'sound',
+      'display',
+      'users-passwords',
+      'touchpad',
+      'bluetooth',
+      'screenshots',
+      'usb-drives',
+      'disk-space',
+      'office',
+      'help',
+    ])
+      expect(ids).toContain(id);
     expect(ids.filter((id) => OPTIONAL_KM.test(id)).length).toBeGreaterThanOrEqual(12);
     const km = [...articles.km!.keys()];
     for (const id of ['tasks-files', 'tasks-archives', 'tasks-network', 'tasks-disks', 'tasks-system-info']) expect(km).toContain(id);
@@ -92,14 +124,24 @@ describe('assets/knowledge', () => {
   });
 
   it('gives every Khmer article keywords in Khmer', () => {
-    for (const a of articles.km!.values()) expect((a.meta.keywords as string[]).some((k) => /[\u1780-\u17ff]/.test(k)), a.file).toBe(true);
+    for (const a of articles.km!.values())
+      expect(
+        (a.meta.keywords as string[]).some((k) => /[\u1780-\u17ff]/.test(k)),
+        a.file,
+      ).toBe(true);
   });
 
   it('pairs English and Khmer articles with the same anchors', () => {
     for (const [id, en] of articles.en!) {
       const km = articles.km!.get(id);
-      if (!km) { expect(OPTIONAL_KM.test(id), `km/${id}.md is missing`).toBe(true); continue; }
-      expect(km.sections.map((s) => s.anchor), id).toEqual(en.sections.map((s) => s.anchor));
+      if (!km) {
+        expect(OPTIONAL_KM.test(id), `km/${id}.md is missing`).toBe(true);
+        continue;
+      }
+      expect(
+        km.sections.map((s) => s.anchor),
+        id,
+      ).toEqual(en.sections.map((s) => s.anchor));
     }
     for (const id of articles.km!.keys()) expect(articles.en!.has(id), `km/${id}.md has no English article`).toBe(true);
   });
@@ -113,26 +155,32 @@ describe('assets/knowledge', () => {
   });
 
   it('keeps every section short and starting with words, not a command', () => {
-    for (const a of all) for (const s of a.sections) {
-      expect(s.raw.length, `${a.file}#${s.anchor} is ${s.raw.length} chars`).toBeLessThanOrEqual(MAX_SECTION);
-      const first = s.body.split('\n').find((l) => l.trim() !== '') ?? '';
-      expect(first, `${a.file}#${s.anchor}`).not.toMatch(/^(```|\s*[-*] |\d+\. )/);
-    }
+    for (const a of all)
+      for (const s of a.sections) {
+        expect(s.raw.length, `${a.file}#${s.anchor} is ${s.raw.length} chars`).toBeLessThanOrEqual(MAX_SECTION);
+        const first = s.body.split('\n').find((l) => l.trim() !== '') ?? '';
+        expect(first, `${a.file}#${s.anchor}`).not.toMatch(/^(```|\s*[-*] |\d+\. )/);
+      }
   });
 
   it('writes one runnable command per bash line, without prompts', () => {
-    for (const a of all) for (const s of a.sections) for (const lines of bashBlocks(s.body)) {
-      for (const line of lines) expect(line, `${a.file}#${s.anchor}`).not.toMatch(/^\s*(\$ |# |#$)/);
-      expect(extractCommands('```bash\n' + lines.join('\n') + '\n```'), `${a.file}#${s.anchor}`).toEqual(lines.map((l) => l.trim()));
-    }
+    for (const a of all)
+      for (const s of a.sections)
+        for (const lines of bashBlocks(s.body)) {
+          for (const line of lines) expect(line, `${a.file}#${s.anchor}`).not.toMatch(/^\s*(\$ |# |#$)/);
+          expect(extractCommands('```bash\n' + lines.join('\n') + '\n```'), `${a.file}#${s.anchor}`).toEqual(lines.map((l) => l.trim()));
+        }
   });
 
   it('suggests destructive commands only in sections that warn first', () => {
     const found: string[] = [];
-    for (const a of all) for (const s of a.sections) for (const lines of bashBlocks(s.body)) for (const line of lines) {
-      const j = judgeCommand(line.trim());
-      if (j.risk === 'destructive' && !WARNING.test(s.body)) found.push(`${a.file}#${s.anchor}: ${line} (${j.reasons[0]})`);
-    }
+    for (const a of all)
+      for (const s of a.sections)
+        for (const lines of bashBlocks(s.body))
+          for (const line of lines) {
+            const j = judgeCommand(line.trim());
+            if (j.risk === 'destructive' && !WARNING.test(s.body)) found.push(`${a.file}#${s.anchor}: ${line} (${j.reasons[0]})`);
+          }
     expect(found).toEqual([]);
   });
 

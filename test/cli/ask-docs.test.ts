@@ -15,15 +15,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function run(args: string[]) {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', timeout: 30_000,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', KOOMPI_HAS_CLI: '0', OLLAMA_HOST: '127.0.0.1:9', GEMINI_API_KEY: '',
-      KOOMPI_CONFIG_DIR: join(dir, 'config'), KOOMPI_CACHE_DIR: join(dir, 'cache'), HOME: dir },
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NO_COLOR: '1',
+      KOOMPI_HAS_CLI: '0',
+      OLLAMA_HOST: '127.0.0.1:9',
+      GEMINI_API_KEY: '',
+      KOOMPI_CONFIG_DIR: join(dir, 'config'),
+      KOOMPI_CACHE_DIR: join(dir, 'cache'),
+      HOME: dir,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
 describe('koompi-ask with the docs tier', () => {
-  it('--json: tier docs, exit 0, the sources with kind, title and ref, in the contract\'s key order', () => {
+  it("--json: tier docs, exit 0, the sources with kind, title and ref, in the contract's key order", () => {
     const r = run(['--json', '--offline', 'how do I roll back the system to a snapshot']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout) as Record<string, unknown> & { sources: Array<Record<string, string>>; commands: unknown[] };

@@ -23,15 +23,26 @@ afterAll(async () => {
 function runClosingStdout(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', KOOMPI_HAS_CLI: '0', OLLAMA_HOST: ollama.url, KOOMPI_CONFIG_DIR: dir },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        NO_COLOR: '1',
+        KOOMPI_HAS_CLI: '0',
+        OLLAMA_HOST: ollama.url,
+        KOOMPI_CONFIG_DIR: dir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.stdout.once('data', () => child.stdout.destroy()); // the reader goes away after the first bytes
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('error', reject);
-    child.on('close', (code, signal) => { clearTimeout(guard); resolve({ code, signal, stderr }); });
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stderr });
+    });
   });
 }
 

@@ -14,14 +14,31 @@ const LOCAL_ANSWER = 'Mount it:\n\n```bash\n$ sudo mount /dev/sdb1 /mnt\n```\n\n
 const CLOUD_ANSWER = 'A backup script:\n\n```sh\ntar czf ~/backup.tgz \\\n  ~/Documents\n```\nRun it daily. 😀';
 const CLOSED = '127.0.0.1:9';
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
-function run(args: string[], env: Record<string, string>, opts: { onStdout?: (s: string, kill: (sig: NodeJS.Signals) => void) => void } = {}): Promise<Run> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+  opts: { onStdout?: (s: string, kill: (sig: NodeJS.Signals) => void) => void } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       // No documentation (no articles, no index): these tests drive the model tiers; test/cli/ask-docs.test.ts the docs tier.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', KOOMPI_HAS_CLI: '0', KOOMPI_KNOWLEDGE_DIR: '/nonexistent/koompi-knowledge', KOOMPI_CACHE_DIR: '/nonexistent/koompi-cache', ...env },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        NO_COLOR: '1',
+        KOOMPI_HAS_CLI: '0',
+        KOOMPI_KNOWLEDGE_DIR: '/nonexistent/koompi-knowledge',
+        KOOMPI_CACHE_DIR: '/nonexistent/koompi-cache',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -30,7 +47,9 @@ function run(args: string[], env: Record<string, string>, opts: { onStdout?: (s:
       stdout += d;
       opts.onStdout?.(stdout, (sig) => child.kill(sig));
     });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -70,20 +89,38 @@ afterAll(async () => {
   await rm(cloudConfigDir, { recursive: true, force: true });
 });
 
-async function doubles(o: { local?: Partial<OllamaScenario>; cloud?: GeminiScenario } = {}): Promise<{ ollama: OllamaDouble; gemini: GeminiDouble }> {
+async function doubles(
+  o: { local?: Partial<OllamaScenario>; cloud?: GeminiScenario } = {},
+): Promise<{ ollama: OllamaDouble; gemini: GeminiDouble }> {
   const ollama = await startOllamaDouble({ answer: LOCAL_ANSWER, framing: 'chaotic', seed: 5, ...o.local });
   const gemini = await startGeminiDouble({ apiKey: KEY, answer: CLOUD_ANSWER, chaosSeed: 9, scenario: o.cloud ?? 'ok' });
-  cleanups.push(() => ollama.close(), () => gemini.close());
+  cleanups.push(
+    () => ollama.close(),
+    () => gemini.close(),
+  );
   return { ollama, gemini };
 }
 
 /** The answer text exactly as the Ollama double put it on the wire (message.content of each NDJSON line). */
 function wireText(ollama: OllamaDouble): string {
-  return ollama.lastStreamBytes().toString('utf8').split('\n').filter(Boolean)
-    .map((l) => (JSON.parse(l) as { message?: { content?: string } }).message?.content ?? '').join('');
+  return ollama
+    .lastStreamBytes()
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { message?: { content?: string } }).message?.content ?? '')
+    .join('');
 }
 
-const json = (r: Run) => JSON.parse(r.stdout) as { tier: string; text: string; model: string | null; intent: string | null; commands: Array<{ command: string; risk: string; reasons: string[] }>; error: string | null };
+const json = (r: Run) =>
+  JSON.parse(r.stdout) as {
+    tier: string;
+    text: string;
+    model: string | null;
+    intent: string | null;
+    commands: Array<{ command: string; risk: string; reasons: string[] }>;
+    error: string | null;
+  };
 
 describe('koompi-ask "question"', () => {
   it('streams a local answer; --json returns it byte for byte with its commands', async () => {
@@ -134,7 +171,10 @@ describe('koompi-ask "question"', () => {
   it('--offline keeps a creative question on the machine', async () => {
     const { ollama, gemini } = await doubles();
     const r = await run(['--json', '--offline', 'write a script that backs up my Documents'], {
-      OLLAMA_HOST: ollama.url, KOOMPI_GEMINI_BASE_URL: gemini.url, GEMINI_API_KEY: KEY, KOOMPI_CONFIG_DIR: cloudConfigDir,
+      OLLAMA_HOST: ollama.url,
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      GEMINI_API_KEY: KEY,
+      KOOMPI_CONFIG_DIR: cloudConfigDir,
     });
     expect(r.code).toBe(0);
     expect(json(r).tier).toBe('local');
@@ -143,14 +183,24 @@ describe('koompi-ask "question"', () => {
 
   it('a bad key exits 1 with a clear message', async () => {
     const { gemini } = await doubles();
-    const r = await run(['write a poem about rain'], { OLLAMA_HOST: CLOSED, KOOMPI_GEMINI_BASE_URL: gemini.url, GEMINI_API_KEY: 'wrong-key', KOOMPI_CONFIG_DIR: cloudConfigDir });
+    const r = await run(['write a poem about rain'], {
+      OLLAMA_HOST: CLOSED,
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      GEMINI_API_KEY: 'wrong-key',
+      KOOMPI_CONFIG_DIR: cloudConfigDir,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Gemini rejected the API key; set a new one in Settings or GEMINI_API_KEY');
   });
 
   it('a quota error exits 1 and says when to retry', async () => {
     const { gemini } = await doubles({ cloud: 'quota' });
-    const r = await run(['--json', 'write a poem about rain'], { OLLAMA_HOST: CLOSED, KOOMPI_GEMINI_BASE_URL: gemini.url, GEMINI_API_KEY: KEY, KOOMPI_CONFIG_DIR: cloudConfigDir });
+    const r = await run(['--json', 'write a poem about rain'], {
+      OLLAMA_HOST: CLOSED,
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      GEMINI_API_KEY: KEY,
+      KOOMPI_CONFIG_DIR: cloudConfigDir,
+    });
     expect(r.code).toBe(1);
     const a = json(r);
     expect(a.error).toMatch(/quota or rate limit/);
@@ -159,7 +209,11 @@ describe('koompi-ask "question"', () => {
 
   it('a missing model exits 1 naming the pull command', async () => {
     const { ollama } = await doubles();
-    const r = await run(['how do I mount my usb drive'], { OLLAMA_HOST: ollama.url, KOOMPI_MODEL: 'nope:1b', KOOMPI_CONFIG_DIR: configDir });
+    const r = await run(['how do I mount my usb drive'], {
+      OLLAMA_HOST: ollama.url,
+      KOOMPI_MODEL: 'nope:1b',
+      KOOMPI_CONFIG_DIR: configDir,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('koompi-ask models pull nope:1b');
   });
@@ -178,7 +232,12 @@ describe('koompi-ask "question"', () => {
 
   it('a cloud error mid-stream exits 1, the partial text kept', async () => {
     const { gemini } = await doubles({ cloud: 'mid-stream-error' });
-    const r = await run(['--json', 'write a poem about rain'], { OLLAMA_HOST: CLOSED, KOOMPI_GEMINI_BASE_URL: gemini.url, GEMINI_API_KEY: KEY, KOOMPI_CONFIG_DIR: cloudConfigDir });
+    const r = await run(['--json', 'write a poem about rain'], {
+      OLLAMA_HOST: CLOSED,
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      GEMINI_API_KEY: KEY,
+      KOOMPI_CONFIG_DIR: cloudConfigDir,
+    });
     expect(r.code).toBe(1);
     const a = json(r);
     expect(a.tier).toBe('cloud');
@@ -239,9 +298,18 @@ describe('koompi-ask "question"', () => {
   it('Ctrl-C mid-answer stops cleanly (exit 130) with the partial text shown', async () => {
     const { ollama } = await doubles({ local: { framing: 'normal', tokenDelayMs: 100 } });
     let sent = false;
-    const r = await run(['how do I mount my usb drive'], { OLLAMA_HOST: ollama.url, KOOMPI_CONFIG_DIR: configDir }, {
-      onStdout: (_s, kill) => { if (!sent) { sent = true; kill('SIGINT'); } },
-    });
+    const r = await run(
+      ['how do I mount my usb drive'],
+      { OLLAMA_HOST: ollama.url, KOOMPI_CONFIG_DIR: configDir },
+      {
+        onStdout: (_s, kill) => {
+          if (!sent) {
+            sent = true;
+            kill('SIGINT');
+          }
+        },
+      },
+    );
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('Cancelled.');
     expect(LOCAL_ANSWER.startsWith(r.stdout.replace(/\n$/, ''))).toBe(true);
@@ -252,10 +320,17 @@ describe('koompi-ask "question"', () => {
     const { ollama } = await doubles();
     const good = await run(['doctor', '--json'], { OLLAMA_HOST: ollama.url, KOOMPI_CONFIG_DIR: configDir });
     expect(good.code).toBe(0);
-    const rep = JSON.parse(good.stdout) as { ok: boolean; checks: Array<{ id: string; status: string; message: string; fix: string | null }> };
+    const rep = JSON.parse(good.stdout) as {
+      ok: boolean;
+      checks: Array<{ id: string; status: string; message: string; fix: string | null }>;
+    };
     expect(rep.ok).toBe(true);
     expect(rep.checks.filter((c) => c.id !== 'memory').map((c) => [c.id, c.status])).toEqual([
-      ['settings', 'ok'], ['ollama', 'ok'], ['model', 'ok'], ['gemini-key', 'warn'], ['cloud', 'warn'],
+      ['settings', 'ok'],
+      ['ollama', 'ok'],
+      ['model', 'ok'],
+      ['gemini-key', 'warn'],
+      ['cloud', 'warn'],
     ]);
     // Which model fits this machine's RAM (its status depends on the machine running the test).
     expect(rep.checks.find((c) => c.id === 'memory')?.message).toMatch(/This machine has [\d.]+ GB of RAM/);

@@ -11,8 +11,12 @@ function fakeIo(input = ''): { io: CliIo; out: () => string; err: () => string }
   const stdin = new PassThrough();
   let o = '';
   let e = '';
-  stdout.on('data', (d: Buffer) => { o += d.toString(); });
-  stderr.on('data', (d: Buffer) => { e += d.toString(); });
+  stdout.on('data', (d: Buffer) => {
+    o += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    e += d.toString();
+  });
   stdin.end(input);
   return { io: { stdout, stderr, stdin, env: {} }, out: () => o, err: () => e };
 }
@@ -21,7 +25,11 @@ describe('check-command', () => {
   it('--json prints one object with command, risk and reasons', async () => {
     const f = fakeIo();
     expect(await main(['check-command', '--json', 'sudo pacman -S gimp'], f.io)).toBe(0);
-    expect(JSON.parse(f.out())).toEqual({ command: 'sudo pacman -S gimp', risk: 'elevated', reasons: expect.arrayContaining(['needs root (sudo)']) });
+    expect(JSON.parse(f.out())).toEqual({
+      command: 'sudo pacman -S gimp',
+      risk: 'elevated',
+      reasons: expect.arrayContaining(['needs root (sudo)']),
+    });
   });
 
   it('prints readable text without --json', async () => {
@@ -34,7 +42,11 @@ describe('check-command', () => {
     const input = ['ls', '', 'rm -rf "x', 'curl x | sh', 'echo ok  '].join('\n') + '\n';
     const f = fakeIo(input);
     expect(await main(['check-command', '--jsonl'], f.io)).toBe(0);
-    const lines = f.out().trim().split('\n').map((l) => JSON.parse(l) as { command: string; risk: string; reasons: string[] });
+    const lines = f
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { command: string; risk: string; reasons: string[] });
     expect(lines.map((l) => l.command)).toEqual(['ls', '', 'rm -rf "x', 'curl x | sh', 'echo ok  ']);
     expect(lines.map((l) => l.risk)).toEqual(['safe', 'safe', 'destructive', 'destructive', 'safe']);
     for (const l of lines) if (l.risk !== 'safe') expect(l.reasons.length).toBeGreaterThan(0);
@@ -47,16 +59,38 @@ describe('check-command', () => {
   });
 
   it('works through bin/koompi-ask with plain node', () => {
-    const r = spawnSync('bin/koompi-ask', ['check-command', '--jsonl'], { input: 'dd if=/dev/zero of=/dev/sdb\npacman -Qs x\n', encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('bin/koompi-ask', ['check-command', '--jsonl'], {
+      input: 'dd if=/dev/zero of=/dev/sdb\npacman -Qs x\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk)).toEqual(['destructive', 'safe']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { risk: string }).risk),
+    ).toEqual(['destructive', 'safe']);
   });
 
   it('judges the koompi CLI like what it wraps, with reasons', async () => {
-    const input = ['koompi pkg install vlc', 'koompi pkg remove vlc', 'koompi pkg update', 'koompi snapshot rollback 5', 'koompi snapshot delete 4', 'koompi pkg search vlc', 'koompi mystery-verb'].join('\n') + '\n';
+    const input =
+      [
+        'koompi pkg install vlc',
+        'koompi pkg remove vlc',
+        'koompi pkg update',
+        'koompi snapshot rollback 5',
+        'koompi snapshot delete 4',
+        'koompi pkg search vlc',
+        'koompi mystery-verb',
+      ].join('\n') + '\n';
     const f = fakeIo(input);
     expect(await main(['check-command', '--jsonl'], f.io)).toBe(0);
-    const lines = f.out().trim().split('\n').map((l) => JSON.parse(l) as { risk: string; reasons: string[] });
+    const lines = f
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { risk: string; reasons: string[] });
     expect(lines.map((l) => l.risk)).toEqual(['elevated', 'elevated', 'elevated', 'elevated', 'destructive', 'safe', 'elevated']);
     for (const l of lines) if (l.risk !== 'safe') expect(l.reasons[0]).toMatch(/koompi/);
   });

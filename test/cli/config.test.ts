@@ -10,13 +10,19 @@ import type { CliIo } from '../../src-main/cli/io.js';
 
 class Capture extends Writable {
   text = '';
-  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void): void { this.text += chunk.toString('utf8'); cb(); }
+  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void): void {
+    this.text += chunk.toString('utf8');
+    cb();
+  }
 }
 /** A terminal stand-in: records raw mode, so the test can check the key was typed with echo off. */
 class FakeTty extends PassThrough {
   isTTY = true;
   rawModes: boolean[] = [];
-  setRawMode(on: boolean): this { this.rawModes.push(on); return this; }
+  setRawMode(on: boolean): this {
+    this.rawModes.push(on);
+    return this;
+  }
 }
 
 let root: string;
@@ -29,9 +35,14 @@ beforeEach(async () => {
   // No D-Bus in env: keys go to the 0600 file (the keyring path is tested in test/core/secrets).
   env = { PATH: process.env.PATH, KOOMPI_CONFIG_DIR: join(root, 'cfg'), XDG_CONFIG_DIRS: join(root, 'xdg') };
 });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
-async function run(argv: string[], stdin: NodeJS.ReadableStream & { isTTY?: boolean } = new PassThrough().end() as PassThrough): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean } = new PassThrough().end() as PassThrough,
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
   const io: CliIo = { stdout, stderr, stdin, env };
@@ -50,7 +61,12 @@ describe('koompi-ask config', () => {
     expect(list.settings).toMatchObject({ allowCloud: true, model: 'qwen2.5:0.5b', 'overlay.position': 'top', 'overlay.hideOnBlur': true });
     expect(list.sources).toMatchObject({ allowCloud: 'user', theme: 'default', 'overlay.hideOnBlur': 'default' });
     const file = join(root, 'cfg', 'settings.json');
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 3, allowCloud: true, model: 'qwen2.5:0.5b', overlay: { position: 'top' } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      version: 3,
+      allowCloud: true,
+      model: 'qwen2.5:0.5b',
+      overlay: { position: 'top' },
+    });
     expect((await run(['config', 'unset', 'model'])).out).toMatch(/^model = null/);
     expect((await run(['config', 'path'])).out).toBe(`${file}\n`);
     const text = (await run(['config', 'list'])).out;
@@ -97,7 +113,11 @@ describe('koompi-ask config', () => {
     expect(r.out + r.err).not.toContain('AIzaSyA-piped_key');
     const keys = JSON.parse(await readFile(join(root, 'cfg', 'keys.json'), 'utf8')).keys;
     expect(keys).toEqual({ gemini: 'AIzaSyA-piped_key' });
-    expect(JSON.parse((await run(['config', 'list', '--json'])).out).keys.gemini).toMatchObject({ set: true, source: 'file', plainText: true });
+    expect(JSON.parse((await run(['config', 'list', '--json'])).out).keys.gemini).toMatchObject({
+      set: true,
+      source: 'file',
+      plainText: true,
+    });
     env.OLLAMA_HOST = '127.0.0.1:9';
     const doctor = JSON.parse((await run(['doctor', '--json'])).out) as { checks: Array<{ id: string; message: string }> };
     expect(doctor.checks.find((c) => c.id === 'gemini-key')?.message).toMatch(/kept in plain text in .*keys\.json, readable only by you/);

@@ -10,7 +10,10 @@ import { makeFixture } from '../core/dataset/fixtures.js';
 
 class Capture extends Writable {
   text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void { this.text += chunk.toString('utf8'); cb(); }
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
+    this.text += chunk.toString('utf8');
+    cb();
+  }
 }
 
 const f = makeFixture(mkdtempSync(join(tmpdir(), 'koompi-ds-cli-')));
@@ -18,7 +21,12 @@ const f = makeFixture(mkdtempSync(join(tmpdir(), 'koompi-ds-cli-')));
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env: { MANPATH: f.manTree, KOOMPI_ARCH_WIKI_DIR: f.wiki, KOOMPI_KNOWLEDGE_DIR: f.knowledge, PATH: process.env.PATH } };
+  const io: CliIo = {
+    stdout,
+    stderr,
+    stdin: new PassThrough(),
+    env: { MANPATH: f.manTree, KOOMPI_ARCH_WIKI_DIR: f.wiki, KOOMPI_KNOWLEDGE_DIR: f.knowledge, PATH: process.env.PATH },
+  };
   return { code: await main(argv, io), out: stdout.text, err: stderr.text };
 }
 
@@ -29,7 +37,11 @@ describe('koompi-ask dataset build', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Wrote \d+ training and \d+ validation rows/);
     expect(r.out).toContain('none in both');
-    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { sources: { kind: string; rows: number; license: string }[]; train: number; validation: number };
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      sources: { kind: string; rows: number; license: string }[];
+      train: number;
+      validation: number;
+    };
     expect(m.sources.map((s) => s.kind).sort()).toEqual(['archwiki', 'koompi', 'man']);
     for (const s of m.sources) expect(typeof s.license).toBe('string');
     const count = (name: string): number => readFileSync(join(out, name), 'utf8').trim().split('\n').length;

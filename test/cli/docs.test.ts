@@ -10,16 +10,24 @@ import { makeTree, type Tree } from '../core/knowledge/fixture-tree.js';
 import { onPty } from './helpers/pty.js';
 
 let t: Tree;
-beforeEach(() => { t = makeTree(); });
-afterEach(() => { t.cleanup(); });
+beforeEach(() => {
+  t = makeTree();
+});
+afterEach(() => {
+  t.cleanup();
+});
 
 function fakeIo(env: NodeJS.ProcessEnv): { io: CliIo; out: () => string; err: () => string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let o = '';
   let e = '';
-  stdout.on('data', (d: Buffer) => { o += d.toString(); });
-  stderr.on('data', (d: Buffer) => { e += d.toString(); });
+  stdout.on('data', (d: Buffer) => {
+    o += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    e += d.toString();
+  });
   return { io: { stdout, stderr, stdin: new PassThrough(), env }, out: () => o, err: () => e };
 }
 
@@ -35,7 +43,11 @@ describe('docs', () => {
     const r = JSON.parse(q.out()) as { query: string; results: Record<string, unknown>[] };
     expect(r.query).toBe('connect to wifi');
     expect(r.results.length).toBeLessThanOrEqual(2);
-    expect(r.results[0]).toMatchObject({ kind: 'koompi', title: 'Wi-Fi (test fixture) › Connect to a network', ref: 'koompi:wifi-fixture#connect' });
+    expect(r.results[0]).toMatchObject({
+      kind: 'koompi',
+      title: 'Wi-Fi (test fixture) › Connect to a network',
+      ref: 'koompi:wifi-fixture#connect',
+    });
     expect(typeof r.results[0]!.score).toBe('number');
     expect(r.results[0]!.text).toContain('nmcli device wifi connect');
     expect(q.err()).toMatch(/not indexed yet.*koompi-ask docs index/);
@@ -65,7 +77,13 @@ describe('docs', () => {
   });
 
   it('bad input gets a usage error (exit 2) that says what to do', async () => {
-    for (const argv of [['docs'], ['docs', 'frobnicate'], ['docs', 'search'], ['docs', 'search', '--limit', '0', 'x'], ['docs', 'search', '--limit', 'many', 'x']]) {
+    for (const argv of [
+      ['docs'],
+      ['docs', 'frobnicate'],
+      ['docs', 'search'],
+      ['docs', 'search', '--limit', '0', 'x'],
+      ['docs', 'search', '--limit', 'many', 'x'],
+    ]) {
       const f = fakeIo(env());
       expect(await main(argv, f.io)).toBe(2);
       expect(f.err()).toMatch(/docs needs one of|needs a question|--limit must be/);
@@ -78,7 +96,10 @@ describe('docs', () => {
     expect(await run.exited).toBe(0);
     expect(run.screen()).toMatch(/\[[#-]{30}\] +\d+%/);
     expect(run.screen()).toMatch(/Indexed \d+ sections/);
-    const r = spawnSync(bin, ['docs', 'search', '--json', 'what does the -r option of frobnicate do'], { env: { ...process.env, ...env() }, encoding: 'utf8' });
+    const r = spawnSync(bin, ['docs', 'search', '--json', 'what does the -r option of frobnicate do'], {
+      env: { ...process.env, ...env() },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { results: { ref: string }[] }).results[0]!.ref).toBe('frobnicate(1)');
   }, 120_000);

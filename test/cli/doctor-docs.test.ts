@@ -9,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/koompi-ask', import.meta.url));
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function temp(settings: object | null = null): { config: string; cache: string } {
   const d = mkdtempSync(join(tmpdir(), 'koompi-doctor-docs-'));
@@ -26,7 +28,9 @@ function doctor(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout }));
   });
@@ -37,9 +41,13 @@ describe('koompi-ask doctor: the offline documentation', () => {
     const t = temp();
     const r = await doctor([], { KOOMPI_CONFIG_DIR: t.config, KOOMPI_CACHE_DIR: t.cache, LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/\[warn\] Offline documentation: Not built yet: only the KOOMPI guides answer \([\d,]+ sections \(KOOMPI guides \d+ pages\)\)/);
+    expect(r.stdout).toMatch(
+      /\[warn\] Offline documentation: Not built yet: only the KOOMPI guides answer \([\d,]+ sections \(KOOMPI guides \d+ pages\)\)/,
+    );
     expect(r.stdout).toContain('fix: koompi-ask docs index');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('No model can answer yet, but the offline documentation answers common questions: apply the fixes above for the rest.');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'No model can answer yet, but the offline documentation answers common questions: apply the fixes above for the rest.',
+    );
     expect(r.stdout).toContain('fix: sudo systemctl enable --now ollama');
   }, 60_000);
 
@@ -62,11 +70,15 @@ describe('koompi-ask doctor: the offline documentation', () => {
     for (const l of lines.filter((x) => x.startsWith('['))) expect(l, l).toMatch(/[\u1780-\u17FF]/u);
   }, 60_000);
 
-  it('the settings\' language wins over the locale; --json carries the docs line', async () => {
+  it("the settings' language wins over the locale; --json carries the docs line", async () => {
     const km = temp({ language: 'km' });
     const r = await doctor(['--json'], { KOOMPI_CONFIG_DIR: km.config, KOOMPI_CACHE_DIR: km.cache, LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(3);
-    const rep = JSON.parse(r.stdout) as { ok: boolean; checks: { id: string; message: string }[]; docs: { id: string; ok: boolean; label: string; detail: string; fix: string | null } };
+    const rep = JSON.parse(r.stdout) as {
+      ok: boolean;
+      checks: { id: string; message: string }[];
+      docs: { id: string; ok: boolean; label: string; detail: string; fix: string | null };
+    };
     expect(rep.ok).toBe(false);
     expect(rep.checks.find((c) => c.id === 'gemini-key')!.message).toMatch(/^មិនទាន់មានកូនសោ Gemini API/);
     expect(rep.docs).toMatchObject({ id: 'docs-index', ok: false, label: 'ឯកសារជំនួយក្រៅបណ្តាញ', fix: 'koompi-ask docs index' });

@@ -14,7 +14,10 @@ const BIN = fileURLToPath(new URL('../../bin/koompi-ask', import.meta.url));
 const KEY = 'AIzaRightKey_0123456789abcdef';
 const dirs: string[] = [];
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => { for (const c of cleanups) await c(); for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function config(settings: object | null): string {
   const d = mkdtempSync(join(tmpdir(), 'koompi-doctor-'));
@@ -23,12 +26,22 @@ function config(settings: object | null): string {
   return d;
 }
 
-interface Check { id: string; status: string; message: string; fix: string | null }
+interface Check {
+  id: string;
+  status: string;
+  message: string;
+  fix: string | null;
+}
 function doctor(env: NodeJS.ProcessEnv): Promise<{ code: number | null; checks: Check[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'doctor', '--json'], { env: { PATH: process.env.PATH, KOOMPI_HAS_CLI: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'doctor', '--json'], {
+      env: { PATH: process.env.PATH, KOOMPI_HAS_CLI: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, checks: (JSON.parse(out) as { checks: Check[] }).checks }));
   });
@@ -74,7 +87,12 @@ describe('koompi-ask doctor', () => {
   it('with the cloud not allowed the key is not sent anywhere', async () => {
     const gemini = await startGeminiDouble({ apiKey: KEY, answer: 'ok' });
     cleanups.push(() => gemini.close());
-    const r = await doctor({ OLLAMA_HOST: '127.0.0.1:9', KOOMPI_CONFIG_DIR: config(null), KOOMPI_GEMINI_BASE_URL: gemini.url, GEMINI_API_KEY: 'AIzaWrongKey_0123456789abcdef' });
+    const r = await doctor({
+      OLLAMA_HOST: '127.0.0.1:9',
+      KOOMPI_CONFIG_DIR: config(null),
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      GEMINI_API_KEY: 'AIzaWrongKey_0123456789abcdef',
+    });
     expect(find(r.checks, 'gemini-key').message).toMatch(/not tried/);
     expect(gemini.requests.length).toBe(0);
   }, 30_000);

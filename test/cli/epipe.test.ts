@@ -15,7 +15,10 @@ beforeAll(async () => {
   ollama = await startOllamaDouble({ answer: 'line\n'.repeat(2000), pullSteps: 200 });
   dir = mkdtempSync(join(tmpdir(), 'koompi-epipe-'));
 });
-afterAll(async () => { await ollama.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await ollama.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -28,13 +31,20 @@ function pipeline(args: string[], reader: string, input = ''): Promise<{ stderr:
     });
     let stderr = '';
     let stdout = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(input);
     const guard = setTimeout(() => child.kill('SIGKILL'), 40_000);
     child.on('error', reject);
-    child.on('close', () => { clearTimeout(guard); resolve({ stderr, stdout }); });
+    child.on('close', () => {
+      clearTimeout(guard);
+      resolve({ stderr, stdout });
+    });
   });
 }
 

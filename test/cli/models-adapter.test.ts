@@ -12,7 +12,10 @@ import { startOllamaDouble, type OllamaDouble } from '../doubles/ollama-double.j
 
 class Capture extends Writable {
   text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void { this.text += chunk.toString('utf8'); cb(); }
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
+    this.text += chunk.toString('utf8');
+    cb();
+  }
 }
 
 let d: OllamaDouble;
@@ -23,8 +26,12 @@ const adapter = join(dir, 'koompi-lora.gguf');
 writeFileSync(adapter, adapterBytes);
 const digest = `sha256:${createHash('sha256').update(adapterBytes).digest('hex')}`;
 
-beforeEach(async () => { d = await startOllamaDouble({ models: [{ name: 'qwen2.5:1.5b' }] }); });
-afterEach(async () => { await d.close(); });
+beforeEach(async () => {
+  d = await startOllamaDouble({ models: [{ name: 'qwen2.5:1.5b' }] });
+});
+afterEach(async () => {
+  await d.close();
+});
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Capture();
@@ -70,7 +77,10 @@ describe('models setup --adapter', () => {
   it('the double refuses a blob whose bytes do not match its digest, and a create naming a missing blob', async () => {
     const wrong = await fetch(`${d.url}/api/blobs/sha256:${'0'.repeat(64)}`, { method: 'POST', body: 'x' });
     expect(wrong.status).toBe(400);
-    const res = await fetch(`${d.url}/api/create`, { method: 'POST', body: JSON.stringify({ model: 'x', from: 'qwen2.5:1.5b', adapters: { 'a.gguf': `sha256:${'1'.repeat(64)}` } }) });
+    const res = await fetch(`${d.url}/api/create`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'x', from: 'qwen2.5:1.5b', adapters: { 'a.gguf': `sha256:${'1'.repeat(64)}` } }),
+    });
     expect(await res.text()).toContain('not found');
   });
 });

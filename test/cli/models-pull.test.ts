@@ -19,7 +19,11 @@ beforeAll(async () => {
   proxy = await startSlowProxy(ollama.url, 150);
   dir = mkdtempSync(join(tmpdir(), 'koompi-pull-'));
 });
-afterAll(async () => { await proxy.close(); await ollama.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await proxy.close();
+  await ollama.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('PullRate', () => {
   it('estimates speed and time left from the bytes of a layer', () => {

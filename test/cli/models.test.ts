@@ -12,13 +12,23 @@ import { BASE_SYSTEM_PROMPT } from '../../src-main/core/providers/system-prompt.
 class Capture extends Writable {
   text = '';
   isTTY: boolean;
-  constructor(tty = false) { super(); this.isTTY = tty; }
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void { this.text += chunk.toString('utf8'); cb(); }
+  constructor(tty = false) {
+    super();
+    this.isTTY = tty;
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
+    this.text += chunk.toString('utf8');
+    cb();
+  }
 }
 
 let d: OllamaDouble;
-beforeEach(async () => { d = await startOllamaDouble({ models: [{ name: 'qwen2.5:1.5b', size: 986_061_892 }] }); });
-afterEach(async () => { await d.close(); });
+beforeEach(async () => {
+  d = await startOllamaDouble({ models: [{ name: 'qwen2.5:1.5b', size: 986_061_892 }] });
+});
+afterEach(async () => {
+  await d.close();
+});
 
 async function run(argv: string[], opts: { tty?: boolean; host?: string } = {}): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Capture(opts.tty);
@@ -70,7 +80,12 @@ describe('koompi-ask models', () => {
     const r = await run(['models', 'setup']);
     expect(r.code).toBe(0);
     const create = d.requests.find((q) => q.path === '/api/create')!.body as Record<string, unknown>;
-    expect(create).toMatchObject({ model: 'koompi-assistant', from: 'qwen2.5:1.5b', system: BASE_SYSTEM_PROMPT, parameters: { temperature: 0.3, num_ctx: 4096 } });
+    expect(create).toMatchObject({
+      model: 'koompi-assistant',
+      from: 'qwen2.5:1.5b',
+      system: BASE_SYSTEM_PROMPT,
+      parameters: { temperature: 0.3, num_ctx: 4096 },
+    });
     expect(d.models.map((m) => m.name)).toContain('koompi-assistant:latest');
   });
 

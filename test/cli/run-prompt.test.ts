@@ -20,29 +20,48 @@ mkdirSync(bin);
 mkdirSync(config);
 const log = join(dir, 'pacman.log');
 
-const exe = (name: string, text: string): void => { writeFileSync(join(bin, name), text); chmodSync(join(bin, name), 0o755); };
+const exe = (name: string, text: string): void => {
+  writeFileSync(join(bin, name), text);
+  chmodSync(join(bin, name), 0o755);
+};
 // sudo asks on the user's own terminal in koompi-ask: here a stand-in that just runs the command.
 exe('sudo', '#!/bin/sh\nwhile [ $# -gt 0 ]; do case "$1" in -*) shift ;; *) break ;; esac; done\nexec "$@"\n');
 // pacman's own prompt, needing a terminal and an answer.
-exe('pacman', `#!/bin/bash
+exe(
+  'pacman',
+  `#!/bin/bash
 [ -t 0 ] || { echo "error: not a terminal" >&2; exit 1; }
 echo "resolving dependencies..."
 printf ':: Proceed with installation? [Y/n] '
 read -r a
 case "$a" in ""|y|Y) echo "installed $*" >> "${log}"; echo "(1/1) installing firefox"; exit 0 ;; *) echo "error: transaction cancelled"; exit 1 ;; esac
-`);
+`,
+);
 
 let ollama: OllamaDouble;
 beforeAll(async () => {
-  ollama = await startOllamaDouble({ answer: 'Make a folder and go into it:\n\n```bash\nmkdir -p "new place" && cd "new place"\npwd > where.txt\n```\n' });
+  ollama = await startOllamaDouble({
+    answer: 'Make a folder and go into it:\n\n```bash\nmkdir -p "new place" && cd "new place"\npwd > where.txt\n```\n',
+  });
 });
-afterAll(async () => { await ollama.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await ollama.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const env = (): NodeJS.ProcessEnv => ({
-  PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: dir, KOOMPI_CONFIG_DIR: config, KOOMPI_HAS_CLI: '0',
-  OLLAMA_HOST: ollama.url, TERM: 'xterm-256color', LANG: 'C.UTF-8',
+  PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+  HOME: dir,
+  KOOMPI_CONFIG_DIR: config,
+  KOOMPI_HAS_CLI: '0',
+  OLLAMA_HOST: ollama.url,
+  TERM: 'xterm-256color',
+  LANG: 'C.UTF-8',
 });
-const alive = (pid: number): boolean => { const p = procInfo(pid); return p !== null && p.state !== 'Z'; };
+const alive = (pid: number): boolean => {
+  const p = procInfo(pid);
+  return p !== null && p.state !== 'Z';
+};
 
 describe('koompi-ask --run on a real terminal', () => {
   it('install firefox: confirmed, pacman prompts in the same terminal, is answered and completes; exit 0', async () => {
@@ -86,7 +105,10 @@ describe('koompi-ask --run on a real terminal', () => {
   it('Ctrl+C goes to the command: it stops, nothing it started is left, koompi-ask reports it and exits 1', async () => {
     const pidFile = join(dir, 'bg.pid');
     exe('longjob', `#!/bin/bash\nsleep 300 & echo $! > ${pidFile}\necho started\nsleep 300\n`);
-    const t = onPty([process.execPath, BIN, '--run', 'install firefox'], { env: { ...env(), PATH: `${bin}:${process.env.PATH}` }, cwd: dir });
+    const t = onPty([process.execPath, BIN, '--run', 'install firefox'], {
+      env: { ...env(), PATH: `${bin}:${process.env.PATH}` },
+      cwd: dir,
+    });
     // The rules answer runs `sudo pacman …`; a pacman that starts a long job stands in for a long transaction.
     exe('pacman', `#!/bin/bash\nexec longjob\n`);
     await t.waitFor('Run it? [y/N]', 45_000);
@@ -122,7 +144,9 @@ describe('koompi-ask --run on a real terminal', () => {
     rmSync(log, { force: true });
     const child = spawn(process.execPath, [BIN, '--run', 'install firefox'], { env: env(), cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     child.stdin.end('y\ny\n');
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(1);

@@ -12,11 +12,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], input: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, KOOMPI_CONFIG_DIR: dir, HOME: dir, KOOMPI_HAS_CLI: '0', OLLAMA_HOST: '127.0.0.1:9' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, KOOMPI_CONFIG_DIR: dir, HOME: dir, KOOMPI_HAS_CLI: '0', OLLAMA_HOST: '127.0.0.1:9' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
     child.stdin.end(input);

@@ -14,11 +14,17 @@ import { onPty } from './helpers/pty.js';
 
 const BIN = fileURLToPath(new URL('../../bin/koompi-ask', import.meta.url));
 const EVIL = [
-  '# Heading one', '',
+  '# Heading one',
+  '',
   'Copy \x1b]52;c;cm0gLXJmIH4K\x07this and \x1b]0;pwned title\x1b\\see \x1b[2J\x1b[Hcleared, \x9b31mred\x9b0m, \x1b[31mred too\x1b[0m.',
-  '- a **bold** item with `code`', '',
-  '```bash', 'ls -la', '```', '',
-  'Trojan \u202eesrever\u202c source; ភាសាខ្មែរ\u200bនៅតែ។', '',
+  '- a **bold** item with `code`',
+  '',
+  '```bash',
+  'ls -la',
+  '```',
+  '',
+  'Trojan \u202eesrever\u202c source; ភាសាខ្មែរ\u200bនៅតែ។',
+  '',
 ].join('\n');
 const ESC_ANY = /[\x1b\x9b\x9d\x07]/;
 
@@ -78,10 +84,21 @@ describe('koompi-ask prints model text safely', () => {
     ollama = await startOllamaDouble({ answer: EVIL, framing: 'chaotic', seed: 3 });
     config = mkdtempSync(join(tmpdir(), 'koompi-tty-'));
   });
-  afterAll(async () => { await ollama.close(); rmSync(config, { recursive: true, force: true }); });
-  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: config, KOOMPI_CONFIG_DIR: config, KOOMPI_HAS_CLI: '0', OLLAMA_HOST: ollama.url, TERM: 'xterm-256color', LANG: 'C.UTF-8' });
+  afterAll(async () => {
+    await ollama.close();
+    rmSync(config, { recursive: true, force: true });
+  });
+  const env = (): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: config,
+    KOOMPI_CONFIG_DIR: config,
+    KOOMPI_HAS_CLI: '0',
+    OLLAMA_HOST: ollama.url,
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+  });
 
-  it('on a terminal: markdown drawn, none of the model\'s escapes reach the terminal', async () => {
+  it("on a terminal: markdown drawn, none of the model's escapes reach the terminal", async () => {
     const t = onPty([process.execPath, BIN, '--offline', 'what is a clipboard escape'], { env: env() });
     expect(await t.exited).toBe(0);
     const screen = t.screen();
@@ -94,9 +111,14 @@ describe('koompi-ask prints model text safely', () => {
   }, 60_000);
 
   it('piped: plain text, no escape sequence at all', async () => {
-    const child = spawn(process.execPath, [BIN, '--offline', 'what is a clipboard escape'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--offline', 'what is a clipboard escape'], {
+      env: env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
     expect(out).not.toMatch(ESC_ANY);
     expect(out).toContain('# Heading one');

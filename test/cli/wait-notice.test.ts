@@ -16,8 +16,19 @@ beforeAll(async () => {
   ollama = await startOllamaDouble({ answer: 'Here it is.', firstTokenDelayMs: 3500 });
   dir = mkdtempSync(join(tmpdir(), 'koompi-wait-'));
 });
-afterAll(async () => { await ollama.close(); rmSync(dir, { recursive: true, force: true }); });
-const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: dir, KOOMPI_CONFIG_DIR: dir, KOOMPI_HAS_CLI: '0', OLLAMA_HOST: ollama.url, TERM: 'xterm-256color', LANG: 'C.UTF-8' });
+afterAll(async () => {
+  await ollama.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const env = (): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: dir,
+  KOOMPI_CONFIG_DIR: dir,
+  KOOMPI_HAS_CLI: '0',
+  OLLAMA_HOST: ollama.url,
+  TERM: 'xterm-256color',
+  LANG: 'C.UTF-8',
+});
 
 describe('a cold model', () => {
   it('on a terminal: "Loading MODEL … N s" counts up, then gives way to the answer', async () => {
@@ -40,8 +51,12 @@ describe('a cold model', () => {
     const child = spawn(process.execPath, [BIN, '--offline', 'zqx plover wibble'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
     expect(err.match(/Loading qwen2\.5:1\.5b/g)).toHaveLength(1);
     expect(out).toBe('Here it is.\n');

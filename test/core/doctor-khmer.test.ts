@@ -15,15 +15,20 @@ import { startGeminiDouble } from '../doubles/gemini-double.js';
 const KEY = 'AIzaRightKey_0123456789abcdef';
 const KHMER = /[\u1780-\u17FF]/u;
 /** English function words: any of them means an English sentence (or part of one) was left. Commands have none. */
-const ENGLISH = /\b(the|is|are|not|and|to|of|in|with|for|but|does|did|was|has|have|can|could|this|it|be|only|cannot|from|then|or|no|yet|set in|running|installed|allowed|works)\b/i;
+const ENGLISH =
+  /\b(the|is|are|not|and|to|of|in|with|for|but|does|did|was|has|have|can|could|this|it|be|only|cannot|from|then|or|no|yet|set in|running|installed|allowed|works)\b/i;
 const dirs: string[] = [];
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => { for (const c of cleanups) await c(); for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function dir(settings: object | string | null): string {
   const d = mkdtempSync(join(tmpdir(), 'koompi-doctor-km-'));
   dirs.push(d);
-  if (settings !== null) writeFileSync(join(d, 'settings.json'), typeof settings === 'string' ? settings : JSON.stringify({ version: 2, ...settings }));
+  if (settings !== null)
+    writeFileSync(join(d, 'settings.json'), typeof settings === 'string' ? settings : JSON.stringify({ version: 2, ...settings }));
   return d;
 }
 
@@ -53,7 +58,12 @@ describe('the health check in Khmer', () => {
     const empty = await startOllamaDouble({ models: [] });
     const good = await startOllamaDouble({});
     const gemini = await startGeminiDouble({ apiKey: KEY, answer: 'ok' });
-    cleanups.push(() => stuck.close(), () => empty.close(), () => good.close(), () => gemini.close());
+    cleanups.push(
+      () => stuck.close(),
+      () => empty.close(),
+      () => good.close(),
+      () => gemini.close(),
+    );
     const g = { KOOMPI_GEMINI_BASE_URL: gemini.url };
     const runs = await Promise.all([
       khmerDoctor({ OLLAMA_HOST: '127.0.0.1:9' }, null), // down, no key, cloud off
@@ -65,10 +75,27 @@ describe('the health check in Khmer', () => {
     ]);
     const all = runs.flat();
     const states = new Set(all.map((c) => `${c.id}:${c.status}`));
-    for (const s of ['settings:ok', 'settings:warn', 'ollama:ok', 'ollama:fail', 'model:ok', 'model:fail', 'model:skip', 'gemini-key:ok', 'gemini-key:warn', 'gemini-key:fail', 'cloud:ok', 'cloud:warn', 'cloud:fail']) {
+    for (const s of [
+      'settings:ok',
+      'settings:warn',
+      'ollama:ok',
+      'ollama:fail',
+      'model:ok',
+      'model:fail',
+      'model:skip',
+      'gemini-key:ok',
+      'gemini-key:warn',
+      'gemini-key:fail',
+      'cloud:ok',
+      'cloud:warn',
+      'cloud:fail',
+    ]) {
       expect(states, s).toContain(s);
     }
-    expectKhmer(all.map((c) => c.message), all.map((c) => c.fix));
+    expectKhmer(
+      all.map((c) => c.message),
+      all.map((c) => c.fix),
+    );
     // Commands stay as they are.
     const fixes = all.map((c) => c.fix ?? '').join('\n');
     expect(fixes).toContain('sudo systemctl enable --now ollama');
@@ -77,21 +104,41 @@ describe('the health check in Khmer', () => {
     expect(fixes).toContain('koompi-ask config set-key gemini');
   }, 60_000);
 
-  it('the app\'s report: labels and its own lines in Khmer too', () => {
-    const core = { ok: false, checks: [{ id: 'model' as const, status: 'fail' as const, message: 'ម៉ូដែល', fix: 'koompi-ask models pull qwen2.5:1.5b' }] };
-    for (const key of [{ set: true, backend: 'memory', plainText: false }, { set: true, backend: 'file', plainText: true }, { set: true, backend: 'env', plainText: false }]) {
+  it("the app's report: labels and its own lines in Khmer too", () => {
+    const core = {
+      ok: false,
+      checks: [{ id: 'model' as const, status: 'fail' as const, message: 'ម៉ូដែល', fix: 'koompi-ask models pull qwen2.5:1.5b' }],
+    };
+    for (const key of [
+      { set: true, backend: 'memory', plainText: false },
+      { set: true, backend: 'file', plainText: true },
+      { set: true, backend: 'env', plainText: false },
+    ]) {
       const r = toDoctorReport(core, { hotkey: { accelerator: 'Ctrl+Alt+Space', path: 'none', detail: 'គ្មាន' }, key }, 'km');
-      expectKhmer(r.checks.flatMap((c) => [c.label, c.detail]), r.checks.map((c) => c.fix));
+      expectKhmer(
+        r.checks.flatMap((c) => [c.label, c.detail]),
+        r.checks.map((c) => c.fix),
+      );
     }
-    expect(toDoctorReport(core, { hotkey: null, key: { set: false, backend: 'memory', plainText: false } }).checks[0]!.label).toBe('Local model');
+    expect(toDoctorReport(core, { hotkey: null, key: { set: false, backend: 'memory', plainText: false } }).checks[0]!.label).toBe(
+      'Local model',
+    );
   });
 
-  it('English stays as it was, and the missing key\'s fix names the terminal way', async () => {
-    const core = await buildCore({ env: { PATH: process.env.PATH, OLLAMA_HOST: '127.0.0.1:9' }, configDir: dir(null), getGeminiKey: () => null, docs: false });
+  it("English stays as it was, and the missing key's fix names the terminal way", async () => {
+    const core = await buildCore({
+      env: { PATH: process.env.PATH, OLLAMA_HOST: '127.0.0.1:9' },
+      configDir: dir(null),
+      getGeminiKey: () => null,
+      docs: false,
+    });
     const checks = (await core.doctor()).checks;
     await core.close();
     expect(checks.find((c) => c.id === 'ollama')!.message).toMatch(/not reachable|Ollama/);
-    expect(checks.find((c) => c.id === 'gemini-key')).toMatchObject({ message: 'No Gemini API key is set (the cloud tier is optional)', fix: expect.stringMatching(/^export GEMINI_API_KEY=.*koompi-ask config set-key gemini.*Settings/) });
+    expect(checks.find((c) => c.id === 'gemini-key')).toMatchObject({
+      message: 'No Gemini API key is set (the cloud tier is optional)',
+      fix: expect.stringMatching(/^export GEMINI_API_KEY=.*koompi-ask config set-key gemini.*Settings/),
+    });
   });
 });
 

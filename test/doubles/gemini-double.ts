@@ -9,15 +9,15 @@ import { seededRng } from './seeded-rng.js';
 
 export type GeminiScenario =
   | 'ok'
-  | 'bad-key'          // 400 INVALID_ARGUMENT, reason API_KEY_INVALID, whatever key is sent
+  | 'bad-key' // 400 INVALID_ARGUMENT, reason API_KEY_INVALID, whatever key is sent
   | 'permission-denied' // 403 PERMISSION_DENIED
-  | 'quota'            // 429 RESOURCE_EXHAUSTED with a RetryInfo retryDelay
-  | 'blocked'          // 200, promptFeedback.blockReason SAFETY, no candidates
-  | 'server-error'     // 500 INTERNAL
-  | 'unavailable'      // 503 UNAVAILABLE
+  | 'quota' // 429 RESOURCE_EXHAUSTED with a RetryInfo retryDelay
+  | 'blocked' // 200, promptFeedback.blockReason SAFETY, no candidates
+  | 'server-error' // 500 INTERNAL
+  | 'unavailable' // 503 UNAVAILABLE
   | 'mid-stream-error' // some text, then an error event, then the stream ends
-  | 'cut-off'          // some text, then the socket is destroyed
-  | 'hang';            // accepts the request, never answers (until closed)
+  | 'cut-off' // some text, then the socket is destroyed
+  | 'hang'; // accepts the request, never answers (until closed)
 
 export interface GeminiDoubleOptions {
   apiKey: string;
@@ -66,14 +66,25 @@ function pieces(text: string, n: number): string[] {
 }
 
 export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<GeminiDouble> {
-  let opts: GeminiDoubleOptions = { scenario: 'ok', chunkChars: 7, chaosSeed: null, retryDelay: '17s', retryAfterHeader: null, eol: '\r\n', ...initial };
+  let opts: GeminiDoubleOptions = {
+    scenario: 'ok',
+    chunkChars: 7,
+    chaosSeed: null,
+    retryDelay: '17s',
+    retryAfterHeader: null,
+    eol: '\r\n',
+    ...initial,
+  };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const hung = new Set<ServerResponse>();
 
   const send = async (res: ServerResponse, payload: string, chaos: (() => number) | null): Promise<void> => {
     const bytes = Buffer.from(payload, 'utf8');
-    if (!chaos) { res.write(bytes); return; }
+    if (!chaos) {
+      res.write(bytes);
+      return;
+    }
     let i = 0;
     while (i < bytes.length) {
       const n = 1 + Math.floor(chaos() * 23);
@@ -103,15 +114,33 @@ export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<G
     const sse = streaming && url.searchParams.get('alt') === 'sse';
     const key = (req.headers['x-goog-api-key'] as string | undefined) ?? url.searchParams.get('key');
     const scenario = opts.scenario ?? 'ok';
-    if (scenario === 'hang') { hung.add(res); return; }
+    if (scenario === 'hang') {
+      hung.add(res);
+      return;
+    }
     if (!key) {
-      json(403, errorJson(403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.'));
+      json(
+        403,
+        errorJson(
+          403,
+          'PERMISSION_DENIED',
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        ),
+      );
       return;
     }
     if (scenario === 'bad-key' || key !== opts.apiKey) {
-      json(400, errorJson(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
-      ]));
+      json(
+        400,
+        errorJson(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'API_KEY_INVALID',
+            domain: 'googleapis.com',
+            metadata: { service: 'generativelanguage.googleapis.com' },
+          },
+        ]),
+      );
       return;
     }
     if (scenario === 'permission-denied') {
@@ -125,32 +154,69 @@ export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<G
       json(400, errorJson(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.'));
       return;
     }
-    const okShape = Array.isArray(parsed.contents) && parsed.contents.length > 0 && parsed.contents.every(
-      (c) => (c.role === undefined || c.role === 'user' || c.role === 'model') && Array.isArray(c.parts) && c.parts.every((p) => typeof p.text === 'string'),
-    );
+    const okShape =
+      Array.isArray(parsed.contents) &&
+      parsed.contents.length > 0 &&
+      parsed.contents.every(
+        (c) =>
+          (c.role === undefined || c.role === 'user' || c.role === 'model') &&
+          Array.isArray(c.parts) &&
+          c.parts.every((p) => typeof p.text === 'string'),
+      );
     if (!okShape) {
-      json(400, errorJson(400, 'INVALID_ARGUMENT', 'Invalid value at \'contents\': each content needs role user|model and text parts.'));
+      json(400, errorJson(400, 'INVALID_ARGUMENT', "Invalid value at 'contents': each content needs role user|model and text parts."));
       return;
     }
     if (opts.models && !opts.models.includes(model)) {
-      json(404, errorJson(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent.`));
+      json(
+        404,
+        errorJson(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent.`),
+      );
       return;
     }
     if (scenario === 'quota') {
       const extra: Record<string, string> = opts.retryAfterHeader ? { 'retry-after': opts.retryAfterHeader } : {};
-      json(429, errorJson(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
-        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests' }] },
-        ...(opts.retryDelay ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: opts.retryDelay }] : []),
-      ]), extra);
+      json(
+        429,
+        errorJson(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
+          {
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests' }],
+          },
+          ...(opts.retryDelay ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: opts.retryDelay }] : []),
+        ]),
+        extra,
+      );
       return;
     }
-    if (scenario === 'server-error') { json(500, errorJson(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting')); return; }
-    if (scenario === 'unavailable') { json(503, errorJson(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.')); return; }
+    if (scenario === 'server-error') {
+      json(
+        500,
+        errorJson(
+          500,
+          'INTERNAL',
+          'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+        ),
+      );
+      return;
+    }
+    if (scenario === 'unavailable') {
+      json(503, errorJson(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'));
+      return;
+    }
 
-    const usage = { promptTokenCount: 12, candidatesTokenCount: Math.max(1, Math.ceil(opts.answer.length / 4)), totalTokenCount: 12 + Math.ceil(opts.answer.length / 4) };
+    const usage = {
+      promptTokenCount: 12,
+      candidatesTokenCount: Math.max(1, Math.ceil(opts.answer.length / 4)),
+      totalTokenCount: 12 + Math.ceil(opts.answer.length / 4),
+    };
     const events: object[] = [];
     if (scenario === 'blocked') {
-      events.push({ promptFeedback: { blockReason: 'SAFETY', safetyRatings: [] }, usageMetadata: { promptTokenCount: 12, totalTokenCount: 12 }, modelVersion: model });
+      events.push({
+        promptFeedback: { blockReason: 'SAFETY', safetyRatings: [] },
+        usageMetadata: { promptTokenCount: 12, totalTokenCount: 12 },
+        modelVersion: model,
+      });
     } else {
       const ps = pieces(opts.answer, Math.max(1, opts.chunkChars ?? 7));
       ps.forEach((p, i) => {
@@ -161,14 +227,24 @@ export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<G
           modelVersion: model,
         });
       });
-      if (ps.length === 0) events.push({ candidates: [{ content: { parts: [{ text: '' }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage, modelVersion: model });
+      if (ps.length === 0)
+        events.push({
+          candidates: [{ content: { parts: [{ text: '' }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+          usageMetadata: usage,
+          modelVersion: model,
+        });
     }
 
     if (!streaming) {
       // generateContent: the whole answer in one response.
-      const whole = scenario === 'blocked' ? events[0] : {
-        candidates: [{ content: { parts: [{ text: opts.answer }], role: 'model' }, finishReason: 'STOP', index: 0 }], usageMetadata: usage, modelVersion: model,
-      };
+      const whole =
+        scenario === 'blocked'
+          ? events[0]
+          : {
+              candidates: [{ content: { parts: [{ text: opts.answer }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+              usageMetadata: usage,
+              modelVersion: model,
+            };
       json(200, JSON.stringify(whole));
       return;
     }
@@ -190,7 +266,10 @@ export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<G
       out += `data: ${JSON.stringify({ error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL' } })}${eol}${eol}`;
     }
     await send(res, out, chaos);
-    if (scenario === 'cut-off') { res.socket?.destroy(); return; }
+    if (scenario === 'cut-off') {
+      res.socket?.destroy();
+      return;
+    }
     res.end();
   };
 
@@ -210,7 +289,10 @@ export async function startGeminiDouble(initial: GeminiDoubleOptions): Promise<G
       });
     });
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 

@@ -10,7 +10,9 @@ beforeEach(async () => {
   d = await startOllamaDouble({ models: [{ name: 'qwen2.5:1.5b', size: 986_061_892 }], answer: 'សួស្តី! Run `koompi pkg update` now.' });
   ollama = new Ollama({ host: d.url });
 });
-afterEach(async () => { await d.close(); });
+afterEach(async () => {
+  await d.close();
+});
 
 describe('ollama double, driven by the official client', () => {
   it('answers version', async () => {
@@ -50,12 +52,19 @@ describe('ollama double, driven by the official client', () => {
     d.setScenario({ errorAfterTokens: 2, errorMessage: 'boom' });
     const stream = await ollama.chat({ model: 'qwen2.5:1.5b', messages: [{ role: 'user', content: 'hi' }], stream: true });
     let text = '';
-    await expect((async () => { for await (const p of stream) text += p.message.content; })()).rejects.toThrow('boom');
+    await expect(
+      (async () => {
+        for await (const p of stream) text += p.message.content;
+      })(),
+    ).rejects.toThrow('boom');
     expect(text).toBe(tokenize(d.scenario.answer).slice(0, 2).join(''));
   });
 
   it('gives 404 with an error body for a missing model', async () => {
-    await expect(ollama.chat({ model: 'nope:1b', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status_code: 404, error: "model 'nope:1b' not found" });
+    await expect(ollama.chat({ model: 'nope:1b', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({
+      status_code: 404,
+      error: "model 'nope:1b' not found",
+    });
     await expect(ollama.show({ model: 'nope:1b' })).rejects.toMatchObject({ status_code: 404 });
   });
 
@@ -77,7 +86,13 @@ describe('ollama double, driven by the official client', () => {
     expect((await ollama.list()).models.map((m) => m.name)).toContain('llama3.2:1b');
 
     const created: string[] = [];
-    for await (const p of await ollama.create({ model: 'koompi-assistant', from: 'qwen2.5:1.5b', system: 'Be brief.', parameters: { temperature: 0.3 }, stream: true })) {
+    for await (const p of await ollama.create({
+      model: 'koompi-assistant',
+      from: 'qwen2.5:1.5b',
+      system: 'Be brief.',
+      parameters: { temperature: 0.3 },
+      stream: true,
+    })) {
       created.push(p.status);
     }
     expect(created[created.length - 1]).toBe('success');
@@ -93,6 +108,12 @@ describe('ollama double, driven by the official client', () => {
   it('reports an unknown model in the pull stream', async () => {
     d.setScenario({ unpullable: ['no-such-model'] });
     const it2 = await ollama.pull({ model: 'no-such-model', stream: true });
-    await expect((async () => { for await (const _ of it2) { /* drain */ } })()).rejects.toThrow('file does not exist');
+    await expect(
+      (async () => {
+        for await (const _ of it2) {
+          /* drain */
+        }
+      })(),
+    ).rejects.toThrow('file does not exist');
   });
 });

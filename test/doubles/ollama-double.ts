@@ -174,8 +174,15 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
       load.queued++;
       load.maxQueued = Math.max(load.maxQueued, load.queued);
       const gone = await new Promise<boolean>((resolve) => {
-        const grant = (): void => { res.off('close', leave); resolve(false); };
-        const leave = (): void => { const i = waiting.indexOf(grant); if (i !== -1) waiting.splice(i, 1); resolve(true); };
+        const grant = (): void => {
+          res.off('close', leave);
+          resolve(false);
+        };
+        const leave = (): void => {
+          const i = waiting.indexOf(grant);
+          if (i !== -1) waiting.splice(i, 1);
+          resolve(true);
+        };
         waiting.push(grant);
         res.once('close', leave);
       });
@@ -191,7 +198,8 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
 
   function releaseSlot(): void {
     const next = waiting.shift();
-    if (next) next(); // hand the slot straight to the next in the queue (FIFO, as Ollama's scheduler does)
+    if (next)
+      next(); // hand the slot straight to the next in the queue (FIFO, as Ollama's scheduler does)
     else load.active--;
   }
 
@@ -213,11 +221,17 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const path = (req.url ?? '/').split('?')[0]!;
     const rec: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body: null, outcome: 'pending' };
     requests.push(rec);
-    res.on('close', () => { if (rec.outcome === 'pending') rec.outcome = res.writableFinished ? 'complete' : 'client-closed'; });
+    res.on('close', () => {
+      if (rec.outcome === 'pending') rec.outcome = res.writableFinished ? 'complete' : 'client-closed';
+    });
     if (path.startsWith('/api/blobs/')) return blob(req, res, rec, path.slice('/api/blobs/'.length));
     const raw = await readBody(req);
     if (raw.length > 0) {
-      try { rec.body = JSON.parse(raw); } catch { rec.body = raw; }
+      try {
+        rec.body = JSON.parse(raw);
+      } catch {
+        rec.body = raw;
+      }
     }
     const hang = scenario.hang === true || (Array.isArray(scenario.hang) && scenario.hang.includes(path));
     if (hang) return; // keep the socket open, never answer
@@ -239,7 +253,11 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
         return sendJson(res, 200, { models: models.map(tagEntry) });
       case 'GET /api/ps':
         return sendJson(res, 200, {
-          models: [...loaded.entries()].map(([name, expires]) => ({ ...tagEntry(find(name) ?? { name }), expires_at: expires, size_vram: 0 })),
+          models: [...loaded.entries()].map(([name, expires]) => ({
+            ...tagEntry(find(name) ?? { name }),
+            expires_at: expires,
+            size_vram: 0,
+          })),
         });
       case 'POST /api/show':
         return show(body, res);
@@ -287,9 +305,16 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const name = body.model ?? body.name;
     const m = find(name);
     if (!m) return sendJson(res, 404, { error: `model '${String(name)}' not found` });
-    const params = Object.entries(m.parameters ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k.padEnd(30)} ${String(x)}`));
-    const modelfile = [`FROM ${normalize(m.name)}`, m.system ? `SYSTEM """${m.system}"""` : '', ...Object.entries(m.parameters ?? {}).map(([k, v]) => `PARAMETER ${k} ${String(v)}`)]
-      .filter(Boolean).join('\n');
+    const params = Object.entries(m.parameters ?? {}).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map((x) => `${k.padEnd(30)} ${String(x)}`),
+    );
+    const modelfile = [
+      `FROM ${normalize(m.name)}`,
+      m.system ? `SYSTEM """${m.system}"""` : '',
+      ...Object.entries(m.parameters ?? {}).map(([k, v]) => `PARAMETER ${k} ${String(v)}`),
+    ]
+      .filter(Boolean)
+      .join('\n');
     sendJson(res, 200, {
       license: '',
       modelfile,
@@ -329,7 +354,7 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     const from = body.from;
     const base = find(from);
     const lines: unknown[] = [];
-    const adapters = body.adapters && typeof body.adapters === 'object' ? body.adapters as Record<string, unknown> : null;
+    const adapters = body.adapters && typeof body.adapters === 'object' ? (body.adapters as Record<string, unknown>) : null;
     const missingBlob = adapters ? Object.values(adapters).find((dg) => typeof dg !== 'string' || !blobs.has(dg)) : undefined;
     if (!base) {
       lines.push({ error: `model '${String(from)}' not found` });
@@ -377,7 +402,12 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
   }
 
   /** Status streams (pull, create): NDJSON by default, or the last object alone with stream:false. */
-  async function sendStatusLines(body: Record<string, unknown>, lines: unknown[], res: ServerResponse, rec: RecordedRequest): Promise<void> {
+  async function sendStatusLines(
+    body: Record<string, unknown>,
+    lines: unknown[],
+    res: ServerResponse,
+    rec: RecordedRequest,
+  ): Promise<void> {
     if (body.stream === false) {
       const err = lines.find((l) => (l as { error?: unknown }).error !== undefined);
       return err ? sendJson(res, 500, err) : sendJson(res, 200, lines[lines.length - 1]);
@@ -386,31 +416,41 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     await writeStream(res, rec, Buffer.from(lines.map((l) => JSON.stringify(l) + '\n').join('')), null);
   }
 
-  async function generate(kind: 'chat' | 'generate', body: Record<string, unknown>, res: ServerResponse, rec: RecordedRequest): Promise<void> {
+  async function generate(
+    kind: 'chat' | 'generate',
+    body: Record<string, unknown>,
+    res: ServerResponse,
+    rec: RecordedRequest,
+  ): Promise<void> {
     const model = body.model;
     if (typeof model !== 'string' || model === '') return sendJson(res, 400, { error: 'model is required' });
     if (!find(model)) return sendJson(res, 404, { error: `model '${model}' not found` });
-    const loadOnly = kind === 'chat' ? !Array.isArray(body.messages) || body.messages.length === 0 : typeof body.prompt !== 'string' || body.prompt === '';
+    const loadOnly =
+      kind === 'chat' ? !Array.isArray(body.messages) || body.messages.length === 0 : typeof body.prompt !== 'string' || body.prompt === '';
     if (!loadOnly && !(await acquireSlot(res))) return;
     if (scenario.firstTokenDelayMs > 0) await sleep(scenario.firstTokenDelayMs);
     if (res.destroyed) return;
-    const empty = kind === 'chat'
-      ? !Array.isArray(body.messages) || body.messages.length === 0
-      : typeof body.prompt !== 'string' || body.prompt === '';
+    const empty =
+      kind === 'chat' ? !Array.isArray(body.messages) || body.messages.length === 0 : typeof body.prompt !== 'string' || body.prompt === '';
     const unload = body.keep_alive === 0 || body.keep_alive === '0' || body.keep_alive === '0s';
     if (unload) loaded.delete(normalize(model));
     else loaded.set(normalize(model), '2026-01-01T00:05:00Z');
     if (empty) {
       // the documented load/unload request: one object, done at once
       const reason = unload ? 'unload' : 'load';
-      return sendJson(res, 200, kind === 'chat'
-        ? { model, created_at: FIXED_TIME, message: { role: 'assistant', content: '' }, done_reason: reason, done: true }
-        : { model, created_at: FIXED_TIME, response: '', done: true, done_reason: reason });
+      return sendJson(
+        res,
+        200,
+        kind === 'chat'
+          ? { model, created_at: FIXED_TIME, message: { role: 'assistant', content: '' }, done_reason: reason, done: true }
+          : { model, created_at: FIXED_TIME, response: '', done: true, done_reason: reason },
+      );
     }
     const tokens = scenario.tokens ?? tokenize(scenario.answer);
-    const piece = (text: string): Record<string, unknown> => (kind === 'chat'
-      ? { model, created_at: FIXED_TIME, message: { role: 'assistant', content: text }, done: false }
-      : { model, created_at: FIXED_TIME, response: text, done: false });
+    const piece = (text: string): Record<string, unknown> =>
+      kind === 'chat'
+        ? { model, created_at: FIXED_TIME, message: { role: 'assistant', content: text }, done: false }
+        : { model, created_at: FIXED_TIME, response: text, done: false };
     const final = (): Record<string, unknown> => ({
       ...piece(''),
       done: true,
@@ -423,7 +463,10 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
       eval_duration: tokens.length * scenario.evalNsPerToken,
     });
     if (body.stream === false) {
-      const all = { ...final(), ...(kind === 'chat' ? { message: { role: 'assistant', content: tokens.join('') } } : { response: tokens.join('') }) };
+      const all = {
+        ...final(),
+        ...(kind === 'chat' ? { message: { role: 'assistant', content: tokens.join('') } } : { response: tokens.join('') }),
+      };
       return sendJson(res, 200, all);
     }
     res.writeHead(200, { 'content-type': 'application/x-ndjson' });
@@ -455,7 +498,13 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
   }
 
   /** Writes a whole body: line by line (normal) or in random slices (chaotic); then ends it or cuts the socket. */
-  async function writeStream(res: ServerResponse, rec: RecordedRequest, bytes: Buffer, cut: Buffer | null, lines?: string[]): Promise<void> {
+  async function writeStream(
+    res: ServerResponse,
+    rec: RecordedRequest,
+    bytes: Buffer,
+    cut: Buffer | null,
+    lines?: string[],
+  ): Promise<void> {
     lastStream = [];
     const all = cut ? Buffer.concat([bytes, cut]) : bytes;
     if (scenario.framing === 'chaotic') {
@@ -463,7 +512,8 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
       let writes = 0;
       while (pos < all.length) {
         const r = rng();
-        const size = r < 0.3 ? 1 : r < 0.7 ? 2 + Math.floor(rng() * 15) : r < 0.95 ? 17 + Math.floor(rng() * 184) : 200 + Math.floor(rng() * 1800);
+        const size =
+          r < 0.3 ? 1 : r < 0.7 ? 2 + Math.floor(rng() * 15) : r < 0.95 ? 17 + Math.floor(rng() * 184) : 200 + Math.floor(rng() * 1800);
         if (!(await writeChunk(res, all.subarray(pos, pos + size)))) return;
         pos += size;
         if (++writes % 64 === 0) await new Promise((r2) => setImmediate(r2));
@@ -490,7 +540,11 @@ export async function startOllamaDouble(opts: DoubleOptions = {}): Promise<Ollam
     lastStream.push(chunk);
     if (!res.write(chunk)) {
       await new Promise<void>((resolve) => {
-        const done = (): void => { res.off('drain', done); res.off('close', done); resolve(); };
+        const done = (): void => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
         res.on('drain', done);
         res.on('close', done);
       });

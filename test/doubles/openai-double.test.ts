@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startOpenAIDouble, type OpenAIDouble } from './openai-double.js';
 
 let d: OpenAIDouble | null = null;
-afterEach(async () => { await d?.close(); d = null; });
+afterEach(async () => {
+  await d?.close();
+  d = null;
+});
 
 const KHMER = ['សួស្តី', ' ពិភពលោក', ' 👋🏽', ' ok'];
 
@@ -24,7 +27,8 @@ describe('OpenAI-compatible double, read by the official openai client', () => {
       const models = await client.models.list();
       expect(models.data.map((m) => m.id)).toEqual(['qwen2.5-1.5b-instruct']);
       expect(await collect(client, 'qwen2.5-1.5b-instruct')).toBe(KHMER.join(''));
-      await d.close(); d = null;
+      await d.close();
+      d = null;
     }
   });
 
@@ -41,11 +45,15 @@ describe('OpenAI-compatible double, read by the official openai client', () => {
     const wrong = new OpenAI({ apiKey: 'sk-wrong', baseURL: d.baseUrl, maxRetries: 0 });
     await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     const right = new OpenAI({ apiKey: 'sk-right', baseURL: d.baseUrl, maxRetries: 0 });
-    const e404 = await right.chat.completions.create({ model: 'nope', messages: [{ role: 'user', content: 'x' }], stream: true }).catch((e: unknown) => e);
+    const e404 = await right.chat.completions
+      .create({ model: 'nope', messages: [{ role: 'user', content: 'x' }], stream: true })
+      .catch((e: unknown) => e);
     expect(e404).toBeInstanceOf(OpenAI.NotFoundError);
     expect((e404 as InstanceType<typeof OpenAI.NotFoundError>).code).toBe('model_not_found');
     d.setScenario({ busyFor: 1 });
-    const e503 = await right.chat.completions.create({ model: 'qwen2.5-1.5b-instruct', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    const e503 = await right.chat.completions
+      .create({ model: 'qwen2.5-1.5b-instruct', messages: [{ role: 'user', content: 'x' }] })
+      .catch((e: unknown) => e);
     expect(e503).toBeInstanceOf(OpenAI.InternalServerError);
     expect((e503 as { status: number }).status).toBe(503);
   });
@@ -53,9 +61,15 @@ describe('OpenAI-compatible double, read by the official openai client', () => {
   it('an error event mid-stream is raised by the client after the text before it', async () => {
     d = await startOpenAIDouble({ errorAfterTokens: 2, framing: 'chaotic' });
     const client = new OpenAI({ apiKey: 'x', baseURL: d.baseUrl, maxRetries: 0 });
-    const stream = await client.chat.completions.create({ model: 'qwen2.5-1.5b-instruct', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'qwen2.5-1.5b-instruct',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     let text = '';
-    const err = await (async () => { for await (const p of stream) text += p.choices[0]?.delta?.content ?? ''; })().catch((e: unknown) => e);
+    const err = await (async () => {
+      for await (const p of stream) text += p.choices[0]?.delta?.content ?? '';
+    })().catch((e: unknown) => e);
     expect(text).toBe(d.scenario.tokens.slice(0, 2).join(''));
     expect(err).toBeInstanceOf(OpenAI.APIError);
     expect(String((err as Error).message)).toMatch(/error while processing/);

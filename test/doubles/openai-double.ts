@@ -49,10 +49,19 @@ export interface OpenAIDouble {
 
 const DEFAULT: OpenAIScenario = {
   tokens: ['Install', ' it', ' with', ':\n\n```bash\n', 'sudo pacman', ' -S firefox', '\n```\n'],
-  framing: 'normal', crlf: false, comments: false,
-  errorAfterTokens: null, cutAfterTokens: null, omitDone: false,
-  apiKey: null, busyFor: 0, hang: false,
-  firstTokenDelayMs: 0, tokenDelayMs: 0, usage: false, seed: 7,
+  framing: 'normal',
+  crlf: false,
+  comments: false,
+  errorAfterTokens: null,
+  cutAfterTokens: null,
+  omitDone: false,
+  apiKey: null,
+  busyFor: 0,
+  hang: false,
+  firstTokenDelayMs: 0,
+  tokenDelayMs: 0,
+  usage: false,
+  seed: 7,
 };
 
 const CREATED = 1_767_225_600;
@@ -73,8 +82,13 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
     res.end(text);
   };
 
-  const server = createServer((req, res) => { void handle(req, res).catch(() => res.destroy()); });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -82,14 +96,23 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
     for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: unknown = null;
-    if (raw) { try { body = JSON.parse(raw); } catch { body = raw; } }
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
     requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
     if (scenario.hang) return;
     if (scenario.apiKey !== null && req.headers.authorization !== `Bearer ${scenario.apiKey}`) {
       return error(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
     }
     if (req.method === 'GET' && path === '/v1/models') {
-      const text = JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'koompi-double' })) });
+      const text = JSON.stringify({
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'koompi-double' })),
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(text);
     }
@@ -98,25 +121,40 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
   }
 
   async function chat(body: unknown, res: ServerResponse): Promise<void> {
-    if (typeof body !== 'object' || body === null) return error(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
+    if (typeof body !== 'object' || body === null)
+      return error(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
     const b = body as { model?: unknown; messages?: unknown; stream?: unknown };
     if (typeof b.model !== 'string') return error(res, 400, 'you must provide a model parameter', 'invalid_request_error', null);
-    if (!Array.isArray(b.messages) || b.messages.length === 0) return error(res, 400, "'messages' must contain at least one message", 'invalid_request_error', null);
+    if (!Array.isArray(b.messages) || b.messages.length === 0)
+      return error(res, 400, "'messages' must contain at least one message", 'invalid_request_error', null);
     if (!models.includes(b.model)) {
-      return error(res, 404, `The model \`${b.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
+      return error(
+        res,
+        404,
+        `The model \`${b.model}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+      );
     }
     if (chatCount++ < scenario.busyFor) return error(res, 503, 'no slot available, please try again', 'unavailable_error', null);
     if (scenario.firstTokenDelayMs > 0) await sleep(scenario.firstTokenDelayMs);
     if (res.destroyed) return;
     const id = `chatcmpl-double${chatCount}`;
     const chunk = (delta: Record<string, unknown>, finish: string | null): Record<string, unknown> => ({
-      id, object: 'chat.completion.chunk', created: CREATED, model: b.model, system_fingerprint: null,
+      id,
+      object: 'chat.completion.chunk',
+      created: CREATED,
+      model: b.model,
+      system_fingerprint: null,
       choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
     });
     const t = scenario.tokens;
     if (b.stream !== true) {
       const text = JSON.stringify({
-        id, object: 'chat.completion', created: CREATED, model: b.model,
+        id,
+        object: 'chat.completion',
+        created: CREATED,
+        model: b.model,
         choices: [{ index: 0, message: { role: 'assistant', content: t.join(''), refusal: null }, logprobs: null, finish_reason: 'stop' }],
         usage: { prompt_tokens: 20, completion_tokens: t.length, total_tokens: 20 + t.length },
       });
@@ -132,13 +170,31 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
     for (let i = 0; i < n; i++) events.push(event(JSON.stringify(chunk({ content: t[i] }, null))));
     let cut: string | null = null;
     if (scenario.errorAfterTokens !== null && scenario.errorAfterTokens < t.length) {
-      events.push(event(JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })));
+      events.push(
+        event(
+          JSON.stringify({
+            error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null },
+          }),
+        ),
+      );
     } else if (scenario.cutAfterTokens !== null && scenario.cutAfterTokens < t.length) {
       const next = event(JSON.stringify(chunk({ content: t[n] }, null)));
       cut = next.slice(0, Math.floor(next.length / 2));
     } else if (!scenario.omitDone) {
       events.push(event(JSON.stringify(chunk({}, 'stop'))));
-      if (scenario.usage) events.push(event(JSON.stringify({ id, object: 'chat.completion.chunk', created: CREATED, model: b.model, choices: [], usage: { prompt_tokens: 20, completion_tokens: t.length, total_tokens: 20 + t.length } })));
+      if (scenario.usage)
+        events.push(
+          event(
+            JSON.stringify({
+              id,
+              object: 'chat.completion.chunk',
+              created: CREATED,
+              model: b.model,
+              choices: [],
+              usage: { prompt_tokens: 20, completion_tokens: t.length, total_tokens: 20 + t.length },
+            }),
+          ),
+        );
       events.push(event('[DONE]'));
     }
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
@@ -154,12 +210,20 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
         if (res.destroyed) return;
       }
     } else if (scenario.tokenDelayMs > 0) {
-      for (const e of events) { res.write(e); await sleep(scenario.tokenDelayMs); if (res.destroyed) return; }
+      for (const e of events) {
+        res.write(e);
+        await sleep(scenario.tokenDelayMs);
+        if (res.destroyed) return;
+      }
       if (cut) res.write(cut);
     } else {
       res.write(bytes);
     }
-    if (cut !== null) { await sleep(5); res.socket?.destroy(); return; }
+    if (cut !== null) {
+      await sleep(5);
+      res.socket?.destroy();
+      return;
+    }
     res.end();
   }
 
@@ -172,7 +236,10 @@ export async function startOpenAIDouble(opts: Partial<OpenAIScenario> & { models
     models,
     scenario,
     requests,
-    setScenario(p) { Object.assign(scenario, p); if (p.seed !== undefined) rng = seededRng(p.seed); },
+    setScenario(p) {
+      Object.assign(scenario, p);
+      if (p.seed !== undefined) rng = seededRng(p.seed);
+    },
     async close() {
       for (const s of sockets) s.destroy();
       server.closeAllConnections();

@@ -4,7 +4,9 @@ import { actionFor, forwardedArgv, parseAppArgs } from '../../src-main/electron/
 
 describe('app args', () => {
   it('reads --toggle, --hidden and --ask among Electron switches', () => {
-    expect(parseAppArgs(['/usr/lib/electron42/electron', '/usr/lib/koompi-assistant/app.asar', '--enable-features=X', '--toggle'])).toEqual({ toggle: true, hidden: false, ask: null });
+    expect(parseAppArgs(['/usr/lib/electron42/electron', '/usr/lib/koompi-assistant/app.asar', '--enable-features=X', '--toggle'])).toEqual(
+      { toggle: true, hidden: false, ask: null },
+    );
     expect(parseAppArgs(['electron', '.', '--ask', 'how do I update?'])).toEqual({ toggle: false, hidden: false, ask: 'how do I update?' });
     expect(parseAppArgs(['electron', '--ask=ដំឡើង firefox'])).toEqual({ toggle: false, hidden: false, ask: 'ដំឡើង firefox' });
     expect(parseAppArgs(['electron', '--hidden'])).toEqual({ toggle: false, hidden: true, ask: null });

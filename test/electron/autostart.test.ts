@@ -6,8 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAutostart } from '../../src-main/electron/autostart.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-autostart-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-autostart-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('setAutostart', () => {
   it('writes and removes the entry', async () => {
@@ -30,6 +34,8 @@ describe('setAutostart', () => {
   });
 
   it('ignores a relative XDG_CONFIG_HOME', async () => {
-    expect(await setAutostart(false, { XDG_CONFIG_HOME: 'rel', HOME: dir })).toBe(join(dir, '.config', 'autostart', 'koompi-assistant.desktop'));
+    expect(await setAutostart(false, { XDG_CONFIG_HOME: 'rel', HOME: dir })).toBe(
+      join(dir, '.config', 'autostart', 'koompi-assistant.desktop'),
+    );
   });
 });

@@ -33,7 +33,8 @@ describe('createConfirmDialog', () => {
   });
 
   it('needs the second dialog, with its box ticked, for a destructive command', async () => {
-    const confirm = (answers: Partial<MessageBoxReturnValue>[]) => createConfirmDialog(fakeDialog(answers).dialog, () => null)({ command: rm, runText: rm.command, mode: 'inline' });
+    const confirm = (answers: Partial<MessageBoxReturnValue>[]) =>
+      createConfirmDialog(fakeDialog(answers).dialog, () => null)({ command: rm, runText: rm.command, mode: 'inline' });
     expect(await confirm([{ response: 1 }])).toEqual({ approved: false });
     expect(await confirm([{ response: 1 }, { response: 1, checkboxChecked: false }])).toEqual({ approved: false });
     expect(await confirm([{ response: 1 }, { response: 0, checkboxChecked: true }])).toEqual({ approved: false });
@@ -49,20 +50,36 @@ describe('createConfirmDialog', () => {
     const log: string[] = [];
     let open = 0;
     const seen: number[] = [];
-    const spy = { showMessageBox: (a: unknown, b?: MessageBoxOptions) => { seen.push(open); return (dialog.showMessageBox as (x: unknown, y?: MessageBoxOptions) => Promise<MessageBoxReturnValue>)(a, b); } } as unknown as DialogLike;
-    const onModal = (o: boolean) => { log.push(o ? 'open' : 'closed'); open += o ? 1 : -1; };
+    const spy = {
+      showMessageBox: (a: unknown, b?: MessageBoxOptions) => {
+        seen.push(open);
+        return (dialog.showMessageBox as (x: unknown, y?: MessageBoxOptions) => Promise<MessageBoxReturnValue>)(a, b);
+      },
+    } as unknown as DialogLike;
+    const onModal = (o: boolean) => {
+      log.push(o ? 'open' : 'closed');
+      open += o ? 1 : -1;
+    };
     await createConfirmDialog(spy, () => null, onModal)({ command: rm, runText: rm.command, mode: 'inline' });
     expect(seen).toEqual([1, 1]);
     expect(log).toEqual(['open', 'closed', 'open', 'closed']);
-    const failing = { showMessageBox: async () => { throw new Error('no display'); } } as unknown as DialogLike;
-    await expect(createConfirmDialog(failing, () => null, onModal)({ command: ls, runText: 'ls', mode: 'inline' })).rejects.toThrow('no display');
+    const failing = {
+      showMessageBox: async () => {
+        throw new Error('no display');
+      },
+    } as unknown as DialogLike;
+    await expect(createConfirmDialog(failing, () => null, onModal)({ command: ls, runText: 'ls', mode: 'inline' })).rejects.toThrow(
+      'no display',
+    );
     expect(open).toBe(0);
   });
 
-  it('uses the core\'s confirm word (the real command under sudo)', async () => {
+  it("uses the core's confirm word (the real command under sudo)", async () => {
     const sudoRm = { ...rm, command: 'sudo rm -rf /srv/old' };
     const { dialog, shown } = fakeDialog([{ response: 1 }, { response: 1, checkboxChecked: true }]);
-    expect(await createConfirmDialog(dialog, () => null)({ command: sudoRm, runText: sudoRm.command, mode: 'inline', confirmWord: 'rm' })).toEqual({ approved: true, typedWord: 'rm' });
+    expect(
+      await createConfirmDialog(dialog, () => null)({ command: sudoRm, runText: sudoRm.command, mode: 'inline', confirmWord: 'rm' }),
+    ).toEqual({ approved: true, typedWord: 'rm' });
     expect(shown[1]?.buttons).toEqual(['Cancel', 'Run rm']);
   });
 });

@@ -20,20 +20,29 @@ beforeAll(async () => {
   daemon = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   address = await new Promise<string>((ok, fail) => {
     let out = '';
-    daemon!.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) ok(out.trim()); });
+    daemon!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) ok(out.trim());
+    });
     daemon!.once('error', fail);
     setTimeout(() => fail(new Error('dbus-daemon did not start')), 5000);
   });
 });
-afterAll(() => { daemon?.kill(); });
+afterAll(() => {
+  daemon?.kill();
+});
 
 /** Runs gdbus without blocking the event loop (the service answering it lives in this process). */
 function gdbus(args: string[]): Promise<{ status: number | null; out: string }> {
   return new Promise((ok) => {
     const p = spawn('gdbus', ['call', '--timeout', '3', '--address', address, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    p.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    p.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     p.on('close', (status) => ok({ status, out }));
   });
 }
@@ -41,7 +50,17 @@ function gdbus(args: string[]): Promise<{ status: number | null; out: string }> 
 describe('D-Bus wire format', () => {
   it('splits signatures and round-trips a message with strings, arrays, structs and variants', () => {
     expect(splitSignature('sa{sv}u(ii)as')).toEqual(['s', 'a{sv}', 'u', '(ii)', 'as']);
-    const m = { type: MessageType.MethodCall, flags: 0, serial: 7, path: '/a', interface: 'x.y', member: 'Z', destination: 'x.y', signature: 'sa{sv}ub', body: ['ខ្មែរ', [['k', { sig: 'u', value: 5 }]], 42, true] };
+    const m = {
+      type: MessageType.MethodCall,
+      flags: 0,
+      serial: 7,
+      path: '/a',
+      interface: 'x.y',
+      member: 'Z',
+      destination: 'x.y',
+      signature: 'sa{sv}ub',
+      body: ['ខ្មែរ', [['k', { sig: 'u', value: 5 }]], 42, true],
+    };
     const back = decodeMessage(encodeMessage(m));
     expect(back).toMatchObject({ type: 1, serial: 7, path: '/a', member: 'Z', signature: 'sa{sv}ub' });
     expect(back.body).toEqual(['ខ្មែរ', [['k', { sig: 'u', value: 5 }]], 42, true]);
@@ -77,11 +96,25 @@ describe.skipIf(!haveDbus)('toggle service on a private session bus', () => {
 
   it('notices when the tray host appears', async () => {
     let appeared = 0;
-    const svc = await startToggleService({ address, uid, onToggle: () => undefined, onTrayHost: () => { appeared++; } });
+    const svc = await startToggleService({
+      address,
+      uid,
+      onToggle: () => undefined,
+      onTrayHost: () => {
+        appeared++;
+      },
+    });
     expect(svc?.trayHostUp).toBe(false);
     const host = await connectSessionBus(address, uid);
     try {
-      await host.call({ destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus', member: 'RequestName', signature: 'su', body: [TRAY_HOST, 4] });
+      await host.call({
+        destination: 'org.freedesktop.DBus',
+        path: '/org/freedesktop/DBus',
+        interface: 'org.freedesktop.DBus',
+        member: 'RequestName',
+        signature: 'su',
+        body: [TRAY_HOST, 4],
+      });
       for (let i = 0; i < 50 && appeared === 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(appeared).toBe(1);
     } finally {
@@ -97,10 +130,14 @@ describe.skipIf(!haveDbus)('toggle service on a private session bus', () => {
     const marker = join(bin, 'started');
     writeFileSync(join(bin, 'koompi-assistant'), `#!/bin/sh\necho "$@" > ${marker}\n`);
     chmodSync(join(bin, 'koompi-assistant'), 0o755);
-    const run = (env: NodeJS.ProcessEnv) => new Promise<number | null>((ok) => {
-      const p = spawn(argv[0]!, argv.slice(1), { env: { PATH: `${bin}:${process.env.PATH}`, DBUS_SESSION_BUS_ADDRESS: address, ...env }, stdio: 'ignore' });
-      p.on('close', ok);
-    });
+    const run = (env: NodeJS.ProcessEnv) =>
+      new Promise<number | null>((ok) => {
+        const p = spawn(argv[0]!, argv.slice(1), {
+          env: { PATH: `${bin}:${process.env.PATH}`, DBUS_SESSION_BUS_ADDRESS: address, ...env },
+          stdio: 'ignore',
+        });
+        p.on('close', ok);
+      });
     const toggles: string[] = [];
     const svc = await startToggleService({ address, uid, onToggle: (t) => toggles.push(t) });
     try {
@@ -120,16 +157,30 @@ describe.skipIf(!haveDbus)('toggle service on a private session bus', () => {
 /** The Exec= value of a desktop entry split into argv, as the Desktop Entry spec says (escapes, then quotes). */
 function desktopExecArgv(entry: string): string[] {
   const raw = /^Exec=(.*)$/m.exec(entry)![1]!;
-  const value = raw.replace(/\\(.)/g, (_m, c: string) => (c === 's' ? ' ' : c === 'n' ? '\n' : c === 't' ? '\t' : c === '\\' ? '\\' : '\\' + c));
+  const value = raw.replace(/\\(.)/g, (_m, c: string) =>
+    c === 's' ? ' ' : c === 'n' ? '\n' : c === 't' ? '\t' : c === '\\' ? '\\' : '\\' + c,
+  );
   const out: string[] = [];
   let cur = '';
   let quoted = false;
   let any = false;
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
-    if (quoted && c === '\\') { cur += value[++i] ?? ''; continue; }
-    if (c === '"') { quoted = !quoted; any = true; continue; }
-    if (c === ' ' && !quoted) { if (cur || any) out.push(cur); cur = ''; any = false; continue; }
+    if (quoted && c === '\\') {
+      cur += value[++i] ?? '';
+      continue;
+    }
+    if (c === '"') {
+      quoted = !quoted;
+      any = true;
+      continue;
+    }
+    if (c === ' ' && !quoted) {
+      if (cur || any) out.push(cur);
+      cur = '';
+      any = false;
+      continue;
+    }
     cur += c;
   }
   if (cur || any) out.push(cur);

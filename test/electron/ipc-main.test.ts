@@ -11,7 +11,14 @@ type Handler = (e: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
 
 function fakeWc(id: number) {
   const sent: [string, unknown][] = [];
-  return { id, sent, send: (c: string, p: unknown) => { sent.push([c, p]); }, isDestroyed: () => false };
+  return {
+    id,
+    sent,
+    send: (c: string, p: unknown) => {
+      sent.push([c, p]);
+    },
+    isDestroyed: () => false,
+  };
 }
 
 describe('registerIpcHandlers', () => {
@@ -21,26 +28,53 @@ describe('registerIpcHandlers', () => {
     emitter.track(fakeWc(1));
     let asked = 0;
     const dispatch = createDispatcher({
-      'chat:ask': async () => { asked++; return { requestId: 'r', conversationId: 'c' }; },
-      'app:ready': async ({ view }) => ({ version: '1', view, settings: {} as never, key: { set: false, backend: 'x', plainText: false }, hotkey: { accelerator: '', path: 'none', detail: '' }, notices: [] }),
+      'chat:ask': async () => {
+        asked++;
+        return { requestId: 'r', conversationId: 'c' };
+      },
+      'app:ready': async ({ view }) => ({
+        version: '1',
+        view,
+        settings: {} as never,
+        key: { set: false, backend: 'x', plainText: false },
+        hotkey: { accelerator: '', path: 'none', detail: '' },
+        notices: [],
+      }),
     });
     const ready: number[] = [];
     registerIpcHandlers({
-      ipcMain: { handle: (c: string, h: Handler) => { handlers.set(c, h); } } as never,
+      ipcMain: {
+        handle: (c: string, h: Handler) => {
+          handlers.set(c, h);
+        },
+      } as never,
       dispatch,
       isTrusted: (e) => isTrustedSender(senderInfo(e), { ownWebContentsIds: () => emitter.ids(), appOrigin: 'app://koompi' }),
       onReady: (e) => ready.push(e.sender.id),
     });
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
 
-    const ev = (id: number, url: string, parent: unknown = null) => ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+    const ev = (id: number, url: string, parent: unknown = null) =>
+      ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
     const ask = handlers.get('chat:ask')!;
     const payload = { conversationId: null, question: 'hi' };
-    expect(await ask(ev(2, 'app://koompi/index.html?view=overlay'), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) } });
-    expect(await ask(ev(1, 'https://evil.example/'), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) } });
-    expect(await ask(ev(1, 'app://koompi/index.html', { url: 'app://koompi/index.html' }), payload)).toMatchObject({ ok: false, error: { kind: 'untrusted-sender' } });
+    expect(await ask(ev(2, 'app://koompi/index.html?view=overlay'), payload)).toMatchObject({
+      ok: false,
+      error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) },
+    });
+    expect(await ask(ev(1, 'https://evil.example/'), payload)).toMatchObject({
+      ok: false,
+      error: { kind: 'untrusted-sender', message: expect.stringMatching(/Refused/) },
+    });
+    expect(await ask(ev(1, 'app://koompi/index.html', { url: 'app://koompi/index.html' }), payload)).toMatchObject({
+      ok: false,
+      error: { kind: 'untrusted-sender' },
+    });
     expect(asked).toBe(0);
-    expect(await ask(ev(1, 'app://koompi/index.html?view=overlay'), payload)).toEqual({ ok: true, value: { requestId: 'r', conversationId: 'c' } });
+    expect(await ask(ev(1, 'app://koompi/index.html?view=overlay'), payload)).toEqual({
+      ok: true,
+      value: { requestId: 'r', conversationId: 'c' },
+    });
     expect(asked).toBe(1);
     expect(await ask(ev(1, 'app://koompi/index.html?view=overlay'), { question: 7 })).toMatchObject({ ok: false });
     expect(asked).toBe(1);

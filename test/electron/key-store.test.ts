@@ -9,8 +9,12 @@ import { createAppKeyStore, type SafeStorageLike } from '../../src-main/electron
 import { createSharedKeyStore } from '../../src-main/core/secrets/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-key-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-key-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const NO_BUS: NodeJS.ProcessEnv = { PATH: process.env.PATH };
 const KEY = 'AIzaSyA-test_key_1234567890';

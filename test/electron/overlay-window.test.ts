@@ -15,27 +15,61 @@ class FakeWindow extends EventEmitter {
   focused = false;
   minimized = false;
   calls: string[] = [];
-  isDestroyed() { return false; }
-  isVisible() { return this.visible; }
-  isFocused() { return this.focused; }
-  isMinimized() { return this.minimized; }
-  show() { this.calls.push('show'); this.visible = true; this.focused = true; }
-  hide() { this.calls.push('hide'); this.visible = false; this.focused = false; }
-  focus() { this.calls.push('focus'); this.focused = true; }
-  restore() { this.calls.push('restore'); this.minimized = false; }
-  center() { this.calls.push('center'); }
+  isDestroyed() {
+    return false;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isFocused() {
+    return this.focused;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  show() {
+    this.calls.push('show');
+    this.visible = true;
+    this.focused = true;
+  }
+  hide() {
+    this.calls.push('hide');
+    this.visible = false;
+    this.focused = false;
+  }
+  focus() {
+    this.calls.push('focus');
+    this.focused = true;
+  }
+  restore() {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  center() {
+    this.calls.push('center');
+  }
 }
 
-const factoryOf = (made: FakeWindow[]): WindowFactory => () => {
-  const w = new FakeWindow();
-  made.push(w);
-  return w as unknown as BrowserWindow;
-};
+const factoryOf =
+  (made: FakeWindow[]): WindowFactory =>
+  () => {
+    const w = new FakeWindow();
+    made.push(w);
+    return w as unknown as BrowserWindow;
+  };
 
 /** Emits a cancellable event and says whether a listener prevented it. */
 function emitPrevented(target: EventEmitter, name: string, ...rest: unknown[]): boolean {
   let prevented = false;
-  target.emit(name, { preventDefault: () => { prevented = true; } }, ...rest);
+  target.emit(
+    name,
+    {
+      preventDefault: () => {
+        prevented = true;
+      },
+    },
+    ...rest,
+  );
   return prevented;
 }
 
@@ -44,8 +78,13 @@ function overlay(opts: { hideOnBlur?: () => boolean; quitting?: () => boolean } 
   const sent: AppCommand[] = [];
   let warm = 0;
   const ov = createOverlay({
-    factory: factoryOf(made), hideOnBlur: opts.hideOnBlur ?? (() => true), warmUp: () => { warm++; },
-    send: (c) => sent.push(c), quitting: opts.quitting ?? (() => false),
+    factory: factoryOf(made),
+    hideOnBlur: opts.hideOnBlur ?? (() => true),
+    warmUp: () => {
+      warm++;
+    },
+    send: (c) => sent.push(c),
+    quitting: opts.quitting ?? (() => false),
   });
   return { ov, win: made[0] as FakeWindow, sent, warmUps: () => warm };
 }
@@ -115,7 +154,8 @@ describe('createChatWindow', () => {
 
   it('asks only for window options Linux honours', async () => {
     const { OVERLAY_OPTIONS } = await import('../../src-main/electron/overlay-window.js');
-    for (const k of ['skipTaskbar', 'minimizable', 'movable', 'maximizable', 'closable']) expect(Object.keys(OVERLAY_OPTIONS)).not.toContain(k);
+    for (const k of ['skipTaskbar', 'minimizable', 'movable', 'maximizable', 'closable'])
+      expect(Object.keys(OVERLAY_OPTIONS)).not.toContain(k);
     expect(OVERLAY_OPTIONS).toMatchObject({ frame: false, alwaysOnTop: true, minHeight: 260 });
   });
 });

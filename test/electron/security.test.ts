@@ -14,7 +14,16 @@ describe('security', () => {
     expect(isAllowedRequestUrl('app://koompi/index.html?view=overlay', null)).toBe(true);
     expect(isAllowedRequestUrl('app://koompi/assets/index-abc.js', null)).toBe(true);
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA', null)).toBe(true);
-    for (const url of ['file:///usr/lib/koompi-assistant/app.asar/dist/renderer/index.html', 'file:///etc/passwd', 'app://other/x.js', 'https://cdn.example.com/x.js', 'http://127.0.0.1:11434/api/tags', 'ws://localhost:5173/', 'blob:app://koompi/1', 'not a url']) {
+    for (const url of [
+      'file:///usr/lib/koompi-assistant/app.asar/dist/renderer/index.html',
+      'file:///etc/passwd',
+      'app://other/x.js',
+      'https://cdn.example.com/x.js',
+      'http://127.0.0.1:11434/api/tags',
+      'ws://localhost:5173/',
+      'blob:app://koompi/1',
+      'not a url',
+    ]) {
       expect(isAllowedRequestUrl(url, null), url).toBe(false);
     }
     expect(isAllowedRequestUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
@@ -34,17 +43,42 @@ describe('security', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', 'app://koompi/index.html', null)).toBe(true);
     expect(isPermissionGranted('clipboard-sanitized-write', 'https://evil.example/', null)).toBe(false);
     expect(isPermissionGranted('clipboard-read', 'app://koompi/index.html', null)).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) expect(isPermissionGranted(p, 'app://koompi/', null)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal'])
+      expect(isPermissionGranted(p, 'app://koompi/', null)).toBe(false);
 
     const got: { media?: boolean; clip?: boolean; check?: (wc: unknown, p: string, o: string) => boolean; cancel?: boolean } = {};
-    hardenSession({
-      setPermissionRequestHandler: (h: (wc: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void) => {
-        h(null, 'media', (ok) => { got.media = ok; }, { requestingUrl: 'app://koompi/index.html' });
-        h(null, 'clipboard-sanitized-write', (ok) => { got.clip = ok; }, { requestingUrl: 'app://koompi/index.html' });
-      },
-      setPermissionCheckHandler: (h: (wc: unknown, p: string, o: string) => boolean) => { got.check = h; },
-      webRequest: { onBeforeRequest: (h: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) => h({ url: 'https://x.example/' }, (r) => { got.cancel = r.cancel; }) },
-    } as never, null);
+    hardenSession(
+      {
+        setPermissionRequestHandler: (h: (wc: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void) => {
+          h(
+            null,
+            'media',
+            (ok) => {
+              got.media = ok;
+            },
+            { requestingUrl: 'app://koompi/index.html' },
+          );
+          h(
+            null,
+            'clipboard-sanitized-write',
+            (ok) => {
+              got.clip = ok;
+            },
+            { requestingUrl: 'app://koompi/index.html' },
+          );
+        },
+        setPermissionCheckHandler: (h: (wc: unknown, p: string, o: string) => boolean) => {
+          got.check = h;
+        },
+        webRequest: {
+          onBeforeRequest: (h: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) =>
+            h({ url: 'https://x.example/' }, (r) => {
+              got.cancel = r.cancel;
+            }),
+        },
+      } as never,
+      null,
+    );
     expect(got.media).toBe(false);
     expect(got.clip).toBe(true);
     expect(got.check?.(null, 'clipboard-sanitized-write', 'app://koompi')).toBe(true);
@@ -65,7 +99,14 @@ describe('app:// scheme', () => {
     expect(resolveAppFile('app://koompi/index.html?view=window', dir)).toBe(`${dir}/index.html`);
     expect(resolveAppFile('app://koompi/', dir)).toBe(`${dir}/index.html`);
     expect(resolveAppFile('app://koompi/assets/a.js', dir)).toBe(`${dir}/assets/a.js`);
-    for (const url of ['app://koompi/../../../etc/passwd', 'app://koompi/%2e%2e/%2e%2e/etc/passwd', 'app://koompi/a%00.js', 'app://other/index.html', 'file:///etc/passwd', 'app://koompi/%E0%A4%A']) {
+    for (const url of [
+      'app://koompi/../../../etc/passwd',
+      'app://koompi/%2e%2e/%2e%2e/etc/passwd',
+      'app://koompi/a%00.js',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://koompi/%E0%A4%A',
+    ]) {
       const f = resolveAppFile(url, dir);
       expect(f === null || f.startsWith(dir + '/'), url).toBe(true);
     }
@@ -81,7 +122,14 @@ describe('app:// scheme', () => {
       writeFileSync(join(root, 'index.html'), '<!doctype html>');
       writeFileSync(join(root, 'assets/a.js'), 'export {}');
       let handler: ((r: Request) => Promise<Response>) | null = null;
-      handleAppScheme({ handle: (_s: string, h: (r: Request) => Promise<Response>) => { handler = h; } } as never, root);
+      handleAppScheme(
+        {
+          handle: (_s: string, h: (r: Request) => Promise<Response>) => {
+            handler = h;
+          },
+        } as never,
+        root,
+      );
       const page = await handler!(new Request('app://koompi/index.html?view=overlay'));
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -100,7 +148,9 @@ describe('application menu', () => {
   const flat = (items: ReturnType<typeof appMenuTemplate>): { role?: string; accelerator?: string }[] =>
     items.flatMap((i) => [i as { role?: string; accelerator?: string }, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
   it('has no reload, DevTools or quit in the installed app', () => {
-    const roles = flat(appMenuTemplate(false)).map((i) => i.role).filter(Boolean);
+    const roles = flat(appMenuTemplate(false))
+      .map((i) => i.role)
+      .filter(Boolean);
     expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll']));
     for (const r of ['reload', 'forceReload', 'toggleDevTools', 'quit', 'close']) expect(roles).not.toContain(r);
     expect(flat(appMenuTemplate(false)).some((i) => i.accelerator)).toBe(false);

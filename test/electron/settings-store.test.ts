@@ -13,7 +13,9 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'koompi-settings-'));
   env = { XDG_CONFIG_DIRS: join(dir, 'xdg') };
 });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('openSettingsStore', () => {
   it('backs up and resets a corrupted file, with a notice', async () => {
@@ -26,7 +28,10 @@ describe('openSettingsStore', () => {
   });
 
   it('migrates an old file', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, ollamaUrl: 'http://10.0.0.2:11434', hideOverlayOnBlur: false }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ version: 1, ollamaUrl: 'http://10.0.0.2:11434', hideOverlayOnBlur: false }),
+    );
     const r = await openSettingsStore(dir, env);
     expect(r.notices).toEqual([]);
     expect(r.settings.ollamaHost).toBe('http://10.0.0.2:11434');

@@ -1,6 +1,14 @@
 // Hotkey registration fallbacks, with fake globalShortcut and command-line objects passed in.
 import { describe, expect, it } from 'vitest';
-import { defaultAccelerator, isForbiddenAccelerator, mergeEnableFeatures, registerHotkey, sameAccelerator, sessionKind, type CommandLineLike } from '../../src-main/electron/shortcuts.js';
+import {
+  defaultAccelerator,
+  isForbiddenAccelerator,
+  mergeEnableFeatures,
+  registerHotkey,
+  sameAccelerator,
+  sessionKind,
+  type CommandLineLike,
+} from '../../src-main/electron/shortcuts.js';
 
 function fakeShortcuts(accept: boolean | 'throw') {
   const registered: string[] = [];
@@ -11,7 +19,9 @@ function fakeShortcuts(accept: boolean | 'throw') {
       if (accept) registered.push(acc);
       return accept;
     },
-    unregisterAll() { registered.length = 0; },
+    unregisterAll() {
+      registered.length = 0;
+    },
   };
 }
 
@@ -22,7 +32,10 @@ function fakeCommandLine(initial: Record<string, string> = {}): CommandLineLike 
     appended,
     hasSwitch: (n) => switches.has(n),
     getSwitchValue: (n) => switches.get(n) ?? '',
-    appendSwitch: (n, v) => { appended.push([n, v]); switches.set(n, v ?? ''); },
+    appendSwitch: (n, v) => {
+      appended.push([n, v]);
+      switches.set(n, v ?? '');
+    },
   };
 }
 
@@ -32,28 +45,76 @@ const kde = { installed: true, accelerator: 'Control+Alt+Space' };
 describe('registerHotkey', () => {
   it('uses the X11 global shortcut when it registers', () => {
     const gs = fakeShortcuts(true);
-    const s = registerHotkey({ globalShortcut: gs, accelerator: 'Control+Alt+K', session: 'x11', portalEnabled: false, kdeEntry: noKde, onToggle: () => {} });
+    const s = registerHotkey({
+      globalShortcut: gs,
+      accelerator: 'Control+Alt+K',
+      session: 'x11',
+      portalEnabled: false,
+      kdeEntry: noKde,
+      onToggle: () => {},
+    });
     expect(s.path).toBe('x11-global-shortcut');
     expect(gs.registered).toEqual(['Control+Alt+K']);
   });
 
   it('uses the portal on Wayland when the feature is on, and says nothing works when it is off and no KDE entry exists', () => {
-    expect(registerHotkey({ globalShortcut: fakeShortcuts(true), accelerator: 'Control+Alt+K', session: 'wayland', portalEnabled: true, kdeEntry: noKde, onToggle: () => {} }).path).toBe('wayland-portal');
+    expect(
+      registerHotkey({
+        globalShortcut: fakeShortcuts(true),
+        accelerator: 'Control+Alt+K',
+        session: 'wayland',
+        portalEnabled: true,
+        kdeEntry: noKde,
+        onToggle: () => {},
+      }).path,
+    ).toBe('wayland-portal');
     const gs = fakeShortcuts(true);
-    const none = registerHotkey({ globalShortcut: gs, accelerator: 'Control+Alt+K', session: 'wayland', portalEnabled: false, kdeEntry: noKde, onToggle: () => {} });
+    const none = registerHotkey({
+      globalShortcut: gs,
+      accelerator: 'Control+Alt+K',
+      session: 'wayland',
+      portalEnabled: false,
+      kdeEntry: noKde,
+      onToggle: () => {},
+    });
     expect(none.path).toBe('none');
     expect(none.detail).toMatch(/portal is not enabled.*koompi-assistant --toggle/);
     expect(gs.registered).toEqual([]);
   });
 
   it('falls back to the KDE desktop entry when registration fails or throws', () => {
-    expect(registerHotkey({ globalShortcut: fakeShortcuts(false), accelerator: 'Control+Alt+K', session: 'x11', portalEnabled: false, kdeEntry: kde, onToggle: () => {} }).path).toBe('kde-desktop-entry');
-    expect(registerHotkey({ globalShortcut: fakeShortcuts('throw'), accelerator: 'Control+Alt+K', session: 'wayland', portalEnabled: true, kdeEntry: kde, onToggle: () => {} }).path).toBe('kde-desktop-entry');
+    expect(
+      registerHotkey({
+        globalShortcut: fakeShortcuts(false),
+        accelerator: 'Control+Alt+K',
+        session: 'x11',
+        portalEnabled: false,
+        kdeEntry: kde,
+        onToggle: () => {},
+      }).path,
+    ).toBe('kde-desktop-entry');
+    expect(
+      registerHotkey({
+        globalShortcut: fakeShortcuts('throw'),
+        accelerator: 'Control+Alt+K',
+        session: 'wayland',
+        portalEnabled: true,
+        kdeEntry: kde,
+        onToggle: () => {},
+      }).path,
+    ).toBe('kde-desktop-entry');
   });
 
   it('does not register the key the KDE entry already binds (that would toggle twice)', () => {
     const gs = fakeShortcuts(true);
-    const s = registerHotkey({ globalShortcut: gs, accelerator: 'Ctrl+Alt+Space', session: 'x11', portalEnabled: false, kdeEntry: kde, onToggle: () => {} });
+    const s = registerHotkey({
+      globalShortcut: gs,
+      accelerator: 'Ctrl+Alt+Space',
+      session: 'x11',
+      portalEnabled: false,
+      kdeEntry: kde,
+      onToggle: () => {},
+    });
     expect(s.path).toBe('kde-desktop-entry');
     expect(gs.registered).toEqual([]);
   });
@@ -63,7 +124,14 @@ describe('registerHotkey', () => {
     expect(isForbiddenAccelerator('Super+Space')).toBe(true);
     expect(isForbiddenAccelerator('Control+Alt+Space')).toBe(false);
     const gs = fakeShortcuts(true);
-    const s = registerHotkey({ globalShortcut: gs, accelerator: 'Super+Space', session: 'x11', portalEnabled: false, kdeEntry: noKde, onToggle: () => {} });
+    const s = registerHotkey({
+      globalShortcut: gs,
+      accelerator: 'Super+Space',
+      session: 'x11',
+      portalEnabled: false,
+      kdeEntry: noKde,
+      onToggle: () => {},
+    });
     expect(gs.registered).toEqual(['Control+Alt+Space']);
     expect(s.detail).toMatch(/switches the keyboard language/);
   });
@@ -92,7 +160,11 @@ describe('defaults and session', () => {
   it('reads the default accelerator from assets, refusing Meta+Space and missing files', () => {
     expect(defaultAccelerator('/a', () => 'Control+Alt+J\n')).toBe('Control+Alt+J');
     expect(defaultAccelerator('/a', () => 'Meta+Space')).toBe('Control+Alt+Space');
-    expect(defaultAccelerator('/a', () => { throw new Error('ENOENT'); })).toBe('Control+Alt+Space');
+    expect(
+      defaultAccelerator('/a', () => {
+        throw new Error('ENOENT');
+      }),
+    ).toBe('Control+Alt+Space');
   });
   it('detects Wayland unless X11 is forced', () => {
     expect(sessionKind({ XDG_SESSION_TYPE: 'wayland' })).toBe('wayland');
@@ -105,7 +177,14 @@ describe('defaults and session', () => {
     expect(sessionKind({ XDG_SESSION_TYPE: 'wayland', ELECTRON_OZONE_PLATFORM_HINT: 'x11' }, fakeCommandLine())).toBe('wayland');
   });
   it('does not claim a portal shortcut is bound: register() only means requested there', () => {
-    const s = registerHotkey({ globalShortcut: fakeShortcuts(true), accelerator: 'Control+Alt+K', session: 'wayland', portalEnabled: true, kdeEntry: noKde, onToggle: () => {} });
+    const s = registerHotkey({
+      globalShortcut: fakeShortcuts(true),
+      accelerator: 'Control+Alt+K',
+      session: 'wayland',
+      portalEnabled: true,
+      kdeEntry: noKde,
+      onToggle: () => {},
+    });
     expect(s.detail).toMatch(/requested through the GlobalShortcuts portal.*System Settings/);
   });
 });

@@ -12,18 +12,41 @@ function standIn() {
     app: {
       isPackaged: true,
       getAppPath: () => '/usr/lib/koompi-assistant/app.asar',
-      on: (e: string, f: (...a: unknown[]) => void) => { on.set(e, f); calls.push(`on:${e}`); },
-      whenReady: () => { calls.push('whenReady'); return new Promise(() => undefined); },
+      on: (e: string, f: (...a: unknown[]) => void) => {
+        on.set(e, f);
+        calls.push(`on:${e}`);
+      },
+      whenReady: () => {
+        calls.push('whenReady');
+        return new Promise(() => undefined);
+      },
       quit: () => calls.push('quit'),
       commandLine: {
         hasSwitch: (n: string) => switches.has(n),
         getSwitchValue: (n: string) => switches.get(n) ?? '',
-        appendSwitch: (n: string, v?: string) => { switches.set(n, v ?? ''); calls.push(`switch:${n}=${v}`); },
+        appendSwitch: (n: string, v?: string) => {
+          switches.set(n, v ?? '');
+          calls.push(`switch:${n}=${v}`);
+        },
       },
     },
-    protocol: { registerSchemesAsPrivileged: (s: { scheme: string; privileges: { secure: boolean } }[]) => calls.push(`scheme:${s[0]!.scheme}:${s[0]!.privileges.secure}`) },
-    session: new Proxy({}, { get: () => { throw new Error('session touched before ready'); } }),
-    BrowserWindow: new Proxy(function () {}, { construct: () => { throw new Error('window before ready'); } }),
+    protocol: {
+      registerSchemesAsPrivileged: (s: { scheme: string; privileges: { secure: boolean } }[]) =>
+        calls.push(`scheme:${s[0]!.scheme}:${s[0]!.privileges.secure}`),
+    },
+    session: new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('session touched before ready');
+        },
+      },
+    ),
+    BrowserWindow: new Proxy(function () {}, {
+      construct: () => {
+        throw new Error('window before ready');
+      },
+    }),
   };
   return { electron: electron as unknown as ElectronApi, calls, on };
 }
@@ -43,7 +66,9 @@ describe('startApp', () => {
     const s = standIn();
     startApp(s.electron, {}, { distDir: '/d' });
     const second = s.on.get('second-instance')!;
-    expect(() => second({}, ['electron', '.', '--toggle'], '/', { argv: ['electron', '.', '--toggle'], activationToken: 'tok' })).not.toThrow();
+    expect(() =>
+      second({}, ['electron', '.', '--toggle'], '/', { argv: ['electron', '.', '--toggle'], activationToken: 'tok' }),
+    ).not.toThrow();
     expect(() => second({}, ['electron', '.', '--hidden'], '/', null)).not.toThrow();
   });
 });

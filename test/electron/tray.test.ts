@@ -6,9 +6,15 @@ import { createTray, trayIconPath } from '../../src-main/electron/tray.js';
 describe('trayIconPath', () => {
   it('prefers the state icon for the panel shade, then falls back, then gives null', () => {
     const have = (files: string[]) => (p: string) => files.includes(p);
-    expect(trayIconPath('/a', 'thinking', true, have(['/a/icons/tray/dark-panel/koompi-assistant-tray-thinking.png']))).toBe('/a/icons/tray/dark-panel/koompi-assistant-tray-thinking.png');
-    expect(trayIconPath('/a', 'offline', false, have(['/a/tray/koompi-assistant-tray-offline-light.png']))).toBe('/a/tray/koompi-assistant-tray-offline-light.png');
-    expect(trayIconPath('/a', 'offline', false, have(['/a/icons/tray/light-panel/koompi-assistant-tray-ready.png']))).toBe('/a/icons/tray/light-panel/koompi-assistant-tray-ready.png');
+    expect(trayIconPath('/a', 'thinking', true, have(['/a/icons/tray/dark-panel/koompi-assistant-tray-thinking.png']))).toBe(
+      '/a/icons/tray/dark-panel/koompi-assistant-tray-thinking.png',
+    );
+    expect(trayIconPath('/a', 'offline', false, have(['/a/tray/koompi-assistant-tray-offline-light.png']))).toBe(
+      '/a/tray/koompi-assistant-tray-offline-light.png',
+    );
+    expect(trayIconPath('/a', 'offline', false, have(['/a/icons/tray/light-panel/koompi-assistant-tray-ready.png']))).toBe(
+      '/a/icons/tray/light-panel/koompi-assistant-tray-ready.png',
+    );
     expect(trayIconPath('/a', 'ready', false, have([]))).toBeNull();
   });
   it('finds the shipped icons in assets/', () => {
@@ -22,20 +28,44 @@ describe('createTray', () => {
     const calls: string[] = [];
     class FakeTray {
       handlers = new Map<string, () => void>();
-      constructor(_i: unknown) { trays.push(this); }
-      on(e: string, f: () => void) { this.handlers.set(e, f); }
-      setContextMenu(m: MenuItemConstructorOptions[]) { menus.push(m); }
-      setToolTip(t: string) { calls.push(`tip:${t}`); }
-      setImage() { calls.push('image'); }
+      constructor(_i: unknown) {
+        trays.push(this);
+      }
+      on(e: string, f: () => void) {
+        this.handlers.set(e, f);
+      }
+      setContextMenu(m: MenuItemConstructorOptions[]) {
+        menus.push(m);
+      }
+      setToolTip(t: string) {
+        calls.push(`tip:${t}`);
+      }
+      setImage() {
+        calls.push('image');
+      }
       destroy() {}
     }
     const trays: FakeTray[] = [];
     const t = createTray({
-      Tray: FakeTray as never, Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
-      createImage: (p) => ({ p }) as never, assetsDir: 'assets', darkPanel: () => false,
-      actions: { ask: () => calls.push('ask'), openChat: () => calls.push('chat'), openSettings: () => calls.push('settings'), quit: () => calls.push('quit') },
+      Tray: FakeTray as never,
+      Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
+      createImage: (p) => ({ p }) as never,
+      assetsDir: 'assets',
+      darkPanel: () => false,
+      actions: {
+        ask: () => calls.push('ask'),
+        openChat: () => calls.push('chat'),
+        openSettings: () => calls.push('settings'),
+        quit: () => calls.push('quit'),
+      },
     });
-    expect(menus[0]?.map((i) => i.label).filter(Boolean)).toEqual(['Ask…', 'Open chat', 'Local model: none (checking…)', 'Settings', 'Quit']);
+    expect(menus[0]?.map((i) => i.label).filter(Boolean)).toEqual([
+      'Ask…',
+      'Open chat',
+      'Local model: none (checking…)',
+      'Settings',
+      'Quit',
+    ]);
     trays[0]?.handlers.get('click')?.();
     expect(calls).toContain('ask');
     t.setModel('qwen2.5:1.5b', 'ready');
@@ -53,17 +83,26 @@ describe('createTray', () => {
     const images: string[] = [];
     let destroyed = 0;
     class FakeTray {
-      constructor(i: { p: string }) { images.push(`new:${i.p}`); }
+      constructor(i: { p: string }) {
+        images.push(`new:${i.p}`);
+      }
       on() {}
       setContextMenu() {}
       setToolTip() {}
-      setImage(i: { p: string }) { images.push(`set:${i.p}`); }
-      destroy() { destroyed++; }
+      setImage(i: { p: string }) {
+        images.push(`set:${i.p}`);
+      }
+      destroy() {
+        destroyed++;
+      }
     }
     let dark = false;
     const t = createTray({
-      Tray: FakeTray as never, Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
-      createImage: (p) => ({ p }) as never, assetsDir: 'assets', darkPanel: () => dark,
+      Tray: FakeTray as never,
+      Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
+      createImage: (p) => ({ p }) as never,
+      assetsDir: 'assets',
+      darkPanel: () => dark,
       actions: { ask: () => undefined, openChat: () => undefined, openSettings: () => undefined, quit: () => undefined },
     });
     const shade = (e: string | undefined) => (e?.includes('dark') ? 'dark' : e?.includes('light') ? 'light' : 'app');
@@ -81,13 +120,30 @@ describe('createTray', () => {
 
   it('speaks Khmer when the UI does', () => {
     const menus: MenuItemConstructorOptions[][] = [];
-    class FakeTray { on() {} setContextMenu(m: MenuItemConstructorOptions[]) { menus.push(m); } setToolTip() {} setImage() {} destroy() {} }
+    class FakeTray {
+      on() {}
+      setContextMenu(m: MenuItemConstructorOptions[]) {
+        menus.push(m);
+      }
+      setToolTip() {}
+      setImage() {}
+      destroy() {}
+    }
     const t = createTray({
-      Tray: FakeTray as never, Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
-      createImage: (p) => ({ p }) as never, assetsDir: 'assets', darkPanel: () => false, lang: 'km',
+      Tray: FakeTray as never,
+      Menu: { buildFromTemplate: (m: MenuItemConstructorOptions[]) => m as never },
+      createImage: (p) => ({ p }) as never,
+      assetsDir: 'assets',
+      darkPanel: () => false,
+      lang: 'km',
       actions: { ask: () => undefined, openChat: () => undefined, openSettings: () => undefined, quit: () => undefined },
     });
-    expect(menus.at(-1)?.map((i) => i.label).filter(Boolean)).toEqual(['សួរ…', 'បើកការជជែក', 'ម៉ូដែលក្នុងម៉ាស៊ីន៖ គ្មាន (កំពុងពិនិត្យ…)', 'ការកំណត់', 'ចាកចេញ']);
+    expect(
+      menus
+        .at(-1)
+        ?.map((i) => i.label)
+        .filter(Boolean),
+    ).toEqual(['សួរ…', 'បើកការជជែក', 'ម៉ូដែលក្នុងម៉ាស៊ីន៖ គ្មាន (កំពុងពិនិត្យ…)', 'ការកំណត់', 'ចាកចេញ']);
     t.setLanguage('en');
     expect(menus.at(-1)?.[0]?.label).toBe('Ask…');
   });

@@ -7,13 +7,19 @@ import { createWindowFactory } from '../../src-main/electron/window-factory.js';
 
 class FakeWebContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) { this.openHandler = h; }
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h;
+  }
 }
 class FakeWindow {
   static made: FakeWindow[] = [];
-  isDestroyed() { return false; }
+  isDestroyed() {
+    return false;
+  }
   webContents = new FakeWebContents();
-  constructor(readonly options: BrowserWindowConstructorOptions) { FakeWindow.made.push(this); }
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    FakeWindow.made.push(this);
+  }
 }
 
 function make() {
@@ -25,12 +31,26 @@ function make() {
     now: () => clock,
     onRendererGone: (view, reason, reloading) => gone.push(`${view}:${reason}:${reloading}`),
     BrowserWindow: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
-    shell: { openExternal: async (u: string) => { opened.push(u); } },
+    shell: {
+      openExternal: async (u: string) => {
+        opened.push(u);
+      },
+    },
     preloadPath: '/app/dist/preload/preload.cjs',
-    load: async (_w, view) => { loaded.push(view); },
+    load: async (_w, view) => {
+      loaded.push(view);
+    },
   });
   const win = factory('overlay', { width: 10, height: 10, show: true, webPreferences: { nodeIntegration: true } }) as unknown as FakeWindow;
-  return { win, opened, loaded, gone, tick: (ms: number) => { clock += ms; } };
+  return {
+    win,
+    opened,
+    loaded,
+    gone,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 describe('createWindowFactory', () => {
@@ -38,8 +58,14 @@ describe('createWindowFactory', () => {
     const { win, loaded } = make();
     expect(win.options.show).toBe(false);
     expect(win.options.webPreferences).toMatchObject({
-      preload: '/app/dist/preload/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false,
-      webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, nodeIntegrationInSubFrames: false,
+      preload: '/app/dist/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      nodeIntegrationInSubFrames: false,
     });
     expect(loaded).toEqual(['overlay']);
   });
@@ -56,7 +82,15 @@ describe('createWindowFactory', () => {
     const { win } = make();
     for (const ev of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
-      win.webContents.emit(ev, { preventDefault: () => { prevented = true; } }, 'https://evil.example');
+      win.webContents.emit(
+        ev,
+        {
+          preventDefault: () => {
+            prevented = true;
+          },
+        },
+        'https://evil.example',
+      );
       expect(prevented, ev).toBe(true);
     }
   });

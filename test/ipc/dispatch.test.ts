@@ -7,9 +7,16 @@ import { createDispatcher } from '../../src-main/ipc/dispatch.js';
 function setup() {
   const calls: unknown[] = [];
   const dispatch = createDispatcher({
-    'chat:ask': async (req) => { calls.push(req); return { requestId: 'r1', conversationId: 'c1' }; },
-    'chat:stop': async () => { throw new Error('No such request.\n    at secret (/home/user/x.ts:1:1)'); },
-    'conversations:list': async () => { throw { weird: true }; },
+    'chat:ask': async (req) => {
+      calls.push(req);
+      return { requestId: 'r1', conversationId: 'c1' };
+    },
+    'chat:stop': async () => {
+      throw new Error('No such request.\n    at secret (/home/user/x.ts:1:1)');
+    },
+    'conversations:list': async () => {
+      throw { weird: true };
+    },
   });
   return { dispatch, calls };
 }
@@ -17,7 +24,10 @@ function setup() {
 describe('createDispatcher', () => {
   it('passes a valid payload (parsed) to its handler and wraps the result', async () => {
     const { dispatch, calls } = setup();
-    expect(await dispatch('chat:ask', { conversationId: null, question: '  hello  ' })).toEqual({ ok: true, value: { requestId: 'r1', conversationId: 'c1' } });
+    expect(await dispatch('chat:ask', { conversationId: null, question: '  hello  ' })).toEqual({
+      ok: true,
+      value: { requestId: 'r1', conversationId: 'c1' },
+    });
     expect(calls).toEqual([{ conversationId: null, question: 'hello' }]);
   });
 
@@ -29,7 +39,12 @@ describe('createDispatcher', () => {
     ['missing field', 'chat:ask', { question: 'hi' }, /Invalid request for chat:ask \(conversationId\)/],
     ['extra key', 'chat:ask', { conversationId: null, question: 'hi', command: 'rm -rf /' }, /Invalid request for chat:ask/],
     ['empty question', 'chat:ask', { conversationId: null, question: '   ' }, /The question is empty/],
-    ['over-long question', 'chat:ask', { conversationId: null, question: 'a'.repeat(MAX_QUESTION_CHARS + 1) }, new RegExp(`longer than ${MAX_QUESTION_CHARS} characters`)],
+    [
+      'over-long question',
+      'chat:ask',
+      { conversationId: null, question: 'a'.repeat(MAX_QUESTION_CHARS + 1) },
+      new RegExp(`longer than ${MAX_QUESTION_CHARS} characters`),
+    ],
     ['not an object', 'chat:ask', 'hello', /Invalid request/],
     ['null payload', 'chat:stop', null, /Invalid request/],
     ['path-like id', 'chat:stop', { requestId: '../../etc' }, /Invalid request for chat:stop \(requestId\)/],
@@ -46,7 +61,10 @@ describe('createDispatcher', () => {
 
   it('names the first bad field of an invalid request', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('chat:ask', { conversationId: null, question: 42 })).toMatchObject({ ok: false, error: { kind: 'invalid-request', field: 'question' } });
+    expect(await dispatch('chat:ask', { conversationId: null, question: 42 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', field: 'question' },
+    });
   });
 
   it('turns thrown errors into one readable line, never a stack', async () => {
@@ -57,6 +75,9 @@ describe('createDispatcher', () => {
 
   it('answers a known channel without a handler with a clear message', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('doctor:run', {})).toEqual({ ok: false, error: { kind: 'unavailable', message: 'doctor:run is not available here.' } });
+    expect(await dispatch('doctor:run', {})).toEqual({
+      ok: false,
+      error: { kind: 'unavailable', message: 'doctor:run is not available here.' },
+    });
   });
 });

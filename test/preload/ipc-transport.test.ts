@@ -9,11 +9,23 @@ function fakeIpc() {
   const em = new EventEmitter();
   const invoked: [string, unknown][] = [];
   return {
-    em, invoked,
+    em,
+    invoked,
     ipc: {
-      invoke: async (c: string, p: unknown) => { invoked.push([c, p]); return c === 'chat:stop' ? { ok: false, error: { kind: 'failed', message: 'No such request.' } } : { ok: true, value: { requestId: 'r', conversationId: 'c' } }; },
-      on: (e: string, l: (...a: unknown[]) => void) => { em.on(e, l); return undefined as never; },
-      removeListener: (e: string, l: (...a: unknown[]) => void) => { em.removeListener(e, l); return undefined as never; },
+      invoke: async (c: string, p: unknown) => {
+        invoked.push([c, p]);
+        return c === 'chat:stop'
+          ? { ok: false, error: { kind: 'failed', message: 'No such request.' } }
+          : { ok: true, value: { requestId: 'r', conversationId: 'c' } };
+      },
+      on: (e: string, l: (...a: unknown[]) => void) => {
+        em.on(e, l);
+        return undefined as never;
+      },
+      removeListener: (e: string, l: (...a: unknown[]) => void) => {
+        em.removeListener(e, l);
+        return undefined as never;
+      },
     },
   };
 }

@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 describe('preload bundle', () => {
   it('has no zod and no schemas, and stays small', async () => {
     const out = await build({
-      entryPoints: ['src-main/preload/preload.ts'], bundle: true, write: false, format: 'cjs', platform: 'browser',
-      external: ['electron'], metafile: true, logLevel: 'silent',
+      entryPoints: ['src-main/preload/preload.ts'],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'browser',
+      external: ['electron'],
+      metafile: true,
+      logLevel: 'silent',
     });
     const inputs = Object.keys(out.metafile!.inputs);
     expect(inputs.filter((f) => /node_modules\/zod|ipc\/schemas|ipc\/dispatch/.test(f))).toEqual([]);

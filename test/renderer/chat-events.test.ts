@@ -1,7 +1,14 @@
 // The chat's event handling as pure reducers: events before the request id are kept and replayed, other
 // requests change nothing, chunks append (and split), done finalises with the core's id and commands.
 import { describe, expect, it } from 'vitest';
-import { EARLY_MAX, fromView, reduceAccepted, reduceChatEvent, reduceChunk, type ChatEventState } from '../../src-renderer/store/chat-events.js';
+import {
+  EARLY_MAX,
+  fromView,
+  reduceAccepted,
+  reduceChatEvent,
+  reduceChunk,
+  type ChatEventState,
+} from '../../src-renderer/store/chat-events.js';
 
 function pendingState(): ChatEventState {
   const user = fromView({ id: 'u1', role: 'user', content: 'hi', createdAt: '' });
@@ -53,7 +60,10 @@ describe('chat event reducers', () => {
     let s = reduceAccepted(pendingState(), 'a1', 'r1', 'c1');
     s = reduceChunk(s, 'r1', 'Run `df -h`');
     const commands = [{ id: 'cmd-1', command: 'df -h', risk: 'safe' as const, reasons: [], argv: null }];
-    s = reduceChatEvent(s, 'r1', 'c1', { type: 'done', message: { id: 'm-9', role: 'assistant', content: 'Run `df -h`', createdAt: '', tier: 'local', commands, error: null } });
+    s = reduceChatEvent(s, 'r1', 'c1', {
+      type: 'done',
+      message: { id: 'm-9', role: 'assistant', content: 'Run `df -h`', createdAt: '', tier: 'local', commands, error: null },
+    });
     expect(s.pending).toBeNull();
     const a = answerOf(s);
     expect(a).toMatchObject({ id: 'm-9', key: 'a1', streaming: false, commands });

@@ -8,11 +8,18 @@ const keys = (code: string, known: string[]) => codeLines(code, new Set(known)).
 
 describe('codeLines', () => {
   it('places commands at the line where the core found them, $ and user@host prompts stripped', () => {
-    expect(keys('$ df -h\nuser@koompi:~$ sudo pacman -Syu\n[user@koompi ~]$ ls', ['df -h', 'sudo pacman -Syu', 'ls'])).toEqual(['df -h', 'sudo pacman -Syu', 'ls']);
+    expect(keys('$ df -h\nuser@koompi:~$ sudo pacman -Syu\n[user@koompi ~]$ ls', ['df -h', 'sudo pacman -Syu', 'ls'])).toEqual([
+      'df -h',
+      'sudo pacman -Syu',
+      'ls',
+    ]);
   });
 
   it('joins backslash continuations and trailing pipes into one line with the command', () => {
-    const lines = codeLines('sudo pacman -S \\\n  firefox\necho a |\n  grep a\nnext', new Set(['sudo pacman -S firefox', 'echo a | grep a']));
+    const lines = codeLines(
+      'sudo pacman -S \\\n  firefox\necho a |\n  grep a\nnext',
+      new Set(['sudo pacman -S firefox', 'echo a | grep a']),
+    );
     expect(lines.map((l) => l.commandKey)).toEqual(['sudo pacman -S firefox', 'echo a | grep a', null]);
     expect(lines[0]!.text).toBe('sudo pacman -S \\\n  firefox');
   });

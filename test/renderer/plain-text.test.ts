@@ -16,7 +16,14 @@ describe('plainText', () => {
       '```',
     ].join('\n');
     expect(plainText(md)).toBe(
-      ['Free up space', 'Use Disk Usage Analyzer or du, see the wiki first.', '1. Clear the cache.', 'Remove orphans', 'Tip: check snapshots.', 'sudo pacman -Sc'].join('\n'),
+      [
+        'Free up space',
+        'Use Disk Usage Analyzer or du, see the wiki first.',
+        '1. Clear the cache.',
+        'Remove orphans',
+        'Tip: check snapshots.',
+        'sudo pacman -Sc',
+      ].join('\n'),
     );
   });
 

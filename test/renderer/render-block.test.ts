@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlock } from '../../src-renderer/markdown/render-block.js';
 
-const html = (text: string) => renderBlock(text, false).filter((s) => s.kind === 'html').map((s) => (s as { html: string }).html).join('');
+const html = (text: string) =>
+  renderBlock(text, false)
+    .filter((s) => s.kind === 'html')
+    .map((s) => (s as { html: string }).html)
+    .join('');
 
 describe('renderBlock', () => {
   it('escapes raw HTML from the model', () => {

@@ -67,7 +67,11 @@ describe('appendText', () => {
 });
 
 const list = (n: number, item: (i: number) => string) => Array.from({ length: n }, (_, i) => item(i)).join('\n') + '\n';
-const htmlOf = (blocks: string[]) => blocks.flatMap((b) => renderBlock(b, false)).map((x) => (x.kind === 'html' ? x.html : '')).join('');
+const htmlOf = (blocks: string[]) =>
+  blocks
+    .flatMap((b) => renderBlock(b, false))
+    .map((x) => (x.kind === 'html' ? x.html : ''))
+    .join('');
 const feed = (text: string, size: number) => {
   let s: SplitState = EMPTY_SPLIT;
   for (let i = 0; i < text.length; i += size) s = appendText(s, text.slice(i, i + size));

@@ -21,6 +21,8 @@ export function confirmWordFor(command: string): string {
     const worst = parts.find((s) => judgeCommand(s.words.map((w) => w.raw).join(' ')).risk === 'destructive') ?? parts[0];
     const name = worst ? nameOf(worst) : '';
     if (name) return name;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return command.trim().split(/\s+/)[0] ?? '';
 }

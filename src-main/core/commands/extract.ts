@@ -3,7 +3,19 @@ import { randomUUID } from 'node:crypto';
 import type { SuggestedCommand } from '../types.js';
 import { judgeCommand } from './judge.js';
 
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'shellsession', 'sh-session', 'terminal', 'fish', 'ksh']);
+const SHELL_LANGS = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'console',
+  'zsh',
+  'shell-session',
+  'shellsession',
+  'sh-session',
+  'terminal',
+  'fish',
+  'ksh',
+]);
 const CONSOLE_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'terminal']);
 const MAX_JOIN = 60;
 
@@ -23,7 +35,10 @@ export function extractSuggestedCommands(markdown: string): SuggestedCommand[] {
   return extractCommands(markdown).map((command) => ({ id: randomUUID(), argv: null, ...judgeCommand(command) }));
 }
 
-interface Block { lines: string[]; console: boolean }
+interface Block {
+  lines: string[];
+  console: boolean;
+}
 
 function shellBlocks(markdown: string): Block[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -70,9 +85,20 @@ function commandsInBlock(lines: string[], consoleMode: boolean): string[] {
     let joined = 0;
     for (;;) {
       if (joined >= MAX_JOIN || i + 1 >= lines.length) break;
-      const next = (): string => { i++; joined++; const l = lines[i]!.trim(); return consoleMode ? l.replace(/^>\s?/, '') : l; };
-      if (/(^|[^\\])(\\\\)*\\$/.test(cmd)) { cmd = cmd.slice(0, -1).trimEnd() + ' ' + next(); continue; }
-      if (/(\|\||&&|\|)\s*$/.test(cmd)) { cmd = cmd.trimEnd() + ' ' + next(); continue; }
+      const next = (): string => {
+        i++;
+        joined++;
+        const l = lines[i]!.trim();
+        return consoleMode ? l.replace(/^>\s?/, '') : l;
+      };
+      if (/(^|[^\\])(\\\\)*\\$/.test(cmd)) {
+        cmd = cmd.slice(0, -1).trimEnd() + ' ' + next();
+        continue;
+      }
+      if (/(\|\||&&|\|)\s*$/.test(cmd)) {
+        cmd = cmd.trimEnd() + ' ' + next();
+        continue;
+      }
       const hd = heredocDelimiter(cmd);
       if (hd !== null) {
         const body: string[] = [];
@@ -82,13 +108,20 @@ function commandsInBlock(lines: string[], consoleMode: boolean): string[] {
           joined++;
           const l = consoleMode ? lines[i]!.replace(/^>\s?/, '') : lines[i]!;
           body.push(l);
-          if (l.trim() === hd) { closed = true; break; }
+          if (l.trim() === hd) {
+            closed = true;
+            break;
+          }
         }
         cmd = [cmd, ...body].join('\n');
         if (!closed) break;
         continue;
       }
-      if (hasOpenQuote(cmd)) { cmd = cmd + '\n' + (consoleMode ? lines[++i]!.replace(/^>\s?/, '') : lines[++i]!); joined++; continue; }
+      if (hasOpenQuote(cmd)) {
+        cmd = cmd + '\n' + (consoleMode ? lines[++i]!.replace(/^>\s?/, '') : lines[++i]!);
+        joined++;
+        continue;
+      }
       break;
     }
     out.push(cmd.trim());
@@ -108,10 +141,24 @@ function hasOpenQuote(s: string): boolean {
   let q: string | null = null;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (q === "'") { if (c === "'") q = null; continue; }
-    if (c === '\\') { i++; continue; }
-    if (q === '"') { if (c === '"') q = null; continue; }
-    if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) { const nl = s.indexOf('\n', i); if (nl < 0) return false; i = nl; continue; }
+    if (q === "'") {
+      if (c === "'") q = null;
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (q === '"') {
+      if (c === '"') q = null;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) {
+      const nl = s.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl;
+      continue;
+    }
     if (c === "'" || c === '"') q = c;
   }
   return q !== null;

@@ -28,11 +28,19 @@ export function appendHistory(file: string, entry: HistoryEntry): void {
 /** Reads the log back (bad lines are skipped). */
 export function readHistory(file: string): HistoryEntry[] {
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch { return []; }
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
   const out: HistoryEntry[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    try { out.push(JSON.parse(line) as HistoryEntry); } catch { /* skip a torn line */ }
+    try {
+      out.push(JSON.parse(line) as HistoryEntry);
+    } catch {
+      /* skip a torn line */
+    }
   }
   return out;
 }

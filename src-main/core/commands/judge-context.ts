@@ -2,7 +2,10 @@
 import type { Risk } from '../types.js';
 import type { Word } from './shell-lexer.js';
 
-export interface Finding { risk: Risk; reason: string }
+export interface Finding {
+  risk: Risk;
+  reason: string;
+}
 
 export interface JudgeCtx {
   /** Where relative paths point: '~' unless a `cd` said otherwise. */
@@ -27,7 +30,17 @@ export interface JudgeCtx {
 export const RANK: Record<Risk, number> = { safe: 0, elevated: 1, destructive: 2 };
 
 export function newCtx(): JudgeCtx {
-  return { cwd: '~', vars: new Map(), depth: 0, downloads: new Set(), findings: [], root: false, many: false, listVars: new Set(), remote: false };
+  return {
+    cwd: '~',
+    vars: new Map(),
+    depth: 0,
+    downloads: new Set(),
+    findings: [],
+    root: false,
+    many: false,
+    listVars: new Set(),
+    remote: false,
+  };
 }
 
 export function childCtx(ctx: JudgeCtx): JudgeCtx {

@@ -4,7 +4,8 @@ import { lit } from './judge-context.js';
 import type { Word } from './shell-lexer.js';
 import type { Redirect } from './shell-parser.js';
 
-export const ENDLESS_LOOP = /\b(?:while\s+(?:true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false|for\s*\(\(\s*;\s*;\s*\)\))\s*;?\s*do\b([\s\S]{0,2000}?)\bdone\b/;
+export const ENDLESS_LOOP =
+  /\b(?:while\s+(?:true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\))|until\s+false|for\s*\(\(\s*;\s*;\s*\)\))\s*;?\s*do\b([\s\S]{0,2000}?)\bdone\b/;
 
 /** A loop body that puts jobs in the background and never waits or sleeps in the foreground. */
 export function spawnsWithoutPause(body: string): boolean {
@@ -20,8 +21,12 @@ export function spawnsWithoutPause(body: string): boolean {
 
 /** `X="rm -rf"; $X ~`: an unquoted variable holding several words becomes several words, as in the shell. */
 export function splitUnquoted(original: Word, resolved: Word): Word[] {
-  if ((original.quoted && original.text !== '$@') || original.vars.length === 0 || resolved.dynamic || !/\S\s+\S/.test(resolved.text)) return [resolved];
-  return resolved.text.trim().split(/\s+/).map((part) => ({ ...lit(part), glob: /[*?[]/.test(part) }));
+  if ((original.quoted && original.text !== '$@') || original.vars.length === 0 || resolved.dynamic || !/\S\s+\S/.test(resolved.text))
+    return [resolved];
+  return resolved.text
+    .trim()
+    .split(/\s+/)
+    .map((part) => ({ ...lit(part), glob: /[*?[]/.test(part) }));
 }
 
 /** `{rm,-rf,~}` as the command: bash expands the braces into the words `rm -rf ~`. */
@@ -30,7 +35,10 @@ export function expandBraces(words: Word[]): Word[] {
   if (!first || first.quoted || first.dynamic) return words;
   const m = /^\{([^{}\s]*,[^{}\s]*)\}$/.exec(first.raw);
   if (!m) return words;
-  const parts = m[1]!.split(',').filter((p) => p !== '').map((p) => ({ ...lit(p), glob: /[*?[]/.test(p) }));
+  const parts = m[1]!
+    .split(',')
+    .filter((p) => p !== '')
+    .map((p) => ({ ...lit(p), glob: /[*?[]/.test(p) }));
   return [...parts, ...words.slice(1)];
 }
 
@@ -40,7 +48,10 @@ export function heredocSubstitutions(r: Redirect): string[] {
   const body = r.body;
   const out: string[] = [];
   for (let i = 0; i < body.length && out.length < 32; i++) {
-    if (body[i] === '\\') { i++; continue; }
+    if (body[i] === '\\') {
+      i++;
+      continue;
+    }
     if (body[i] === '$' && body[i + 1] === '(' && body[i + 2] !== '(') {
       let depth = 0;
       let j = i + 1;

@@ -11,8 +11,15 @@ export function resolveWord(w: Word, ctx: JudgeCtx): Word {
     let unknown = false;
     for (const v of w.vars) {
       const val = v === 'HOME' ? '~' : v === 'USER' || v === 'LOGNAME' ? 'user' : ctx.vars.get(v);
-      if (val === undefined) { unknown = true; continue; }
-      text = text.split('${' + v + '}').join(val).split('$' + v).join(val);
+      if (val === undefined) {
+        unknown = true;
+        continue;
+      }
+      text = text
+        .split('${' + v + '}')
+        .join(val)
+        .split('$' + v)
+        .join(val);
     }
     dynamic = unknown || w.subs.length > 0;
   }
@@ -41,7 +48,10 @@ function foldEcho(source: string, ctx: JudgeCtx): string | null {
     const args = words.slice(1).map((w) => w.text);
     if (name === 'echo') {
       let escapes = false;
-      while (args[0] && /^-[neE]+$/.test(args[0])) { if (args[0].includes('e')) escapes = true; args.shift(); }
+      while (args[0] && /^-[neE]+$/.test(args[0])) {
+        if (args[0].includes('e')) escapes = true;
+        args.shift();
+      }
       const s = args.join(' ');
       return escapes ? decodeEscapes(s) : s;
     }

@@ -26,12 +26,22 @@ export const RULE_TABLE = buildRuleTable(FAMILIES, CONSUMED_NAMES);
 
 /** How deeply `(`, `$(`, `{` and backticks nest, counted without parsing (quotes ignored: an over-count only errs on the safe side). */
 function nestingDepth(text: string): number {
-  let depth = 0, max = 0, tick = false;
+  let depth = 0,
+    max = 0,
+    tick = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40 /* ( */ || c === 123 /* { */) { depth++; if (depth > max) max = depth; }
-    else if ((c === 41 /* ) */ || c === 125 /* } */) && depth > 0) depth--;
-    else if (c === 96 /* ` */) { tick = !tick; if (tick) { depth++; if (depth > max) max = depth; } else if (depth > 0) depth--; }
+    if (c === 40 /* ( */ || c === 123 /* { */) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if ((c === 41 /* ) */ || c === 125) /* } */ && depth > 0) depth--;
+    else if (c === 96 /* ` */) {
+      tick = !tick;
+      if (tick) {
+        depth++;
+        if (depth > max) max = depth;
+      } else if (depth > 0) depth--;
+    }
   }
   return max;
 }
@@ -41,7 +51,8 @@ export function judgeCommand(command: string): CommandJudgement {
   const ctx = newCtx();
   try {
     // Deep nesting costs the parser far more than it can ever be worth: refuse it up front (linear scan).
-    if (nestingDepth(command) > MAX_NESTING) destructive(ctx, `the command nests more than ${MAX_NESTING} substitutions or subshells: too deep to check, treated as dangerous`);
+    if (nestingDepth(command) > MAX_NESTING)
+      destructive(ctx, `the command nests more than ${MAX_NESTING} substitutions or subshells: too deep to check, treated as dangerous`);
     else judgeScript(command, ctx);
   } catch (e) {
     // A bug here must never turn into "safe" or a crash of the caller.
@@ -53,13 +64,20 @@ export function judgeCommand(command: string): CommandJudgement {
   const seen = new Set<string>();
   const worstFirst = [...ctx.findings].sort((a, b) => RANK[b.risk] - RANK[a.risk]);
   const reasons: string[] = [];
-  for (const f of worstFirst) if (!seen.has(f.reason)) { seen.add(f.reason); reasons.push(f.reason); }
+  for (const f of worstFirst)
+    if (!seen.has(f.reason)) {
+      seen.add(f.reason);
+      reasons.push(f.reason);
+    }
   return { command, risk, reasons };
 }
 
 /** Parses and judges a script (a command line, an `sh -c` string, a substitution …) into ctx.findings. */
 export function judgeScript(text: string, ctx: JudgeCtx): void {
-  if (ctx.depth > MAX_DEPTH) { elevated(ctx, 'commands are nested too deeply to check'); return; }
+  if (ctx.depth > MAX_DEPTH) {
+    elevated(ctx, 'commands are nested too deeply to check');
+    return;
+  }
   // The parser flattens loops (and rejects `for ((;;))`), so an endless loop starting background jobs is found in the text.
   const loop = ENDLESS_LOOP.exec(text.replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, '""')); // quoted text is judged where it runs
   if (loop && spawnsWithoutPause(loop[1]!)) destructive(ctx, 'starts new background processes in an endless loop (a fork bomb)');
@@ -72,11 +90,17 @@ export function judgeScript(text: string, ctx: JudgeCtx): void {
     scanUnparseable(text, ctx);
     return;
   }
-  walkSimple(tree, (cmd, where) => judgeSimple(cmd, ctx, where.pipe), (node) => {
-    if (node.kind === 'pipeline') judgeSameFile(node.stages, ctx);
-    else if (node.kind === 'group') for (const r of node.redirs) judgeRedirect(r, resolveWord(r.target, ctx), ctx, { truncOnly: false, command: '' });
-    else if (node.kind === 'func' && callsItself(node.name, node.body)) destructive(ctx, `defines a function "${node.name}" that keeps starting copies of itself (a fork bomb)`);
-  });
+  walkSimple(
+    tree,
+    (cmd, where) => judgeSimple(cmd, ctx, where.pipe),
+    (node) => {
+      if (node.kind === 'pipeline') judgeSameFile(node.stages, ctx);
+      else if (node.kind === 'group')
+        for (const r of node.redirs) judgeRedirect(r, resolveWord(r.target, ctx), ctx, { truncOnly: false, command: '' });
+      else if (node.kind === 'func' && callsItself(node.name, node.body))
+        destructive(ctx, `defines a function "${node.name}" that keeps starting copies of itself (a fork bomb)`);
+    },
+  );
   // `rm${IFS}-rf${IFS}~`: word splitting on IFS turns one word into several; judge that reading too.
   if (/\$\{?IFS\}?/.test(text) && ctx.depth < MAX_DEPTH) judgeScript(text.replace(/\$\{IFS\}|\$IFS\b/g, ' '), childCtx(ctx));
 }
@@ -84,7 +108,12 @@ export function judgeScript(text: string, ctx: JudgeCtx): void {
 function callsItself(name: string, body: Node): boolean {
   let calls = 0;
   let spreads = false;
-  walkSimple(body, (c, where) => { if (c.words[0]?.text === name) { calls++; if (where.pipe || where.background) spreads = true; } });
+  walkSimple(body, (c, where) => {
+    if (c.words[0]?.text === name) {
+      calls++;
+      if (where.pipe || where.background) spreads = true;
+    }
+  });
   return calls > 0 && (spreads || calls > 1);
 }
 
@@ -102,7 +131,8 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
       const r = resolveWord(a, ctx);
       const eq = r.text.indexOf('=');
       const name = r.text.slice(0, eq).replace(/\+$/, '');
-      if (!r.dynamic) ctx.vars.set(name, r.text.slice(eq + 1)); else ctx.vars.delete(name);
+      if (!r.dynamic) ctx.vars.set(name, r.text.slice(eq + 1));
+      else ctx.vars.delete(name);
     }
     for (const r of cmd.redirs) judgeRedirect(r, resolveWord(r.target, ctx), ctx, { truncOnly: true, command: '' });
     return;
@@ -115,8 +145,15 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   const outer = { ...inner, remote: ctx.remote };
   for (const r of cmd.redirs) judgeRedirect(r, resolveWord(r.target, ctx), outer, { truncOnly, command: name });
   // `echo "rm -rf ~" >> ~/.bashrc`: text written into a startup file runs at the next login, so judge it as commands.
-  if ((name === 'echo' || name === 'printf') && cmd.redirs.some((r) => /^(>|>>|>\||&>)$/.test(r.op) && STARTUP_FILE.test(resolveWord(r.target, ctx).text))) {
-    const text = u.argv.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w.text))).map((w) => w.text).join(' ');
+  if (
+    (name === 'echo' || name === 'printf') &&
+    cmd.redirs.some((r) => /^(>|>>|>\||&>)$/.test(r.op) && STARTUP_FILE.test(resolveWord(r.target, ctx).text))
+  ) {
+    const text = u.argv
+      .slice(1)
+      .filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w.text)))
+      .map((w) => w.text)
+      .join(' ');
     if (text.trim()) judgeScript(name === 'printf' ? decodeEscapes(text) : text, childCtx(inner));
   }
   rememberLoopVariables(name, u.argv, ctx);
@@ -124,13 +161,16 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   if (u.argv[0]!.dynamic) {
     const w = u.argv[0]!;
     if (subsDownload(w)) destructive(inner, `runs code downloaded from the network (${w.text})`);
-    else if (w.subs.some((s) => /\b(base64|xxd|openssl|rev)\b/.test(s.source))) destructive(inner, `runs hidden (encoded) commands (${w.text})`);
+    else if (w.subs.some((s) => /\b(base64|xxd|openssl|rev)\b/.test(s.source)))
+      destructive(inner, `runs hidden (encoded) commands (${w.text})`);
     else elevated(inner, `the command name (${w.text}) is only known when it runs, so it cannot be checked`);
     judgeIfVarsEmpty(u.argv, inner, cmd, pipe, ctx);
     return;
   }
   if (DOWNLOADERS.has(name)) {
-    for (const r of cmd.redirs) if ((r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && !r.target.dynamic) ctx.downloads.add(baseName(r.target.text));
+    for (const r of cmd.redirs)
+      if ((r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>') && !r.target.dynamic)
+        ctx.downloads.add(baseName(r.target.text));
   }
   const stdin = stdinOf(cmd.redirs, pipe, ctx);
   judgeArgv(u.argv, inner, cmdInfo(inner, u.viaXargs, stdin, u.viaXargs ? feeders(pipe, ctx) : {}));
@@ -151,7 +191,13 @@ function judgeSimple(cmd: SimpleCommand, ctx: JudgeCtx, pipe: PipeInfo | null): 
   }
   if (name === 'cd') {
     const target = u.argv[1];
-    ctx.cwd = !target ? '~' : target.dynamic ? '/' : target.text.startsWith('/') || target.text.startsWith('~') ? target.text : `${ctx.cwd}/${target.text}`;
+    ctx.cwd = !target
+      ? '~'
+      : target.dynamic
+        ? '/'
+        : target.text.startsWith('/') || target.text.startsWith('~')
+          ? target.text
+          : `${ctx.cwd}/${target.text}`;
   }
 }
 
@@ -170,13 +216,23 @@ function feeders(pipe: PipeInfo | null, ctx: JudgeCtx): LaunchInfo {
   if (!pipe || pipe.index === 0) return {};
   const prev = pipe.stages[pipe.index - 1]!;
   if (prev.kind !== 'simple' || prev.words.length === 0) return {};
-  const u = unwrap(prev.words.map((w) => resolveWord(w, ctx)), newCtx(), () => undefined);
+  const u = unwrap(
+    prev.words.map((w) => resolveWord(w, ctx)),
+    newCtx(),
+    () => undefined,
+  );
   const n = commandName(u.argv[0]);
   if (n !== 'find' && n !== 'fd' && n !== 'fdfind') return {};
   const args = u.argv.slice(1);
   const over: Word[] = [];
-  for (const a of args) { if (/^[-(!]/.test(a.text)) break; over.push(a); }
-  return { over: over.length > 0 ? over : [lit('.')], onlyFiles: args.some((a, k) => (a.text === '-type' || a.text === '-t') && args[k + 1]?.text === 'f') };
+  for (const a of args) {
+    if (/^[-(!]/.test(a.text)) break;
+    over.push(a);
+  }
+  return {
+    over: over.length > 0 ? over : [lit('.')],
+    onlyFiles: args.some((a, k) => (a.text === '-type' || a.text === '-t') && args[k + 1]?.text === 'f'),
+  };
 }
 
 function cmdInfo(ctx: JudgeCtx, viaXargs: boolean, stdin: StdinInfo, how: LaunchInfo): CmdInfo {
@@ -198,9 +254,11 @@ function launch(argv: Word[], ctx: JudgeCtx, how: LaunchInfo): void {
   run.many = true;
   if (how.prompts) run.findings = [];
   const u = unwrap(argv, run, (script) => judgeScript(script, childCtx(run)));
-  if (u.argv.length > 0 && !u.done && !u.argv[0]!.dynamic) judgeArgv(u.argv, run, cmdInfo(run, true, { kind: 'none', downloaded: false, encoded: false, text: null, from: '' }, how));
+  if (u.argv.length > 0 && !u.done && !u.argv[0]!.dynamic)
+    judgeArgv(u.argv, run, cmdInfo(run, true, { kind: 'none', downloaded: false, encoded: false, text: null, from: '' }, how));
   // find -ok asks before each run; one "y" too many still does it, so the risk stays and the reason says so
-  if (how.prompts) for (const f of run.findings) ctx.findings.push({ risk: f.risk, reason: `${f.reason}, asking before each file (find -ok)` });
+  if (how.prompts)
+    for (const f of run.findings) ctx.findings.push({ risk: f.risk, reason: `${f.reason}, asking before each file (find -ok)` });
 }
 
 /** The rule dispatcher: a program just downloaded, a script path, options that only pretend, then the rule table. */
@@ -233,7 +291,11 @@ function outputOntoDisk(name: string, args: Word[], ctx: JudgeCtx): void {
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     const target = OUTPUT_OPTION.test(t) ? args[i + 1]?.text : OUTPUT_ATTACHED.exec(t)?.slice(1).find(Boolean);
-    if (target && classifyPath(target, ctx) === 'block-device') destructive(ctx, `writes its output straight onto the disk device ${target}, destroying what is on it (${name} ${t.startsWith('--') ? t.split('=')[0] : t.slice(0, 2)})`);
+    if (target && classifyPath(target, ctx) === 'block-device')
+      destructive(
+        ctx,
+        `writes its output straight onto the disk device ${target}, destroying what is on it (${name} ${t.startsWith('--') ? t.split('=')[0] : t.slice(0, 2)})`,
+      );
   }
 }
 
@@ -248,7 +310,8 @@ function judgeIfVarsEmpty(argv: Word[], inner: JudgeCtx, cmd: SimpleCommand, pip
   scratch.depth = inner.depth;
   scratch.findings = [];
   judgeArgv([lit(bare), ...argv.slice(1)], scratch, cmdInfo(scratch, false, stdinOf(cmd.redirs, pipe, ctx), {}));
-  for (const f of scratch.findings) if (f.risk === 'destructive') destructive(inner, `${f.reason}, once the empty variables in ${w.text} drop out`);
+  for (const f of scratch.findings)
+    if (f.risk === 'destructive') destructive(inner, `${f.reason}, once the empty variables in ${w.text} drop out`);
 }
 
 function isTruncator(argv: Word[]): boolean {
@@ -261,6 +324,7 @@ function isTruncator(argv: Word[]): boolean {
   return false;
 }
 
-const STARTUP_FILE = /(^|\/)(\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.xprofile|\.xinitrc|\.config\/autostart\/.*|\.config\/plasma-workspace\/env\/.*|\.config\/fish\/config\.fish|crontab|cron\.d\/.*|rc\.local|profile\.d\/.*|\/etc\/(bash\.bashrc|profile|environment))$/;
+const STARTUP_FILE =
+  /(^|\/)(\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zprofile|\.zshenv|\.xprofile|\.xinitrc|\.config\/autostart\/.*|\.config\/plasma-workspace\/env\/.*|\.config\/fish\/config\.fish|crontab|cron\.d\/.*|rc\.local|profile\.d\/.*|\/etc\/(bash\.bashrc|profile|environment))$/;
 
 export { resolveWord, baseName };

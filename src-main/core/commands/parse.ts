@@ -12,7 +12,11 @@ export function parseCommandLine(text: string, depth = 0): ListNode {
   if (depth > 0) return parseShell(text, depth);
   let hit = cache.get(text);
   if (hit === undefined) {
-    try { hit = parseShell(text, 0); } catch (e) { hit = e instanceof Error ? e : new Error(String(e)); }
+    try {
+      hit = parseShell(text, 0);
+    } catch (e) {
+      hit = e instanceof Error ? e : new Error(String(e));
+    }
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(text, hit);
   }

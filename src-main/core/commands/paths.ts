@@ -12,10 +12,29 @@ export type PathKind =
   | 'user' // inside home, relative to home, /tmp, removable media
   | 'dynamic'; // only known at run time
 
-const SYSTEM_TOP = ['etc', 'usr', 'bin', 'sbin', 'lib', 'lib32', 'lib64', 'boot', 'var', 'opt', 'srv', 'run', 'efi', 'mnt', 'media', 'snap'];
-const SYSTEM_SECOND = /^\/(usr\/(bin|lib|lib32|lib64|local|share|sbin|include|src)|var\/(lib|cache|log|spool|db)|usr\/local\/(bin|lib|share)|boot\/(efi|grub|loader)|etc\/[^/]+\.d)$/;
+const SYSTEM_TOP = [
+  'etc',
+  'usr',
+  'bin',
+  'sbin',
+  'lib',
+  'lib32',
+  'lib64',
+  'boot',
+  'var',
+  'opt',
+  'srv',
+  'run',
+  'efi',
+  'mnt',
+  'media',
+  'snap',
+];
+const SYSTEM_SECOND =
+  /^\/(usr\/(bin|lib|lib32|lib64|local|share|sbin|include|src)|var\/(lib|cache|log|spool|db)|usr\/local\/(bin|lib|share)|boot\/(efi|grub|loader)|etc\/[^/]+\.d)$/;
 const NULLISH = /^\/dev\/(null|zero|full|random|urandom|stdout|stderr|stdin|tty|fd\/\d+|pts\/\d+)$/;
-const BLOCK = /^\/dev\/((sd|hd|vd|xvd)[a-z]+\d*|nvme\d+n\d+(p\d+)?|mmcblk\d+(p\d+)?|loop\d+|md\d+|dm-\d+|sr\d+|mapper\/.+|disk\/.+|mem|kmem|port|root)$/;
+const BLOCK =
+  /^\/dev\/((sd|hd|vd|xvd)[a-z]+\d*|nvme\d+n\d+(p\d+)?|mmcblk\d+(p\d+)?|loop\d+|md\d+|dm-\d+|sr\d+|mapper\/.+|disk\/.+|mem|kmem|port|root)$/;
 
 export interface PathContext {
   /** Current directory as the judge tracks it: '~' (the default: commands run in the user's home) or absolute. */
@@ -26,13 +45,18 @@ export interface PathContext {
 export function normalisePath(p: string, ctx: PathContext): string | null {
   let s = p.replace(/^\$\{?HOME\}?(?=\/|$)/, '~');
   if (/\$|`/.test(s)) return null;
-  if (s === '~' || s.startsWith('~/')) { /* already home-relative */ } else if (/^~[A-Za-z_][\w.-]*/.test(s)) s = '/home/' + s.slice(1);
+  if (s === '~' || s.startsWith('~/')) {
+    /* already home-relative */
+  } else if (/^~[A-Za-z_][\w.-]*/.test(s)) s = '/home/' + s.slice(1);
   else if (!s.startsWith('/')) s = (ctx.cwd.endsWith('/') ? ctx.cwd : ctx.cwd + '/') + s;
   const home = s.startsWith('~');
   const parts: string[] = [];
   for (const seg of (home ? s.slice(1) : s).split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') { parts.pop(); continue; }
+    if (seg === '..') {
+      parts.pop();
+      continue;
+    }
     parts.push(seg);
   }
   return (home ? '~' : '') + '/' + parts.join('/');
@@ -59,7 +83,15 @@ export function classifyPath(p: string, ctx: PathContext): PathKind {
   if (n === '/') return 'root';
   if (/^\/(proc|sys)(\/|$)/.test(n)) return n === '/proc' || n === '/sys' ? 'system-top' : 'kernel';
   if (n === '/home' || /^\/home\/[^/]+$/.test(n) || n === '/root') return 'home-root';
-  if (n.startsWith('/home/') || n === '/tmp' || n.startsWith('/tmp/') || n.startsWith('/var/tmp/') || n.startsWith('/run/media/') || n.startsWith('/run/user/')) return 'user';
+  if (
+    n.startsWith('/home/') ||
+    n === '/tmp' ||
+    n.startsWith('/tmp/') ||
+    n.startsWith('/var/tmp/') ||
+    n.startsWith('/run/media/') ||
+    n.startsWith('/run/user/')
+  )
+    return 'user';
   if (n === '/dev') return 'system-top';
   // a drive mounted under /mnt or /media holds someone's files, not the system's
   if (/^\/(mnt|media)\/[^/]+/.test(n)) return 'user';
@@ -76,12 +108,19 @@ export function looksLikeExistingFile(p: string): boolean {
   if (base.startsWith('.') && base !== '.' && base !== '..') return true; // ~/.bashrc, ~/.profile …
   if (/(^|\/)\.(ssh|gnupg|password-store)\//.test(p)) return true;
   if (/(^|\/)\.config\/[^/]+rc$/.test(p) || /(^|\/)\.config\/[^/]+$/.test(p)) return true; // ~/.config/kwinrc
-  return /\.(conf|cfg|ini|db|sqlite3?|key|pem|kdbx|env|bak|plist)$/i.test(p) || /(^|\/)(passwd|shadow|group|fstab|hosts|hostname|sudoers|crontab|profile|environment|authorized_keys|known_hosts|id_rsa|id_ed25519)$/.test(p);
+  return (
+    /\.(conf|cfg|ini|db|sqlite3?|key|pem|kdbx|env|bak|plist)$/i.test(p) ||
+    /(^|\/)(passwd|shadow|group|fstab|hosts|hostname|sudoers|crontab|profile|environment|authorized_keys|known_hosts|id_rsa|id_ed25519)$/.test(
+      p,
+    )
+  );
 }
 
 /** System files whose loss stops the computer from starting or anyone from logging in. */
 export function isCriticalSystemPath(p: string): boolean {
-  return /^\/(boot\/.+|(usr\/)?(s?bin|lib|lib64|lib32)\/.+|etc\/(passwd|shadow|group|gshadow|fstab|sudoers|pam\.d(\/.*)?|systemd\/system\.conf|default\/grub|mkinitcpio\.conf|os-release|ld\.so\.(conf|cache)|nsswitch\.conf|login\.defs|crypttab))$/.test(p);
+  return /^\/(boot\/.+|(usr\/)?(s?bin|lib|lib64|lib32)\/.+|etc\/(passwd|shadow|group|gshadow|fstab|sudoers|pam\.d(\/.*)?|systemd\/system\.conf|default\/grub|mkinitcpio\.conf|os-release|ld\.so\.(conf|cache)|nsswitch\.conf|login\.defs|crypttab))$/.test(
+    p,
+  );
 }
 
 /** System files whose whole text matters: replacing them with one line breaks booting, logging in, names or updates. */
@@ -94,5 +133,6 @@ export function isVolatilePath(p: string): boolean {
   return /^\/(tmp|dev\/shm|run\/user\/\d+)(\/|$)/.test(p);
 }
 
-export const isSystemKind = (k: PathKind): boolean => k === 'system' || k === 'system-top' || k === 'root' || k === 'kernel' || k === 'device';
+export const isSystemKind = (k: PathKind): boolean =>
+  k === 'system' || k === 'system-top' || k === 'root' || k === 'kernel' || k === 'device';
 export const isWideKind = (k: PathKind): boolean => k === 'root' || k === 'home-root' || k === 'system-top';

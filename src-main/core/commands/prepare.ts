@@ -67,13 +67,17 @@ export function usesSudo(text: string): boolean {
       let found = false;
       for (const w of n.words) if (w.subs.some((s) => usesSudo(s.source))) found = true;
       const scratch = newCtx();
-      const u = unwrap(n.words, scratch, (script) => { if (usesSudo(script)) found = true; });
+      const u = unwrap(n.words, scratch, (script) => {
+        if (usesSudo(script)) found = true;
+      });
       if (scratch.root && n.words.some((w) => commandName(w) === 'sudo' || commandName(w) === 'doas')) found = true;
       // `find … -exec sudo chown …`: the command find runs is unwrapped the same way
       if (commandName(u.argv[0]) === 'find') {
         for (const e of findExecs(u.argv.slice(1))) {
           const inner = newCtx();
-          unwrap(e.argv, inner, (script) => { if (usesSudo(script)) found = true; });
+          unwrap(e.argv, inner, (script) => {
+            if (usesSudo(script)) found = true;
+          });
           if (inner.root && e.argv.some((w) => commandName(w) === 'sudo' || commandName(w) === 'doas')) found = true;
         }
       }
@@ -92,7 +96,13 @@ export function prepareRun(text: string, opts: { konsole?: boolean; env?: NodeJS
   if (usesSudo(text)) {
     const env = { ...(opts.env ?? process.env) };
     env.PATH = `${ensureSudoShim()}:${env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`;
-    return { displayText: text, runText: text, env, rewritten: true, note: 'sudo runs as pkexec: the system asks for your password in a dialog' };
+    return {
+      displayText: text,
+      runText: text,
+      env,
+      rewritten: true,
+      note: 'sudo runs as pkexec: the system asks for your password in a dialog',
+    };
   }
   return { displayText: text, runText: text, rewritten: false, note: null };
 }

@@ -8,8 +8,17 @@ import { DICT_KM, RULE_REASONS_KM } from './reasons-km-rules.js';
 
 export type ReasonLang = 'en' | 'km';
 
-interface Slot { kind: 'keep' | 'reason' | 'parse' | 'dict'; key: string }
-interface Compiled { en: string; re: RegExp; slots: Slot[]; km: string; weight: number }
+interface Slot {
+  kind: 'keep' | 'reason' | 'parse' | 'dict';
+  key: string;
+}
+interface Compiled {
+  en: string;
+  re: RegExp;
+  slots: Slot[];
+  km: string;
+  weight: number;
+}
 
 const SLOT = /\{(\d+|R|P|[a-z]+)\}/g;
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,14 +32,23 @@ function compile(list: readonly (readonly [string, string])[]): Compiled[] {
       source += escapeRe(en.slice(last, m.index));
       last = m.index + m[0].length;
       const key = m[1]!;
-      if (/^\d+$/.test(key)) { slots.push({ kind: 'keep', key }); source += '(.*?)'; }
-      else if (key === 'R') { slots.push({ kind: 'reason', key }); source += '(.+?)'; }
-      else if (key === 'P') { slots.push({ kind: 'parse', key }); source += '(.+?)'; }
-      else {
+      if (/^\d+$/.test(key)) {
+        slots.push({ kind: 'keep', key });
+        source += '(.*?)';
+      } else if (key === 'R') {
+        slots.push({ kind: 'reason', key });
+        source += '(.+?)';
+      } else if (key === 'P') {
+        slots.push({ kind: 'parse', key });
+        source += '(.+?)';
+      } else {
         const words = DICT_KM[key];
         if (!words) throw new Error(`reasons-km: no word list "${key}" for "${en}"`);
         slots.push({ kind: 'dict', key });
-        source += `(${Object.keys(words).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+        source += `(${Object.keys(words)
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRe)
+          .join('|')})`;
       }
     }
     source += escapeRe(en.slice(last));

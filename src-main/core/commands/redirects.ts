@@ -29,7 +29,8 @@ export function judgeWrite(target: Word, ctx: JudgeCtx, o: WriteOpts): void {
   const kind = classifyPath(p, ctx);
   if (ctx.remote) {
     // `ssh host "cat > /etc/motd"`: the file is on the other computer; changing its system files still needs care
-    if (kind !== 'user' && kind !== 'null-device' && kind !== 'dynamic' && kind !== 'home-root') elevated(ctx, `writes ${p} on the other computer (over ssh)`);
+    if (kind !== 'user' && kind !== 'null-device' && kind !== 'dynamic' && kind !== 'home-root')
+      elevated(ctx, `writes ${p} on the other computer (over ssh)`);
     return;
   }
   const shown = p;
@@ -43,7 +44,8 @@ export function judgeWrite(target: Word, ctx: JudgeCtx, o: WriteOpts): void {
       elevated(ctx, `writes to the device ${shown}`);
       return;
     case 'kernel':
-      if (/sysrq-trigger$/.test(p)) destructive(ctx, `triggers a kernel emergency action (${shown}), which can crash or reboot the machine`);
+      if (/sysrq-trigger$/.test(p))
+        destructive(ctx, `triggers a kernel emergency action (${shown}), which can crash or reboot the machine`);
       else elevated(ctx, `changes a kernel setting by writing ${shown}`);
       return;
     case 'root':

@@ -11,15 +11,15 @@ import { runCommand, type RunControl, type RunEvent, type RunOptions, type RunRe
 import type { TerminalSession } from '../terminal/index.js';
 
 /** Asks the person (dialog in the app, prompt in the terminal); destructive commands also need the word typed. */
-export type ConfirmPort = (cmd: SuggestedCommand, info: { confirmWord: string | null; note: string | null }) => Promise<{ approved: boolean; typedWord?: string }>;
+export type ConfirmPort = (
+  cmd: SuggestedCommand,
+  info: { confirmWord: string | null; note: string | null },
+) => Promise<{ approved: boolean; typedWord?: string }>;
 
 export type Runner = (opts: RunOptions, onEvent: (e: RunEvent) => void) => Promise<RunResult>;
 
 export type RunOutcome =
-  | { status: 'unknown-id' }
-  | { status: 'declined' }
-  | { status: 'wrong-word'; expected: string }
-  | { status: 'ran'; result: RunResult };
+  { status: 'unknown-id' } | { status: 'declined' } | { status: 'wrong-word'; expected: string } | { status: 'ran'; result: RunResult };
 
 export interface RequestOptions {
   onEvent?: (e: RunEvent) => void;
@@ -56,14 +56,18 @@ export class CommandRegistry {
     return c;
   }
 
-  add(cmd: SuggestedCommand): void { this.put({ ...cmd, argv: cmd.argv ? [...cmd.argv] : null, reasons: [...cmd.reasons] }); }
+  add(cmd: SuggestedCommand): void {
+    this.put({ ...cmd, argv: cmd.argv ? [...cmd.argv] : null, reasons: [...cmd.reasons] });
+  }
 
   get(id: string): SuggestedCommand | undefined {
     const c = this.byId.get(id);
     return c ? { ...c, reasons: [...c.reasons], argv: c.argv ? [...c.argv] : null } : undefined;
   }
 
-  get size(): number { return this.byId.size; }
+  get size(): number {
+    return this.byId.size;
+  }
 
   private put(c: SuggestedCommand): void {
     this.byId.set(c.id, c);
@@ -87,11 +91,21 @@ export async function confirmAndRun(cmd: SuggestedCommand, confirm: ConfirmPort,
     if (!opts.historyFile) return;
     try {
       appendHistory(opts.historyFile, {
-        time: new Date().toISOString(), command: cmd.command, risk: cmd.risk, exitCode: r?.exitCode ?? null, durationMs: r?.durationMs ?? 0,
-        signal: r?.signal ?? null, timedOut: r?.timedOut ?? false, cancelled: r?.cancelled ?? false, truncated: r?.truncated ?? false, outcome,
+        time: new Date().toISOString(),
+        command: cmd.command,
+        risk: cmd.risk,
+        exitCode: r?.exitCode ?? null,
+        durationMs: r?.durationMs ?? 0,
+        signal: r?.signal ?? null,
+        timedOut: r?.timedOut ?? false,
+        cancelled: r?.cancelled ?? false,
+        truncated: r?.truncated ?? false,
+        outcome,
         ...(r?.cwd ? { cwd: r.cwd } : {}),
       });
-    } catch { /* the log must never stop a run from reporting */ }
+    } catch {
+      /* the log must never stop a run from reporting */
+    }
   };
   if (answer.approved !== true) return { status: 'declined' };
   if (word !== null && (answer.typedWord ?? '').trim() !== word) return { status: 'wrong-word', expected: word };

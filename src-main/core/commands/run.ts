@@ -1,7 +1,15 @@
 // Runs one confirmed command on a pseudo-terminal (core/terminal): output streams as it comes, the person can type
 // into it, Stop escalates SIGINT -> SIGTERM -> SIGKILL. No time limit and no output cap ever stops a command: a
 // package transaction killed half way can leave the system unbootable. Output past the scrollback is dropped instead.
-import { argvToText, TerminalSession, type PtySize, type RunControl, type RunEvent, type RunResult, type StopTiming } from '../terminal/index.js';
+import {
+  argvToText,
+  TerminalSession,
+  type PtySize,
+  type RunControl,
+  type RunEvent,
+  type RunResult,
+  type StopTiming,
+} from '../terminal/index.js';
 
 export type { RunEvent, RunResult, RunControl };
 
@@ -34,12 +42,19 @@ export async function runCommand(opts: RunOptions, onEvent: (e: RunEvent) => voi
   if (text === undefined || (opts.argv && opts.argv.length === 0)) throw new Error('runCommand needs text or argv');
   const session = opts.session ?? new TerminalSession(opts.cwd ? { cwd: opts.cwd } : {});
   try {
-    const result = await session.run({
-      text, env: opts.env ?? process.env,
-      ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.size ? { size: opts.size } : {}),
-      ...(opts.stopTiming ? { stopTiming: opts.stopTiming } : {}), ...(opts.scrollbackBytes ? { scrollbackBytes: opts.scrollbackBytes } : {}),
-      ...(opts.onControl ? { onControl: opts.onControl } : {}), ...(opts.errexit ? { errexit: true } : {}),
-    }, onEvent);
+    const result = await session.run(
+      {
+        text,
+        env: opts.env ?? process.env,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.size ? { size: opts.size } : {}),
+        ...(opts.stopTiming ? { stopTiming: opts.stopTiming } : {}),
+        ...(opts.scrollbackBytes ? { scrollbackBytes: opts.scrollbackBytes } : {}),
+        ...(opts.onControl ? { onControl: opts.onControl } : {}),
+        ...(opts.errexit ? { errexit: true } : {}),
+      },
+      onEvent,
+    );
     onEvent({ type: 'exit', result });
     return result;
   } finally {

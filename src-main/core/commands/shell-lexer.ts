@@ -43,12 +43,33 @@ export function findClosingParen(src: string, i: number): number {
   let depth = 1;
   for (let j = i; j < src.length; j++) {
     const c = src[j];
-    if (c === '\\') { j++; continue; }
-    if (c === "'") { const k = src.indexOf("'", j + 1); if (k < 0) return -1; j = k; continue; }
-    if (c === '"') { const k = findClosingDouble(src, j + 1); if (k < 0) return -1; j = k; continue; }
-    if (c === '`') { const k = findClosingBacktick(src, j + 1); if (k < 0) return -1; j = k; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === "'") {
+      const k = src.indexOf("'", j + 1);
+      if (k < 0) return -1;
+      j = k;
+      continue;
+    }
+    if (c === '"') {
+      const k = findClosingDouble(src, j + 1);
+      if (k < 0) return -1;
+      j = k;
+      continue;
+    }
+    if (c === '`') {
+      const k = findClosingBacktick(src, j + 1);
+      if (k < 0) return -1;
+      j = k;
+      continue;
+    }
     if (c === '(') depth++;
-    else if (c === ')') { depth--; if (depth === 0) return j; }
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return j;
+    }
   }
   return -1;
 }
@@ -56,17 +77,32 @@ export function findClosingParen(src: string, i: number): number {
 function findClosingDouble(src: string, i: number): number {
   for (let j = i; j < src.length; j++) {
     const c = src[j];
-    if (c === '\\') { j++; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
     if (c === '"') return j;
-    if (c === '$' && src[j + 1] === '(') { const k = findClosingParen(src, j + 2); if (k < 0) return -1; j = k; continue; }
-    if (c === '`') { const k = findClosingBacktick(src, j + 1); if (k < 0) return -1; j = k; }
+    if (c === '$' && src[j + 1] === '(') {
+      const k = findClosingParen(src, j + 2);
+      if (k < 0) return -1;
+      j = k;
+      continue;
+    }
+    if (c === '`') {
+      const k = findClosingBacktick(src, j + 1);
+      if (k < 0) return -1;
+      j = k;
+    }
   }
   return -1;
 }
 
 function findClosingBacktick(src: string, i: number): number {
   for (let j = i; j < src.length; j++) {
-    if (src[j] === '\\') { j++; continue; }
+    if (src[j] === '\\') {
+      j++;
+      continue;
+    }
     if (src[j] === '`') return j;
   }
   return -1;
@@ -76,14 +112,55 @@ function decodeAnsiC(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c !== '\\') { out += c; continue; }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
     const n = s[++i];
     if (n === undefined) break;
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-    if (simple[n] !== undefined) { out += simple[n]; continue; }
-    if (n === 'x') { const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1)); if (m) { out += String.fromCharCode(parseInt(m[0], 16)); i += m[0].length; continue; } }
-    if (n === 'u' || n === 'U') { const m = /^[0-9a-fA-F]{1,8}/.exec(s.slice(i + 1)); if (m) { out += String.fromCodePoint(parseInt(m[0], 16) % 0x110000); i += m[0].length; continue; } }
-    if (/[0-7]/.test(n)) { const m = /^[0-7]{1,3}/.exec(s.slice(i)); if (m) { out += String.fromCharCode(parseInt(m[0], 8)); i += m[0].length - 1; continue; } }
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      E: '\x1b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      '?': '?',
+    };
+    if (simple[n] !== undefined) {
+      out += simple[n];
+      continue;
+    }
+    if (n === 'x') {
+      const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
+      if (m) {
+        out += String.fromCharCode(parseInt(m[0], 16));
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (n === 'u' || n === 'U') {
+      const m = /^[0-9a-fA-F]{1,8}/.exec(s.slice(i + 1));
+      if (m) {
+        out += String.fromCodePoint(parseInt(m[0], 16) % 0x110000);
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (/[0-7]/.test(n)) {
+      const m = /^[0-7]{1,3}/.exec(s.slice(i));
+      if (m) {
+        out += String.fromCharCode(parseInt(m[0], 8));
+        i += m[0].length - 1;
+        continue;
+      }
+    }
     out += '\\' + n;
   }
   return out;
@@ -104,8 +181,14 @@ export function lex(src: string): Token[] {
   while (i < n) {
     if (++guard > 100_000) throw new ShellSyntaxError('command too long to check');
     const c = src[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
     if (c === '\n') {
       tokens.push({ t: 'op', v: '\n' });
       i++;
@@ -113,15 +196,38 @@ export function lex(src: string): Token[] {
       for (const h of pendingHeredocs.splice(0)) i = readHeredoc(src, i, h);
       continue;
     }
-    if (c === '#') { while (i < n && src[i] !== '\n') i++; continue; }
+    if (c === '#') {
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
     // operators
     const three = src.slice(i, i + 3);
     const two = src.slice(i, i + 2);
-    if (three === '&>>') { tokens.push({ t: 'redir', fd: null, op: '&>>' }); i += 3; continue; }
-    if (two === '&>') { tokens.push({ t: 'redir', fd: null, op: '&>' }); i += 2; continue; }
-    if (two === '&&' || two === '||' || two === '|&' || two === ';;') { tokens.push({ t: 'op', v: two as OpValue }); i += 2; continue; }
-    if (c === ';' || c === '&' || c === '|' || c === ')') { tokens.push({ t: 'op', v: c as OpValue }); i++; continue; }
-    if (c === '(') { tokens.push({ t: 'op', v: '(' }); i++; continue; }
+    if (three === '&>>') {
+      tokens.push({ t: 'redir', fd: null, op: '&>>' });
+      i += 3;
+      continue;
+    }
+    if (two === '&>') {
+      tokens.push({ t: 'redir', fd: null, op: '&>' });
+      i += 2;
+      continue;
+    }
+    if (two === '&&' || two === '||' || two === '|&' || two === ';;') {
+      tokens.push({ t: 'op', v: two as OpValue });
+      i += 2;
+      continue;
+    }
+    if (c === ';' || c === '&' || c === '|' || c === ')') {
+      tokens.push({ t: 'op', v: c as OpValue });
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      tokens.push({ t: 'op', v: '(' });
+      i++;
+      continue;
+    }
     // redirects, with an optional fd number in front
     const rm = /^(\d*)(<<<|<<-|<<|>>|>\||>&|<&|<>|>|<)/.exec(src.slice(i, i + 8));
     const isProcSub = rm !== null && rm[1] === '' && (rm[2] === '<' || rm[2] === '>') && src[i + 1] === '(';
@@ -144,7 +250,8 @@ export function lex(src: string): Token[] {
     tokens.push({ t: 'word', word });
   }
   if (awaitingDelim) throw new ShellSyntaxError('heredoc without a delimiter word');
-  if (pendingHeredocs.length > 0) throw new ShellSyntaxError(`heredoc not closed (missing ${pendingHeredocs[0]!.delim ?? 'delimiter'} line)`);
+  if (pendingHeredocs.length > 0)
+    throw new ShellSyntaxError(`heredoc not closed (missing ${pendingHeredocs[0]!.delim ?? 'delimiter'} line)`);
   return tokens;
 }
 
@@ -195,7 +302,10 @@ function readWord(src: string, start: number): { word: Word; end: number } {
       i = close + 2;
       return;
     }
-    if (nx === '(') { i = pushCmdSub(i + 2, 'cmd', '$'); return; }
+    if (nx === '(') {
+      i = pushCmdSub(i + 2, 'cmd', '$');
+      return;
+    }
     if (nx === '{') {
       const close = src.indexOf('}', i + 2);
       if (close < 0) throw new ShellSyntaxError('unclosed ${');
@@ -213,7 +323,17 @@ function readWord(src: string, start: number): { word: Word; end: number } {
       // backslash-escaped single quotes inside $'…'
       let k = i + 2;
       let end = -1;
-      while (k < n) { if (src[k] === '\\') { k += 2; continue; } if (src[k] === "'") { end = k; break; } k++; }
+      while (k < n) {
+        if (src[k] === '\\') {
+          k += 2;
+          continue;
+        }
+        if (src[k] === "'") {
+          end = k;
+          break;
+        }
+        k++;
+      }
       if (end < 0) throw new ShellSyntaxError("unclosed $' quote");
       text += decodeAnsiC(src.slice(i + 2, end));
       quoted = true;
@@ -221,7 +341,13 @@ function readWord(src: string, start: number): { word: Word; end: number } {
       return;
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|\d|[@*?#$!-])/.exec(src.slice(i + 1, i + 80));
-    if (m) { vars.push(m[1]!); text += '$' + m[1]; dynamic = true; i += 1 + m[1]!.length; return; }
+    if (m) {
+      vars.push(m[1]!);
+      text += '$' + m[1];
+      dynamic = true;
+      i += 1 + m[1]!.length;
+      return;
+    }
     text += '$';
     i++;
   };
@@ -243,8 +369,14 @@ function readWord(src: string, start: number): { word: Word; end: number } {
     const c = src[i]!;
     if (META.has(c)) break;
     if (c === '\\') {
-      if (i + 1 >= n) { i++; break; }
-      if (src[i + 1] === '\n') { i += 2; continue; }
+      if (i + 1 >= n) {
+        i++;
+        break;
+      }
+      if (src[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
       text += src[i + 1];
       quoted = true;
       i += 2;
@@ -264,25 +396,48 @@ function readWord(src: string, start: number): { word: Word; end: number } {
       let closed = false;
       while (i < n) {
         const d = src[i]!;
-        if (d === '"') { closed = true; i++; break; }
+        if (d === '"') {
+          closed = true;
+          i++;
+          break;
+        }
         if (d === '\\') {
           const e = src[i + 1];
-          if (e === '\n') { i += 2; continue; }
-          if (e === '$' || e === '`' || e === '"' || e === '\\') { text += e; i += 2; continue; }
+          if (e === '\n') {
+            i += 2;
+            continue;
+          }
+          if (e === '$' || e === '`' || e === '"' || e === '\\') {
+            text += e;
+            i += 2;
+            continue;
+          }
           text += '\\';
           i++;
           continue;
         }
-        if (d === '$') { readDollar(true); continue; }
-        if (d === '`') { readBacktick(); continue; }
+        if (d === '$') {
+          readDollar(true);
+          continue;
+        }
+        if (d === '`') {
+          readBacktick();
+          continue;
+        }
         text += d;
         i++;
       }
       if (!closed) throw new ShellSyntaxError('unbalanced double quote');
       continue;
     }
-    if (c === '$') { readDollar(false); continue; }
-    if (c === '`') { readBacktick(); continue; }
+    if (c === '$') {
+      readDollar(false);
+      continue;
+    }
+    if (c === '`') {
+      readBacktick();
+      continue;
+    }
     if (c === '*' || c === '?' || c === '[') glob = true;
     text += c;
     i++;

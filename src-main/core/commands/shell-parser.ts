@@ -15,10 +15,24 @@ export interface SimpleCommand {
   redirs: Redirect[];
 }
 
-export interface ListNode { kind: 'list'; items: { node: Node; background: boolean }[] }
-export interface PipelineNode { kind: 'pipeline'; stages: Node[] }
-export interface GroupNode { kind: 'group'; body: ListNode; redirs: Redirect[] }
-export interface FuncNode { kind: 'func'; name: string; body: Node }
+export interface ListNode {
+  kind: 'list';
+  items: { node: Node; background: boolean }[];
+}
+export interface PipelineNode {
+  kind: 'pipeline';
+  stages: Node[];
+}
+export interface GroupNode {
+  kind: 'group';
+  body: ListNode;
+  redirs: Redirect[];
+}
+export interface FuncNode {
+  kind: 'func';
+  name: string;
+  body: Node;
+}
 export type Node = SimpleCommand | ListNode | PipelineNode | GroupNode | FuncNode;
 
 const SKIP_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time']);
@@ -36,8 +50,12 @@ class Parser {
   private i = 0;
   constructor(private readonly toks: Token[]) {}
 
-  atEnd(): boolean { return this.i >= this.toks.length; }
-  private peek(): Token | undefined { return this.toks[this.i]; }
+  atEnd(): boolean {
+    return this.i >= this.toks.length;
+  }
+  private peek(): Token | undefined {
+    return this.toks[this.i];
+  }
   describe(): string {
     const t = this.peek();
     if (!t) return 'end of command';
@@ -45,9 +63,17 @@ class Parser {
     if (t.t === 'redir') return `"${t.op}"`;
     return `"${t.word.text}"`;
   }
-  private isOp(v: string): boolean { const t = this.peek(); return t?.t === 'op' && t.v === v; }
-  private isWord(text: string): boolean { const t = this.peek(); return t?.t === 'word' && !t.word.quoted && t.word.text === text; }
-  private skipNewlines(): void { while (this.isOp('\n')) this.i++; }
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t?.t === 'op' && t.v === v;
+  }
+  private isWord(text: string): boolean {
+    const t = this.peek();
+    return t?.t === 'word' && !t.word.quoted && t.word.text === text;
+  }
+  private skipNewlines(): void {
+    while (this.isOp('\n')) this.i++;
+  }
 
   /** list := pipeline ((; & && || \n) pipeline)* ; stops at ")" or "}" when nested. */
   parseList(nested: boolean): ListNode {
@@ -93,7 +119,10 @@ class Parser {
       if (t?.t === 'word' && !t.word.quoted && SKIP_WORDS.has(t.word.text)) {
         this.i++;
         // the `time` keyword takes -p (POSIX output) before the command it times
-        if (t.word.text === 'time') { const n = this.peek(); if (n?.t === 'word' && (n.word.text === '-p' || n.word.text === '--')) this.i++; }
+        if (t.word.text === 'time') {
+          const n = this.peek();
+          if (n?.t === 'word' && (n.word.text === '-p' || n.word.text === '--')) this.i++;
+        }
         this.skipNewlines();
         continue;
       }
@@ -122,17 +151,29 @@ class Parser {
     }
     if (this.isWord('[[')) {
       const words: Word[] = [];
-      while (!this.atEnd() && !this.isWord(']]')) { const x = this.toks[this.i++]!; if (x.t === 'word') words.push(x.word); }
+      while (!this.atEnd() && !this.isWord(']]')) {
+        const x = this.toks[this.i++]!;
+        if (x.t === 'word') words.push(x.word);
+      }
       if (!this.isWord(']]')) throw new ShellSyntaxError('unclosed "[["');
       this.i++;
-      return { kind: 'simple', assigns: [], words: [{ raw: '[[', text: '[[', quoted: false, glob: false, dynamic: false, vars: [], subs: [] }, ...words], redirs: [] };
+      return {
+        kind: 'simple',
+        assigns: [],
+        words: [{ raw: '[[', text: '[[', quoted: false, glob: false, dynamic: false, vars: [], subs: [] }, ...words],
+        redirs: [],
+      };
     }
     if (this.isWord('function')) {
       this.i++;
       const name = this.peek();
       if (name?.t !== 'word') throw new ShellSyntaxError('function without a name');
       this.i++;
-      if (this.isOp('(')) { this.i++; if (!this.isOp(')')) throw new ShellSyntaxError('bad function definition'); this.i++; }
+      if (this.isOp('(')) {
+        this.i++;
+        if (!this.isOp(')')) throw new ShellSyntaxError('bad function definition');
+        this.i++;
+      }
       this.skipNewlines();
       return { kind: 'func', name: name.word.text, body: this.parseCommand() };
     }
@@ -144,7 +185,10 @@ class Parser {
         const x = this.peek()!;
         if (x.t === 'op' && (x.v === ';' || x.v === '\n')) break;
         if (x.t === 'word' && !x.word.quoted && x.word.text === 'do' && words.length > 0) break;
-        if (x.t === 'word' && isCase && x.word.text === 'in' && words.length > 1) { this.i++; break; }
+        if (x.t === 'word' && isCase && x.word.text === 'in' && words.length > 1) {
+          this.i++;
+          break;
+        }
         if (x.t !== 'word') throw new ShellSyntaxError(`unexpected ${this.describe()}`);
         words.push(x.word);
         this.i++;
@@ -178,8 +222,15 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (!t || t.t === 'op') break;
-      if (t.t === 'redir') { redirs.push(this.parseRedir()); continue; }
-      if (words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(t.word.raw)) { assigns.push(t.word); this.i++; continue; }
+      if (t.t === 'redir') {
+        redirs.push(this.parseRedir());
+        continue;
+      }
+      if (words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(t.word.raw)) {
+        assigns.push(t.word);
+        this.i++;
+        continue;
+      }
       words.push(t.word);
       this.i++;
       if (words.length === 1 && this.isOp('(') && this.toks[this.i + 1]?.t === 'op' && (this.toks[this.i + 1] as { v: string }).v === ')') {

@@ -7,14 +7,107 @@ export type Launched = { argv: Word[]; viaXargs: boolean; done: false } | { done
 
 type Recurse = (script: string) => void;
 
-const TERMINALS = new Set(['konsole', 'xterm', 'uxterm', 'alacritty', 'kitty', 'foot', 'footclient', 'gnome-terminal', 'kgx', 'ptyxis', 'xfce4-terminal', 'mate-terminal', 'lxterminal', 'qterminal', 'terminator', 'tilix', 'terminology', 'urxvt', 'rxvt', 'st', 'wezterm', 'yakuake', 'cool-retro-term', 'deepin-terminal', 'sakura', 'termite', 'xdg-terminal-exec', 'kstart', 'kstart5', 'kstart6']);
+const TERMINALS = new Set([
+  'konsole',
+  'xterm',
+  'uxterm',
+  'alacritty',
+  'kitty',
+  'foot',
+  'footclient',
+  'gnome-terminal',
+  'kgx',
+  'ptyxis',
+  'xfce4-terminal',
+  'mate-terminal',
+  'lxterminal',
+  'qterminal',
+  'terminator',
+  'tilix',
+  'terminology',
+  'urxvt',
+  'rxvt',
+  'st',
+  'wezterm',
+  'yakuake',
+  'cool-retro-term',
+  'deepin-terminal',
+  'sakura',
+  'termite',
+  'xdg-terminal-exec',
+  'kstart',
+  'kstart5',
+  'kstart6',
+]);
 /** Terminals whose command is simply the first operand after their own options. */
 const POSITIONAL_TERMINALS = new Set(['kitty', 'foot', 'footclient', 'xdg-terminal-exec', 'kstart', 'kstart5', 'kstart6']);
-const TERMINAL_VALUE_OPTS = ['T', 'title', 'w', 'working-directory', 'workdir', 'p', 'profile', 'geometry', 'class', 'name', 'o', 'option', 'config-file', 'c', 'd', 'directory', 'window', 'desktop', 'activity', 'windowclass', 'type', 'fg', 'bg', 'fn', 'font', 'bd', 'cr', 'ms', 'tabs-from-file', 'layout', 'session', 'app-id', 'listen-on', 'hold-mode'];
-const TMUX_RUNS = new Set(['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup']);
+const TERMINAL_VALUE_OPTS = [
+  'T',
+  'title',
+  'w',
+  'working-directory',
+  'workdir',
+  'p',
+  'profile',
+  'geometry',
+  'class',
+  'name',
+  'o',
+  'option',
+  'config-file',
+  'c',
+  'd',
+  'directory',
+  'window',
+  'desktop',
+  'activity',
+  'windowclass',
+  'type',
+  'fg',
+  'bg',
+  'fn',
+  'font',
+  'bd',
+  'cr',
+  'ms',
+  'tabs-from-file',
+  'layout',
+  'session',
+  'app-id',
+  'listen-on',
+  'hold-mode',
+];
+const TMUX_RUNS = new Set([
+  'new-session',
+  'new',
+  'new-window',
+  'neww',
+  'split-window',
+  'splitw',
+  'respawn-pane',
+  'respawnp',
+  'respawn-window',
+  'respawnw',
+  'run-shell',
+  'run',
+  'display-popup',
+  'popup',
+]);
 
 /** Launchers that are always consumed here (never left for a command rule). */
-export const LAUNCHER_NAMES: ReadonlySet<string> = new Set([...TERMINALS, 'flatpak-spawn', 'distrobox-enter', 'arch-chroot', 'systemd-nspawn', 'nsenter', 'schroot', 'script', 'sg', 'tmux', 'screen']);
+export const LAUNCHER_NAMES: ReadonlySet<string> = new Set([
+  ...TERMINALS,
+  'flatpak-spawn',
+  'distrobox-enter',
+  'arch-chroot',
+  'systemd-nspawn',
+  'nsenter',
+  'schroot',
+  'script',
+  'sg',
+  'tmux',
+  'screen',
+]);
 
 /** Null when `name` is not a launcher this file knows. */
 export function unwrapLauncher(name: string, rest: Word[], ctx: JudgeCtx, recurse: Recurse): Launched | null {
@@ -24,13 +117,42 @@ export function unwrapLauncher(name: string, rest: Word[], ctx: JudgeCtx, recurs
     const dd = args.findIndex((w) => w.text === '--' || w.text === '-e' || w.text === '--exec');
     return dd >= 0 ? pass(args.slice(dd + 1)) : { done: true };
   }
-  if (name === 'toolbox' && rest[0]?.text === 'run') return pass(dropOptions(rest.slice(1), ['c', 'container', 'd', 'distro', 'r', 'release']));
+  if (name === 'toolbox' && rest[0]?.text === 'run')
+    return pass(dropOptions(rest.slice(1), ['c', 'container', 'd', 'distro', 'r', 'release']));
   if (name === 'arch-chroot' || name === 'systemd-nspawn' || name === 'nsenter' || name === 'schroot') {
     ctx.root = true;
     elevated(ctx, `runs as root inside another system (${name})`);
-    if (name === 'arch-chroot') return pass(dropOptions(rest, ['u', 'N']).slice(1), ctx, 'opens a root shell inside another system (arch-chroot)');
-    if (name === 'schroot') { const dd = rest.findIndex((w) => w.text === '--'); return dd >= 0 ? pass(rest.slice(dd + 1)) : { done: true }; }
-    const valueOpts = name === 'nsenter' ? ['t', 'target', 'S', 'setuid', 'G', 'setgid', 'r', 'root', 'w', 'wd'] : ['D', 'directory', 'M', 'machine', 'u', 'user', 'i', 'image', 'bind', 'bind-ro', 'E', 'setenv', 'network-interface', 'network-bridge', 'p', 'port', 'template', 'chdir', 'overlay', 'tmpfs'];
+    if (name === 'arch-chroot')
+      return pass(dropOptions(rest, ['u', 'N']).slice(1), ctx, 'opens a root shell inside another system (arch-chroot)');
+    if (name === 'schroot') {
+      const dd = rest.findIndex((w) => w.text === '--');
+      return dd >= 0 ? pass(rest.slice(dd + 1)) : { done: true };
+    }
+    const valueOpts =
+      name === 'nsenter'
+        ? ['t', 'target', 'S', 'setuid', 'G', 'setgid', 'r', 'root', 'w', 'wd']
+        : [
+            'D',
+            'directory',
+            'M',
+            'machine',
+            'u',
+            'user',
+            'i',
+            'image',
+            'bind',
+            'bind-ro',
+            'E',
+            'setenv',
+            'network-interface',
+            'network-bridge',
+            'p',
+            'port',
+            'template',
+            'chdir',
+            'overlay',
+            'tmpfs',
+          ];
     return pass(dropOptions(rest, valueOpts), ctx, `opens a root shell (${name})`);
   }
   if (TERMINALS.has(name)) return terminal(name, rest, recurse);
@@ -43,14 +165,26 @@ export function unwrapLauncher(name: string, rest: Word[], ctx: JudgeCtx, recurs
   }
   if (name === 'sg') {
     const i = rest.findIndex((w) => w.text === '-c');
-    const s = i >= 0 ? rest[i + 1]?.text : rest.length > 1 ? rest.slice(1).map((w) => w.text).join(' ') : undefined;
+    const s =
+      i >= 0
+        ? rest[i + 1]?.text
+        : rest.length > 1
+          ? rest
+              .slice(1)
+              .map((w) => w.text)
+              .join(' ')
+          : undefined;
     if (s !== undefined) recurse(s);
     return { done: true };
   }
   if (name === 'tmux') return tmux(rest, recurse);
   if (name === 'screen') {
     const x = rest.findIndex((w) => w.text === '-X');
-    if (x >= 0) { const stuff = rest.slice(x + 1); if (stuff[0]?.text === 'stuff' && stuff[1]) recurse(stuff[1].text); return { done: true }; }
+    if (x >= 0) {
+      const stuff = rest.slice(x + 1);
+      if (stuff[0]?.text === 'stuff' && stuff[1]) recurse(stuff[1].text);
+      return { done: true };
+    }
     return pass(dropOptions(rest, ['S', 'c', 'e', 'h', 'p', 't', 'T', 'L', 'Logfile', 'R', 'r', 'x', 'D']));
   }
   if (name === 'fd' || name === 'fdfind') {
@@ -74,11 +208,25 @@ function terminal(name: string, rest: Word[], recurse: Recurse): Launched {
   for (let i = 0; i < rest.length; i++) {
     const t = rest[i]!.text;
     const eq = /^--(command|execute|exec)=(.*)$/s.exec(t);
-    if (eq) { recurse(eq[2]!); return { done: true }; }
-    if (t === '-e' || t === '-x' || t === '--' || t === '--command' || t === '--execute' || t === '--exec' || (name === 'wezterm' && t === 'start')) {
+    if (eq) {
+      recurse(eq[2]!);
+      return { done: true };
+    }
+    if (
+      t === '-e' ||
+      t === '-x' ||
+      t === '--' ||
+      t === '--command' ||
+      t === '--execute' ||
+      t === '--exec' ||
+      (name === 'wezterm' && t === 'start')
+    ) {
       const cmd = rest.slice(i + 1);
       if (cmd[0]?.text === '--') cmd.shift();
-      if (cmd.length === 1 && /\s/.test(cmd[0]!.text)) { recurse(cmd[0]!.text); return { done: true }; }
+      if (cmd.length === 1 && /\s/.test(cmd[0]!.text)) {
+        recurse(cmd[0]!.text);
+        return { done: true };
+      }
       return pass(cmd);
     }
   }
@@ -92,7 +240,9 @@ function tmux(rest: Word[], recurse: Recurse): Launched {
   const sub = rest[i]?.text;
   const args = rest.slice(i + 1);
   if (sub === 'send-keys' || sub === 'send') {
-    const keys = dropOptions(args, ['t', 'N']).map((w) => w.text).filter((k) => !/^(Enter|C-m|KPEnter)$/.test(k));
+    const keys = dropOptions(args, ['t', 'N'])
+      .map((w) => w.text)
+      .filter((k) => !/^(Enter|C-m|KPEnter)$/.test(k));
     if (keys.length > 0) recurse(keys.join(' '));
     return { done: true };
   }

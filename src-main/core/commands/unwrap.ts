@@ -15,7 +15,28 @@ export interface Unwrapped {
 
 /** Options that take a value, per wrapper (short letters and long names). */
 const VALUE_OPTS: Record<string, string[]> = {
-  sudo: ['u', 'g', 'h', 'p', 'C', 'D', 'T', 'r', 't', 'U', 'user', 'group', 'host', 'prompt', 'close-from', 'chdir', 'command-timeout', 'role', 'type', 'other-user'],
+  sudo: [
+    'u',
+    'g',
+    'h',
+    'p',
+    'C',
+    'D',
+    'T',
+    'r',
+    't',
+    'U',
+    'user',
+    'group',
+    'host',
+    'prompt',
+    'close-from',
+    'chdir',
+    'command-timeout',
+    'role',
+    'type',
+    'other-user',
+  ],
   doas: ['u', 'C'],
   pkexec: ['user'],
   run0: ['user', 'u', 'group', 'g', 'chdir', 'D', 'setenv', 'unit', 'property', 'description', 'slice', 'nice', 'background', 'machine'],
@@ -24,14 +45,53 @@ const VALUE_OPTS: Record<string, string[]> = {
   ionice: ['c', 'n', 'p', 'P', 'u', 'class', 'classdata'],
   timeout: ['s', 'k', 'signal', 'kill-after'],
   stdbuf: ['i', 'o', 'e', 'input', 'output', 'error'],
-  xargs: ['a', 'd', 'E', 'I', 'J', 'L', 'l', 'n', 'P', 's', 'R', 'S', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
+  xargs: [
+    'a',
+    'd',
+    'E',
+    'I',
+    'J',
+    'L',
+    'l',
+    'n',
+    'P',
+    's',
+    'R',
+    'S',
+    'arg-file',
+    'delimiter',
+    'eof',
+    'replace',
+    'max-lines',
+    'max-args',
+    'max-procs',
+    'max-chars',
+    'process-slot-var',
+  ],
   time: ['f', 'o', 'format', 'output'],
   exec: ['a'],
   setsid: [],
   chrt: [],
   taskset: [],
   flock: ['w', 'E', 'timeout', 'conflict-exit-code'],
-  'systemd-run': ['u', 'p', 'unit', 'property', 'description', 'slice', 'E', 'setenv', 'uid', 'gid', 'nice', 'working-directory', 'machine', 'M', 'H', 'host'],
+  'systemd-run': [
+    'u',
+    'p',
+    'unit',
+    'property',
+    'description',
+    'slice',
+    'E',
+    'setenv',
+    'uid',
+    'gid',
+    'nice',
+    'working-directory',
+    'machine',
+    'M',
+    'H',
+    'host',
+  ],
   firejail: [],
   proxychains: ['f'],
   proxychains4: ['f'],
@@ -46,11 +106,78 @@ const VALUE_OPTS: Record<string, string[]> = {
 };
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'tcsh', 'csh', 'yash', 'busybox-sh']);
-const PLAIN_PREFIX = new Set(['nohup', 'builtin', 'unbuffer', 'catchsegv', 'xvfb-run', 'dbus-launch', 'dbus-run-session', 'torsocks', 'tsocks', 'caffeinate', 'systemd-inhibit', 'setpriv', 'valgrind', 'faketime', 'fakeroot', 'eatmydata', 'prime-run', 'optirun', 'primusrun', 'mangohud', 'gamemoderun', 'noglob', 'nocorrect', 'stdbuf', 'nice', 'ionice', 'exec', 'time', 'setsid', 'firejail', 'proxychains', 'proxychains4', 'strace', 'ltrace', 'unshare', 'flock', 'chrt', 'taskset']);
-const ROOT_WRAPPERS = new Set(['sudo', 'doas', 'pkexec', 'run0', 'runuser', 'chroot', 'su', 'sudoedit', 'sudo-rs', 'kdesu', 'kdesudo', 'gksu', 'gksudo', 'beesu', 'please']);
+const PLAIN_PREFIX = new Set([
+  'nohup',
+  'builtin',
+  'unbuffer',
+  'catchsegv',
+  'xvfb-run',
+  'dbus-launch',
+  'dbus-run-session',
+  'torsocks',
+  'tsocks',
+  'caffeinate',
+  'systemd-inhibit',
+  'setpriv',
+  'valgrind',
+  'faketime',
+  'fakeroot',
+  'eatmydata',
+  'prime-run',
+  'optirun',
+  'primusrun',
+  'mangohud',
+  'gamemoderun',
+  'noglob',
+  'nocorrect',
+  'stdbuf',
+  'nice',
+  'ionice',
+  'exec',
+  'time',
+  'setsid',
+  'firejail',
+  'proxychains',
+  'proxychains4',
+  'strace',
+  'ltrace',
+  'unshare',
+  'flock',
+  'chrt',
+  'taskset',
+]);
+const ROOT_WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'pkexec',
+  'run0',
+  'runuser',
+  'chroot',
+  'su',
+  'sudoedit',
+  'sudo-rs',
+  'kdesu',
+  'kdesudo',
+  'gksu',
+  'gksudo',
+  'beesu',
+  'please',
+]);
 
 /** Names the unwrapper always consumes and hands on: a command rule written for one of them could never run. */
-export const CONSUMED_NAMES: ReadonlySet<string> = new Set([...ROOT_WRAPPERS, ...PLAIN_PREFIX, ...LAUNCHER_NAMES, 'env', 'command', 'timeout', 'xargs', 'parallel', 'watch', 'eval', 'systemd-run']);
+export const CONSUMED_NAMES: ReadonlySet<string> = new Set([
+  ...ROOT_WRAPPERS,
+  ...PLAIN_PREFIX,
+  ...LAUNCHER_NAMES,
+  'env',
+  'command',
+  'timeout',
+  'xargs',
+  'parallel',
+  'watch',
+  'eval',
+  'systemd-run',
+]);
 
 /** Strips wrappers one after another; inline scripts (sh -c, eval, su -c, watch, ssh) go to `recurse`. */
 export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) => void): Unwrapped {
@@ -61,24 +188,39 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
     const rest = argv.slice(1);
     if (ROOT_WRAPPERS.has(name)) {
       ctx.root = true;
-      if (name === 'sudoedit') { elevated(ctx, 'edits files as root (sudoedit)'); return { argv: [], viaXargs, done: true }; }
+      if (name === 'sudoedit') {
+        elevated(ctx, 'edits files as root (sudoedit)');
+        return { argv: [], viaXargs, done: true };
+      }
       if (name === 'chroot') elevated(ctx, 'runs a command inside another root filesystem (chroot)');
       else if (name === 'su' || name === 'runuser') elevated(ctx, `runs as another user, normally root (${name})`);
       else elevated(ctx, `needs root (${name})`);
       if (name === 'su' || name === 'runuser') {
         const o = parseOpts(rest, [...VALUE_OPTS[name]!, 'c', 'command', 'session-command', 'u', 'user']);
         const script = o.values.get('c') ?? o.values.get('command') ?? o.values.get('session-command');
-        if (script !== undefined) { recurse(script); return { argv: [], viaXargs, done: true }; }
-        if (name === 'runuser' && o.operands.length > 0 && (o.values.has('u') || o.values.has('user'))) { argv = o.operands; continue; }
+        if (script !== undefined) {
+          recurse(script);
+          return { argv: [], viaXargs, done: true };
+        }
+        if (name === 'runuser' && o.operands.length > 0 && (o.values.has('u') || o.values.has('user'))) {
+          argv = o.operands;
+          continue;
+        }
         elevated(ctx, 'opens a root shell');
         return { argv: [lit('bash')], viaXargs, done: false };
       }
       if (name === 'kdesu' || name === 'kdesudo' || name === 'gksu' || name === 'gksudo') {
         const { values, remaining } = splitLeading(rest, ['u', 'c', 'd', 'i', 'p', 'n', 'user', 'message', 'description']);
         const script = values.get('c');
-        if (script !== undefined) { recurse([script, ...remaining.map((w) => w.text)].join(' ')); return { argv: [], viaXargs, done: true }; }
+        if (script !== undefined) {
+          recurse([script, ...remaining.map((w) => w.text)].join(' '));
+          return { argv: [], viaXargs, done: true };
+        }
         argv = remaining.length === 1 && /\s/.test(remaining[0]!.text) ? [] : remaining;
-        if (argv.length === 0 && remaining[0]) { recurse(remaining[0].text); return { argv: [], viaXargs, done: true }; }
+        if (argv.length === 0 && remaining[0]) {
+          recurse(remaining[0].text);
+          return { argv: [], viaXargs, done: true };
+        }
         if (argv.length === 0) return { argv: [], viaXargs, done: true };
         continue;
       }
@@ -90,7 +232,10 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       }
       const valueOpts = VALUE_OPTS[name] ?? [];
       const { flags, remaining } = splitLeading(rest, valueOpts);
-      if (name === 'sudo' && (flags.has('e') || flags.has('edit'))) { elevated(ctx, 'edits files as root (sudo -e)'); return { argv: [], viaXargs, done: true }; }
+      if (name === 'sudo' && (flags.has('e') || flags.has('edit'))) {
+        elevated(ctx, 'edits files as root (sudo -e)');
+        return { argv: [], viaXargs, done: true };
+      }
       if (remaining.length === 0) {
         if (flags.has('i') || flags.has('s') || flags.has('login') || flags.has('shell') || name === 'pkexec' || name === 'run0') {
           elevated(ctx, 'opens a root shell');
@@ -98,7 +243,10 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
         }
         return { argv: [], viaXargs, done: true };
       }
-      if (name === 'sudo' && (flags.has('s') || flags.has('i'))) { recurse(remaining.map((w) => w.text).join(' ')); return { argv: [], viaXargs, done: true }; }
+      if (name === 'sudo' && (flags.has('s') || flags.has('i'))) {
+        recurse(remaining.map((w) => w.text).join(' '));
+        return { argv: [], viaXargs, done: true };
+      }
       argv = remaining;
       continue;
     }
@@ -107,7 +255,10 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       const split = values.get('S') ?? values.get('split-string');
       let r = remaining;
       while (r[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(r[0].text)) r = r.slice(1);
-      if (split !== undefined) { recurse([split, ...r.map((w) => w.text)].join(' ')); return { argv: [], viaXargs, done: true }; }
+      if (split !== undefined) {
+        recurse([split, ...r.map((w) => w.text)].join(' '));
+        return { argv: [], viaXargs, done: true };
+      }
       void flags;
       if (r.length === 0) return { argv: [], viaXargs, done: true };
       argv = r;
@@ -124,26 +275,41 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       argv = remaining.slice(1);
       continue;
     }
-    if (name === 'nice' && rest[0] && /^-\d+$/.test(rest[0].text)) { argv = rest.slice(1); continue; }
+    if (name === 'nice' && rest[0] && /^-\d+$/.test(rest[0].text)) {
+      argv = rest.slice(1);
+      continue;
+    }
     if (name === 'chrt' || name === 'taskset') {
       const { flags, remaining } = splitLeading(rest, []);
-      if (flags.has('p') || flags.has('pid')) { elevated(ctx, `changes the scheduling of another process (${name} -p)`); return { argv: [], viaXargs, done: true }; }
+      if (flags.has('p') || flags.has('pid')) {
+        elevated(ctx, `changes the scheduling of another process (${name} -p)`);
+        return { argv: [], viaXargs, done: true };
+      }
       argv = remaining.slice(1);
       continue;
     }
     if (name === 'ionice') {
       const { flags, remaining } = splitLeading(rest, VALUE_OPTS.ionice!);
-      if (flags.has('p') || flags.has('P') || flags.has('u')) { elevated(ctx, 'changes the I/O priority of other processes (ionice -p)'); return { argv: [], viaXargs, done: true }; }
+      if (flags.has('p') || flags.has('P') || flags.has('u')) {
+        elevated(ctx, 'changes the I/O priority of other processes (ionice -p)');
+        return { argv: [], viaXargs, done: true };
+      }
       argv = remaining;
       continue;
     }
     if (name === 'flock') {
       const { values, flags, remaining } = splitLeading(rest, [...VALUE_OPTS.flock!, 'c', 'command']);
       const script = values.get('c') ?? values.get('command');
-      if (script !== undefined) { recurse(script); return { argv: [], viaXargs, done: true }; }
+      if (script !== undefined) {
+        recurse(script);
+        return { argv: [], viaXargs, done: true };
+      }
       void flags;
       argv = remaining.slice(1);
-      if (argv[0]?.text === '-c' && argv[1]) { recurse(argv[1].text); return { argv: [], viaXargs, done: true }; }
+      if (argv[0]?.text === '-c' && argv[1]) {
+        recurse(argv[1].text);
+        return { argv: [], viaXargs, done: true };
+      }
       continue;
     }
     if (name === 'systemd-run') {
@@ -151,7 +317,10 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       argv = splitLeading(rest, VALUE_OPTS['systemd-run']!).remaining;
       continue;
     }
-    if (name === 'busybox' && rest.length > 0) { argv = rest; continue; }
+    if (name === 'busybox' && rest.length > 0) {
+      argv = rest;
+      continue;
+    }
     if (PLAIN_PREFIX.has(name)) {
       const { remaining } = splitLeading(rest, VALUE_OPTS[name] ?? []);
       if (name === 'exec' && remaining.length === 0) return { argv: [], viaXargs, done: true };
@@ -159,7 +328,32 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       continue;
     }
     if (name === 'xargs' || name === 'parallel') {
-      const { remaining } = splitLeading(rest, name === 'xargs' ? VALUE_OPTS.xargs! : ['j', 'S', 'jobs', 'a', 'arg-file', 'd', 'delimiter', 'I', 'E', 'N', 'L', 'n', 'P', 'max-args', 'max-procs', 'joblog', 'results', 'tmpdir', 'sshlogin']);
+      const { remaining } = splitLeading(
+        rest,
+        name === 'xargs'
+          ? VALUE_OPTS.xargs!
+          : [
+              'j',
+              'S',
+              'jobs',
+              'a',
+              'arg-file',
+              'd',
+              'delimiter',
+              'I',
+              'E',
+              'N',
+              'L',
+              'n',
+              'P',
+              'max-args',
+              'max-procs',
+              'joblog',
+              'results',
+              'tmpdir',
+              'sshlogin',
+            ],
+      );
       // over many targets: whatever runs here (even through `sh -c '… "$1"'`) runs once per input item
       viaXargs = true;
       ctx.many = true;
@@ -168,8 +362,14 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
         const k = r.findIndex((w) => w.text === ':::' || w.text === '::::' || w.text === ':::+' || w.text === '::::+');
         if (k >= 0) r = r.slice(0, k);
         // `parallel 'rm {}' ::: *`: one quoted word is a command line; no command at all runs each input line as one
-        if (r.length === 1 && /\s/.test(r[0]!.text)) { recurse(r[0]!.text); return { argv: [], viaXargs, done: true }; }
-        if (r.length === 0) { elevated(ctx, 'runs each line of its input as a command (parallel with no command)'); return { argv: [lit('sh')], viaXargs, done: false }; }
+        if (r.length === 1 && /\s/.test(r[0]!.text)) {
+          recurse(r[0]!.text);
+          return { argv: [], viaXargs, done: true };
+        }
+        if (r.length === 0) {
+          elevated(ctx, 'runs each line of its input as a command (parallel with no command)');
+          return { argv: [lit('sh')], viaXargs, done: false };
+        }
       }
       argv = r.length > 0 ? r : [lit('echo')];
       continue;
@@ -184,12 +384,21 @@ export function unwrap(words: Word[], ctx: JudgeCtx, recurse: (script: string) =
       // the remote command runs on the other computer: its redirects write files there, not here
       const local = ctx.remote;
       ctx.remote = true;
-      if (remaining.length > 1) recurse(remaining.slice(1).map((w) => w.text).join(' '));
+      if (remaining.length > 1)
+        recurse(
+          remaining
+            .slice(1)
+            .map((w) => w.text)
+            .join(' '),
+        );
       ctx.remote = local;
       return { argv: [lit('ssh')], viaXargs, done: remaining.length > 1 };
     }
     if (name === 'eval') {
-      if (rest.some((w) => w.dynamic)) { inlineDynamic(rest, ctx, 'eval', recurse); return { argv: [], viaXargs, done: true }; }
+      if (rest.some((w) => w.dynamic)) {
+        inlineDynamic(rest, ctx, 'eval', recurse);
+        return { argv: [], viaXargs, done: true };
+      }
       recurse(rest.map((w) => w.text).join(' '));
       return { argv: [], viaXargs, done: true };
     }
@@ -219,8 +428,12 @@ export function shellScriptArg(args: Word[]): Word | null {
   let wantScript = false;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
-    if (t === '--') return wantScript ? args[i + 1] ?? null : null;
-    if (/^-[a-zA-Z]+$/.test(t)) { if (t.includes('c')) wantScript = true; if (/[oO]$/.test(t)) i++; continue; }
+    if (t === '--') return wantScript ? (args[i + 1] ?? null) : null;
+    if (/^-[a-zA-Z]+$/.test(t)) {
+      if (t.includes('c')) wantScript = true;
+      if (/[oO]$/.test(t)) i++;
+      continue;
+    }
     if (/^\+[a-zA-Z]+$/.test(t) || t.startsWith('--')) continue;
     return wantScript ? args[i]! : null;
   }
@@ -229,19 +442,38 @@ export function shellScriptArg(args: Word[]): Word | null {
 
 /** A script whose text comes from a substitution: from the network it is destructive, otherwise uncheckable. */
 /** Tools whose whole job is to print shell setup for `eval "$(tool …)"`. */
-const INIT_PRINTERS = /^\s*(ssh-agent|dircolors|starship|zoxide|pyenv|rbenv|nodenv|goenv|direnv|fnm|mise|rtx|conda|keychain|thefuck|atuin|fzf|gh|kubectl|register-python-argcomplete|brew|luarocks|opam|perl|oh-my-posh|navi|mcfly|broot|tmuxifier)\b[^|;&`$]*$/;
+const INIT_PRINTERS =
+  /^\s*(ssh-agent|dircolors|starship|zoxide|pyenv|rbenv|nodenv|goenv|direnv|fnm|mise|rtx|conda|keychain|thefuck|atuin|fzf|gh|kubectl|register-python-argcomplete|brew|luarocks|opam|perl|oh-my-posh|navi|mcfly|broot|tmuxifier)\b[^|;&`$]*$/;
 
 function inlineDynamic(words: Word[], ctx: JudgeCtx, how: string, recurse: (script: string) => void): void {
   // The substitutions themselves are judged by the caller; here what their output is used for, and the literal rest.
   let literal = words.map((w) => w.text).join(' ');
-  for (const s of words.flatMap((w) => w.subs)) literal = literal.split(`$(${s.source})`).join(':').split('`' + s.source + '`').join(':').split(`<(${s.source})`).join('/dev/null');
+  for (const s of words.flatMap((w) => w.subs))
+    literal = literal
+      .split(`$(${s.source})`)
+      .join(':')
+      .split('`' + s.source + '`')
+      .join(':')
+      .split(`<(${s.source})`)
+      .join('/dev/null');
   if (literal.replace(/[:\s;]/g, '') !== '') recurse(literal);
   const subs = words.flatMap((w) => w.subs);
-  if (subs.length > 0 && subs.every((s) => INIT_PRINTERS.test(s.source)) && words.every((w) => w.text.trim() === `$(${w.subs[0]?.source ?? ''})` || w.subs.length === 0)) return;
+  if (
+    subs.length > 0 &&
+    subs.every((s) => INIT_PRINTERS.test(s.source)) &&
+    words.every((w) => w.text.trim() === `$(${w.subs[0]?.source ?? ''})` || w.subs.length === 0)
+  )
+    return;
   const fromNet = words.some((w) => w.subs.some((s) => DOWNLOADER_WORD.test(s.source)));
-  const encoded = words.some((w) => w.subs.some((s) => /\b(base64|base32|basenc|xxd|uudecode|openssl|rev)\b|\\x[0-9a-fA-F]{2}|\\[0-7]{3}/.test(s.source)));
+  const encoded = words.some((w) =>
+    w.subs.some((s) => /\b(base64|base32|basenc|xxd|uudecode|openssl|rev)\b|\\x[0-9a-fA-F]{2}|\\[0-7]{3}/.test(s.source)),
+  );
   if (fromNet) ctx.findings.push({ risk: 'destructive', reason: `runs code downloaded from the network (${how} "$(curl …)")` });
-  else if (encoded) ctx.findings.push({ risk: 'destructive', reason: `runs hidden (encoded) commands (${how} "$(… | base64 -d)"), which cannot be checked` });
+  else if (encoded)
+    ctx.findings.push({
+      risk: 'destructive',
+      reason: `runs hidden (encoded) commands (${how} "$(… | base64 -d)"), which cannot be checked`,
+    });
   else elevated(ctx, `part of the command text is only known when it runs (${how} with $… in it), so that part cannot be checked`);
 }
 

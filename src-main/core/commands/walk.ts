@@ -19,13 +19,15 @@ const TOP: WalkPlace = { pipe: null, background: false, inFunction: null };
 /** Calls `visit` for each simple command in source order; return true from `visit` to stop early. */
 export function walkSimple(node: Node, visit: Visit, onEnter?: Enter, where: WalkPlace = TOP): boolean {
   switch (node.kind) {
-    case 'simple': return visit(node, where) === true;
+    case 'simple':
+      return visit(node, where) === true;
     case 'list':
       for (const it of node.items) if (walkSimple(it.node, visit, onEnter, { ...where, background: it.background })) return true;
       return false;
     case 'pipeline':
       onEnter?.(node, where);
-      for (let index = 0; index < node.stages.length; index++) if (walkSimple(node.stages[index]!, visit, onEnter, { ...where, pipe: { stages: node.stages, index } })) return true;
+      for (let index = 0; index < node.stages.length; index++)
+        if (walkSimple(node.stages[index]!, visit, onEnter, { ...where, pipe: { stages: node.stages, index } })) return true;
       return false;
     case 'group':
       onEnter?.(node, where);
@@ -39,13 +41,18 @@ export function walkSimple(node: Node, visit: Visit, onEnter?: Enter, where: Wal
 /** Every simple command with at least one word, in order. */
 export function simpleCommands(node: Node): SimpleCommand[] {
   const out: SimpleCommand[] = [];
-  walkSimple(node, (c) => { if (c.words.length > 0) out.push(c); });
+  walkSimple(node, (c) => {
+    if (c.words.length > 0) out.push(c);
+  });
   return out;
 }
 
 /** The first simple command (of a pipeline stage, say). */
 export function firstSimple(node: Node): SimpleCommand | null {
   let found: SimpleCommand | null = null;
-  walkSimple(node, (c) => { found = c; return true; });
+  walkSimple(node, (c) => {
+    found = c;
+    return true;
+  });
   return found;
 }

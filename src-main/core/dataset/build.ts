@@ -65,8 +65,18 @@ export function buildDataset(opts: DatasetOptions): DatasetResult {
   const kept = ev.kept;
   const sources: ManifestSource[] = [];
   const count = (k: DatasetKind): SourcedRow[] => kept.filter((r) => r.kind === k);
-  sources.push({ kind: 'koompi', rows: count('koompi').length, license: KOOMPI_LICENSE, articles: new Set(count('koompi').map((r) => r.group)).size });
-  sources.push({ kind: 'archwiki', rows: count('archwiki').length, license: ARCHWIKI_LICENSE, articles: new Set(count('archwiki').map((r) => r.group)).size });
+  sources.push({
+    kind: 'koompi',
+    rows: count('koompi').length,
+    license: KOOMPI_LICENSE,
+    articles: new Set(count('koompi').map((r) => r.group)).size,
+  });
+  sources.push({
+    kind: 'archwiki',
+    rows: count('archwiki').length,
+    license: ARCHWIKI_LICENSE,
+    articles: new Set(count('archwiki').map((r) => r.group)).size,
+  });
   const manKept = count('man');
   const perPkg = new Map<string, { license: string; rows: number }>();
   for (const r of manKept) {
@@ -102,7 +112,11 @@ export function buildDataset(opts: DatasetOptions): DatasetResult {
   };
   phase('write');
   mkdirSync(opts.outDir, { recursive: true });
-  const files = { train: join(opts.outDir, 'train.jsonl'), validation: join(opts.outDir, 'validation.jsonl'), manifest: join(opts.outDir, 'manifest.json') };
+  const files = {
+    train: join(opts.outDir, 'train.jsonl'),
+    validation: join(opts.outDir, 'validation.jsonl'),
+    manifest: join(opts.outDir, 'manifest.json'),
+  };
   writeAtomic(files.train, jsonl(train));
   writeAtomic(files.validation, jsonl(validation));
   writeAtomic(files.manifest, JSON.stringify(manifest, null, 2) + '\n');

@@ -13,7 +13,12 @@ export function clip(text: string, max: number): string {
 }
 
 export function firstParagraph(text: string): string {
-  return text.trim().split(/\n\s*\n/)[0]?.trim() ?? '';
+  return (
+    text
+      .trim()
+      .split(/\n\s*\n/)[0]
+      ?.trim() ?? ''
+  );
 }
 
 /** Whether a fenced code block is left open (a clipped output must not end inside one). */

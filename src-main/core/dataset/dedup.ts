@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 
 export const normalizeForDedup = (s: string): string =>
-  s.normalize('NFC').toLowerCase().replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[`*_#>|()[\]{}"'.,:;!?។៖-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[`*_#>|()[\]{}"'.,:;!?។៖-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -78,7 +84,10 @@ export function dedupe<T>(rows: T[], text: (r: T) => string, threshold = 0.8): D
   for (const r of rows) {
     const t = text(r);
     const h = createHash('sha1').update(normalizeForDedup(t)).digest('base64');
-    if (seenExact.has(h)) { exact++; continue; }
+    if (seenExact.has(h)) {
+      exact++;
+      continue;
+    }
     seenExact.add(h);
     const sig = minhash(shingles(t));
     const keys: string[] = [];
@@ -86,9 +95,17 @@ export function dedupe<T>(rows: T[], text: (r: T) => string, threshold = 0.8): D
     for (let b = 0; b < BANDS; b++) {
       const key = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
       keys.push(key);
-      if (!dup) for (const j of buckets.get(key) ?? []) if (estimatedJaccard(sig, sigs[j]!) >= threshold) { dup = true; break; }
+      if (!dup)
+        for (const j of buckets.get(key) ?? [])
+          if (estimatedJaccard(sig, sigs[j]!) >= threshold) {
+            dup = true;
+            break;
+          }
     }
-    if (dup) { near++; continue; }
+    if (dup) {
+      near++;
+      continue;
+    }
     const idx = sigs.length;
     sigs.push(sig);
     for (const key of keys) {
@@ -102,7 +119,12 @@ export function dedupe<T>(rows: T[], text: (r: T) => string, threshold = 0.8): D
 }
 
 /** Drops rows whose instruction is close to an evaluation question (so the tuned model is not tested on its training). */
-export function removeEvalOverlap<T>(rows: T[], instruction: (r: T) => string, questions: string[], threshold = 0.6): { kept: T[]; removed: number } {
+export function removeEvalOverlap<T>(
+  rows: T[],
+  instruction: (r: T) => string,
+  questions: string[],
+  threshold = 0.6,
+): { kept: T[]; removed: number } {
   const bigrams = (s: string): Set<string> => {
     const w = normalizeForDedup(s).split(' ').filter(Boolean);
     const out = new Set<string>();
@@ -111,7 +133,13 @@ export function removeEvalOverlap<T>(rows: T[], instruction: (r: T) => string, q
   };
   const qs = questions.map(bigrams).filter((b) => b.size > 0);
   const index = new Map<string, number[]>();
-  qs.forEach((b, i) => { for (const g of b) { const l = index.get(g); if (l) l.push(i); else index.set(g, [i]); } });
+  qs.forEach((b, i) => {
+    for (const g of b) {
+      const l = index.get(g);
+      if (l) l.push(i);
+      else index.set(g, [i]);
+    }
+  });
   const kept: T[] = [];
   let removed = 0;
   for (const r of rows) {
@@ -121,7 +149,10 @@ export function removeEvalOverlap<T>(rows: T[], instruction: (r: T) => string, q
     let hit = false;
     for (const [i, n] of shared) {
       const union = b.size + qs[i]!.size - n;
-      if (union > 0 && n / union >= threshold) { hit = true; break; }
+      if (union > 0 && n / union >= threshold) {
+        hit = true;
+        break;
+      }
     }
     if (hit) removed++;
     else kept.push(r);

@@ -26,7 +26,12 @@ export function articleRows(env: NodeJS.ProcessEnv, knowledgeDir?: string): { ro
     const base = { kind: 'koompi' as const, group, lang: page.lang, license: KOOMPI_LICENSE };
     const intro = page.sections.find((s) => s.heading === null);
     if (intro && intro.text.trim().length > 40) {
-      rows.push({ ...base, instruction: OVERVIEW[page.lang](page.title), input: '', output: closeFences(clip(firstParagraph(intro.text), MAX_OUTPUT)) });
+      rows.push({
+        ...base,
+        instruction: OVERVIEW[page.lang](page.title),
+        input: '',
+        output: closeFences(clip(firstParagraph(intro.text), MAX_OUTPUT)),
+      });
     }
     for (const s of page.sections) {
       if (s.heading === null || s.text.trim().length < 20) continue;

@@ -43,8 +43,11 @@ export function manRows(env: NodeJS.ProcessEnv, licenses: LicenseLookup, opts: M
     pages++;
     const name = f.key.replace(/\(.*$/, '');
     const base = {
-      kind: 'man' as const, group: `man:${f.key}`, lang: 'en' as const,
-      license: owner?.license ?? 'unknown (no package owns this page)', ...(owner ? { package: owner.package } : {}),
+      kind: 'man' as const,
+      group: `man:${f.key}`,
+      lang: 'en' as const,
+      license: owner?.license ?? 'unknown (no package owns this page)',
+      ...(owner ? { package: owner.package } : {}),
     };
     const pageRows = rowsOfPage(name, page.summary, page.sections, opts.maxOptionsPerPage ?? 8);
     for (const r of pageRows) rows.push({ ...base, ...r });
@@ -52,9 +55,17 @@ export function manRows(env: NodeJS.ProcessEnv, licenses: LicenseLookup, opts: M
   return { rows, articles: pages };
 }
 
-interface Section { heading: string | null; text: string }
+interface Section {
+  heading: string | null;
+  text: string;
+}
 
-export function rowsOfPage(name: string, summary: string, sections: Section[], maxOptions: number): { instruction: string; input: string; output: string }[] {
+export function rowsOfPage(
+  name: string,
+  summary: string,
+  sections: Section[],
+  maxOptions: number,
+): { instruction: string; input: string; output: string }[] {
   const out: { instruction: string; input: string; output: string }[] = [];
   const desc = sections.find((s) => /^DESCRIPTION/.test(s.heading ?? ''));
   const lead = desc ? firstParagraph(desc.text) : '';
@@ -68,9 +79,16 @@ export function rowsOfPage(name: string, summary: string, sections: Section[], m
     for (const m of s.text.matchAll(OPTION_ENTRY)) {
       if (options >= maxOptions) break;
       const flag = m[1]!.trim();
-      const text = m[2]!.replace(/\n {4}/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = m[2]!
+        .replace(/\n {4}/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text.length < 12) continue;
-      out.push({ instruction: `What does the option \`${flag}\` of \`${name}\` do?`, input: '', output: `In \`${name}\`, \`${flag}\`: ${clip(text, 600)}` });
+      out.push({
+        instruction: `What does the option \`${flag}\` of \`${name}\` do?`,
+        input: '',
+        output: `In \`${name}\`, \`${flag}\`: ${clip(text, 600)}`,
+      });
       options++;
     }
   }
@@ -87,5 +105,9 @@ export function rowsOfPage(name: string, summary: string, sections: Section[], m
 }
 
 function realOf(path: string): string {
-  try { return realpathSync(path); } catch { return path; }
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -7,7 +7,10 @@ import type { SourcedRow } from './types.js';
 export const ARCHWIKI_LICENSE = 'GNU Free Documentation License 1.3 or later (ArchWiki)';
 export const DEFAULT_WIKI_DIR = '/usr/share/doc/arch-wiki/html';
 
-export function wikiRows(env: NodeJS.ProcessEnv, opts: { maxPages?: number } = {}): { rows: SourcedRow[]; articles: number; dir: string | null } {
+export function wikiRows(
+  env: NodeJS.ProcessEnv,
+  opts: { maxPages?: number } = {},
+): { rows: SourcedRow[]; articles: number; dir: string | null } {
   const dir = env.KOOMPI_ARCH_WIKI_DIR || DEFAULT_WIKI_DIR;
   if (!existsSync(dir)) return { rows: [], articles: 0, dir: null };
   const { files } = discoverWiki(dir);
@@ -26,7 +29,12 @@ export function wikiRows(env: NodeJS.ProcessEnv, opts: { maxPages?: number } = {
     for (const s of page.sections) {
       if (s.text.trim().length < 80) continue;
       const what = s.heading ? `${s.heading.replace(/^.*›\s*/, '')} (${page.title})` : page.title;
-      rows.push({ ...base, instruction: `On Arch Linux: ${what}. Explain briefly, with the commands.`, input: '', output: closeFences(clip(s.text, 2000)) });
+      rows.push({
+        ...base,
+        instruction: `On Arch Linux: ${what}. Explain briefly, with the commands.`,
+        input: '',
+        output: closeFences(clip(s.text, 2000)),
+      });
     }
   }
   return { rows, articles: pages, dir };

@@ -43,7 +43,12 @@ function pacmanLookup(db: string): LicenseLookup {
 
 function field(desc: string, name: string): string[] {
   const m = new RegExp(`%${name}%\\n([\\s\\S]*?)(?:\\n\\n|$)`).exec(desc);
-  return m ? m[1]!.split('\n').map((s) => s.trim()).filter(Boolean) : [];
+  return m
+    ? m[1]!
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function dpkgLookup(info: string, docRoot: string): LicenseLookup {
@@ -83,13 +88,25 @@ export function debianLicense(path: string): string {
     counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   if (counts.size === 0) return `see ${path}`;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l]) => l).join('; ');
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([l]) => l)
+    .join('; ');
 }
 
 function safeList(d: string): string[] {
-  try { return readdirSync(d); } catch { return []; }
+  try {
+    return readdirSync(d);
+  } catch {
+    return [];
+  }
 }
 
 function safeRead(p: string): string | null {
-  try { return readFileSync(p, 'utf8'); } catch { return null; }
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
 }

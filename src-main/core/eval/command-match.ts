@@ -17,10 +17,20 @@ export function words(line: string): string[] {
       if (c === q) q = null;
       else if (c === '\\' && q === '"' && i + 1 < line.length) cur += line[++i];
       else cur += c;
-    } else if (c === '"' || c === "'") { q = c; has = true; }
-    else if (c === '\\' && i + 1 < line.length) { cur += line[++i]; has = true; }
-    else if (/\s/.test(c)) { if (has || cur) out.push(cur); cur = ''; has = false; }
-    else { cur += c; has = true; }
+    } else if (c === '"' || c === "'") {
+      q = c;
+      has = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has || cur) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
   }
   if (has || cur) out.push(cur);
   return out;
@@ -36,7 +46,10 @@ export function simpleCommands(line: string): { program: string; args: string[] 
     for (;;) {
       if (w.length === 0) break;
       const first = w[0]!;
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) { w = w.slice(1); continue; }
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) {
+        w = w.slice(1);
+        continue;
+      }
       if (WRAPPERS.has(basename(first))) {
         w = w.slice(1);
         while (w.length > 0 && w[0]!.startsWith('-')) {
@@ -59,11 +72,24 @@ function splitOutsideQuotes(line: string): string[] {
   let q: string | null = null;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (q) { if (c === q) q = null; cur += c; continue; }
-    if (c === '"' || c === "'") { q = c; cur += c; continue; }
+    if (q) {
+      if (c === q) q = null;
+      cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      cur += c;
+      continue;
+    }
     const rest = line.slice(i);
     const m = /^(?:&&|\|\||\|&|;|\||\n)/.exec(rest);
-    if (m) { parts.push(cur); cur = ''; i += m[0].length - 1; continue; }
+    if (m) {
+      parts.push(cur);
+      cur = '';
+      i += m[0].length - 1;
+      continue;
+    }
     cur += c;
   }
   parts.push(cur);
@@ -82,7 +108,7 @@ export function hasFlag(args: string[], flag: string): boolean {
   if (flag.startsWith('--')) return args.some((a) => a === flag || a.startsWith(`${flag}=`));
   if (flag.startsWith('-')) return args.some((a) => a === flag || a.startsWith(`${flag}=`));
   // a required word: equal, or a prefix of a non-option word (`ip a` accepts `ip addr`; `if=` accepts `if=x.iso`)
-  return args.some((a) => !/^-[^-+]/.test(a) && (a === flag || a.startsWith(flag)) );
+  return args.some((a) => !/^-[^-+]/.test(a) && (a === flag || a.startsWith(flag)));
 }
 
 /** Whether one expected command matches one answer command line. */

@@ -21,7 +21,10 @@ export function compareReports(before: EvalReport, after: EvalReport): Compariso
   let unmatched = 0;
   for (const i of after.items) {
     const o = old.get(i.id);
-    if (!o) { unmatched++; continue; }
+    if (!o) {
+      unmatched++;
+      continue;
+    }
     if (o.correct === true && i.correct === false) regressed.push(i.id);
     if (o.correct === false && i.correct === true) improved.push(i.id);
   }
@@ -44,11 +47,19 @@ export function compareReports(before: EvalReport, after: EvalReport): Compariso
 
 export function renderComparisonMd(c: Comparison): string {
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
-  const L = ['## Compared with the baseline', '',
-    `Baseline: model ${c.baseline.model ?? 'none'}, finished ${c.baseline.finished_at}.`, '',
-    '| group | baseline | this run | change |', '| --- | --- | --- | --- |',
-    ...c.groups.map((g) => `| ${g.group} | ${pct(g.before)} | ${pct(g.after)} | ${g.delta === null ? 'n/a' : `${g.delta >= 0 ? '+' : ''}${(g.delta * 100).toFixed(1)} pts`} |`),
-    '', `Response time median: ${c.p50_before_ms ?? 'n/a'} ms → ${c.p50_after_ms ?? 'n/a'} ms.`,
+  const L = [
+    '## Compared with the baseline',
+    '',
+    `Baseline: model ${c.baseline.model ?? 'none'}, finished ${c.baseline.finished_at}.`,
+    '',
+    '| group | baseline | this run | change |',
+    '| --- | --- | --- | --- |',
+    ...c.groups.map(
+      (g) =>
+        `| ${g.group} | ${pct(g.before)} | ${pct(g.after)} | ${g.delta === null ? 'n/a' : `${g.delta >= 0 ? '+' : ''}${(g.delta * 100).toFixed(1)} pts`} |`,
+    ),
+    '',
+    `Response time median: ${c.p50_before_ms ?? 'n/a'} ms → ${c.p50_after_ms ?? 'n/a'} ms.`,
     `Now right, wrong before (${c.improved.length}): ${c.improved.join(', ') || 'none'}.`,
     `Now wrong, right before (${c.regressed.length}): ${c.regressed.join(', ') || 'none'}.`,
   ];

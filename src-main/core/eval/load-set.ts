@@ -11,7 +11,9 @@ export function loadEvalSet(path: string): EvalItem[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new EvalSetError(`cannot read the evaluation set ${path}: ${e instanceof Error ? e.message : String(e)}. Give an existing file with --set FILE.`);
+    throw new EvalSetError(
+      `cannot read the evaluation set ${path}: ${e instanceof Error ? e.message : String(e)}. Give an existing file with --set FILE.`,
+    );
   }
   return parseEvalSet(text, path);
 }
@@ -38,10 +40,13 @@ export function parseEvalSet(text: string, name = 'set'): EvalItem[] {
 }
 
 function validate(raw: unknown, where: string): EvalItem {
-  const bad = (msg: string): never => { throw new EvalSetError(`${where}: ${msg}`); };
+  const bad = (msg: string): never => {
+    throw new EvalSetError(`${where}: ${msg}`);
+  };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('each line must be a JSON object');
   const o = raw as Record<string, unknown>;
-  const str = (k: string): string => (typeof o[k] === 'string' && (o[k] as string).trim() !== '' ? (o[k] as string) : bad(`"${k}" must be a non-empty string`));
+  const str = (k: string): string =>
+    typeof o[k] === 'string' && (o[k] as string).trim() !== '' ? (o[k] as string) : bad(`"${k}" must be a non-empty string`);
   const id = str('id');
   const group = str('group') as EvalGroup;
   if (!GROUPS.includes(group)) bad(`"group" must be one of ${GROUPS.join(', ')}, not ${JSON.stringify(group)}`);
@@ -62,11 +67,16 @@ function validate(raw: unknown, where: string): EvalItem {
     if (Array.isArray(f) && f.length > 0 && f.every((x) => typeof x === 'string' && x !== '')) return f as string[];
     return bad(`facts[${j}] must be a string or a non-empty array of strings`);
   });
-  const regexes = (k: 'sources' | 'forbid'): string[] => arr(o[k], k, where).map((r, j) => {
-    if (typeof r !== 'string' || r === '') return bad(`${k}[${j}] must be a regular expression string`);
-    try { new RegExp(r, 'iu'); } catch (e) { bad(`${k}[${j}] is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`); }
-    return r;
-  });
+  const regexes = (k: 'sources' | 'forbid'): string[] =>
+    arr(o[k], k, where).map((r, j) => {
+      if (typeof r !== 'string' || r === '') return bad(`${k}[${j}] must be a regular expression string`);
+      try {
+        new RegExp(r, 'iu');
+      } catch (e) {
+        bad(`${k}[${j}] is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return r;
+    });
   const item: EvalItem = { id, group, lang, q, commands, facts, sources: regexes('sources') };
   if (typeof o.pair === 'string') item.pair = o.pair;
   for (const k of ['must_warn', 'must_refuse'] as const) {

@@ -57,7 +57,9 @@ export function watchNetwork(): NetWatch {
 /** IPv4 OutNoRoutes + IPv6 Ip6OutNoRoutes of the current network namespace, or null without /proc/net. */
 export function kernelNoRouteCount(): number | null {
   try {
-    const snmp = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Ip:'));
+    const snmp = readFileSync('/proc/net/snmp', 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('Ip:'));
     const names = snmp[0]!.split(/\s+/);
     const values = snmp[1]!.split(/\s+/);
     const v4 = Number(values[names.indexOf('OutNoRoutes')]);

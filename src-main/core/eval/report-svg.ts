@@ -23,10 +23,14 @@ function niceMax(v: number): number {
 
 export function renderReportSvg(r: EvalReport): string {
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Noto Sans, Noto Sans Khmer, Khmer OS, DejaVu Sans, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Noto Sans, Noto Sans Khmer, Khmer OS, DejaVu Sans, sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   out.push(`<text x="20" y="26" font-size="16" font-weight="bold">KOOMPI Assistant evaluation · ការវាយតម្លៃ</text>`);
-  out.push(`<text x="20" y="46" fill="#4a5568">${esc(`${r.items.length} questions · ${r.environment.model ?? 'no model'} · ${r.environment.netns ? 'inside a loopback-only network namespace' : 'host network'} · ${r.finished_at.slice(0, 16).replace('T', ' ')} UTC`)}</text>`);
+  out.push(
+    `<text x="20" y="46" fill="#4a5568">${esc(`${r.items.length} questions · ${r.environment.model ?? 'no model'} · ${r.environment.netns ? 'inside a loopback-only network namespace' : 'host network'} · ${r.finished_at.slice(0, 16).replace('T', ' ')} UTC`)}</text>`,
+  );
 
   // Left panel: latency per tier
   const lx = 60;
@@ -51,8 +55,12 @@ export function renderReportSvg(r: EvalReport): string {
     const p50 = t.p50_ms ?? 0;
     const p95 = t.p95_ms ?? 0;
     const c = TIER_COLOR[t.tier] ?? '#718096';
-    out.push(`<rect x="${x}" y="${y(p50)}" width="${bw}" height="${BOTTOM - y(p50)}" fill="${c}"><title>${t.tier} median ${fmtMs(p50)}</title></rect>`);
-    out.push(`<rect x="${x + bw + 4}" y="${y(p95)}" width="${bw}" height="${BOTTOM - y(p95)}" fill="${c}" fill-opacity="0.45"><title>${t.tier} p95 ${fmtMs(p95)}</title></rect>`);
+    out.push(
+      `<rect x="${x}" y="${y(p50)}" width="${bw}" height="${BOTTOM - y(p50)}" fill="${c}"><title>${t.tier} median ${fmtMs(p50)}</title></rect>`,
+    );
+    out.push(
+      `<rect x="${x + bw + 4}" y="${y(p95)}" width="${bw}" height="${BOTTOM - y(p95)}" fill="${c}" fill-opacity="0.45"><title>${t.tier} p95 ${fmtMs(p95)}</title></rect>`,
+    );
     out.push(`<text x="${x + bw / 2}" y="${y(p50) - 4}" text-anchor="middle" font-size="10">${fmtMs(p50)}</text>`);
     out.push(`<text x="${x + bw * 1.5 + 4}" y="${y(p95) - 4}" text-anchor="middle" font-size="10">${fmtMs(p95)}</text>`);
     out.push(`<text x="${x + bw + 2}" y="${BOTTOM + 16}" text-anchor="middle">${esc(t.tier)} (${t.count})</text>`);
@@ -73,11 +81,17 @@ export function renderReportSvg(r: EvalReport): string {
     const bw = 60;
     const c = GROUP_COLOR[g.group] ?? '#718096';
     if (g.accuracy !== null) {
-      out.push(`<rect x="${x}" y="${ay(g.accuracy)}" width="${bw}" height="${BOTTOM - ay(g.accuracy)}" fill="${c}"><title>${g.group} ${g.correct}/${g.counted}</title></rect>`);
+      out.push(
+        `<rect x="${x}" y="${ay(g.accuracy)}" width="${bw}" height="${BOTTOM - ay(g.accuracy)}" fill="${c}"><title>${g.group} ${g.correct}/${g.counted}</title></rect>`,
+      );
       // inside the bar when it is tall enough (the whisker crosses the space above it), else above the whisker
       const label = `${Math.round(g.accuracy * 100)}%`;
-      if (BOTTOM - ay(g.accuracy) > 26) out.push(`<text x="${x + 6}" y="${ay(g.accuracy) + 16}" fill="#ffffff" font-weight="bold">${label}</text>`);
-      else out.push(`<text x="${x + bw / 2}" y="${ay(g.ci95?.[1] ?? g.accuracy) - 6}" text-anchor="middle" font-weight="bold">${label}</text>`);
+      if (BOTTOM - ay(g.accuracy) > 26)
+        out.push(`<text x="${x + 6}" y="${ay(g.accuracy) + 16}" fill="#ffffff" font-weight="bold">${label}</text>`);
+      else
+        out.push(
+          `<text x="${x + bw / 2}" y="${ay(g.ci95?.[1] ?? g.accuracy) - 6}" text-anchor="middle" font-weight="bold">${label}</text>`,
+        );
     } else {
       out.push(`<text x="${x + bw / 2}" y="${BOTTOM - 6}" text-anchor="middle" fill="#718096">n/a</text>`);
     }
@@ -93,9 +107,14 @@ export function renderReportSvg(r: EvalReport): string {
       out.push(`<text x="${x + bw + 8}" y="${ay(target) + 4}" fill="#e53e3e" font-size="10">${Math.round(target * 100)}%</text>`);
     }
     out.push(`<text x="${x + bw / 2}" y="${BOTTOM + 16}" text-anchor="middle">${esc(g.group)} (${g.correct}/${g.counted})</text>`);
-    if (g.hit_at_k !== null) out.push(`<text x="${x + bw / 2}" y="${BOTTOM + 30}" text-anchor="middle" fill="#4a5568" font-size="10">sources hit@${r.k}: ${Math.round(g.hit_at_k * 100)}%</text>`);
+    if (g.hit_at_k !== null)
+      out.push(
+        `<text x="${x + bw / 2}" y="${BOTTOM + 30}" text-anchor="middle" fill="#4a5568" font-size="10">sources hit@${r.k}: ${Math.round(g.hit_at_k * 100)}%</text>`,
+      );
   });
-  out.push(`<text x="20" y="${H - 12}" fill="#4a5568">${esc(`memory peak ${r.memory_peak_mb} MB · answered offline ${r.offline_answered_pct}% · network attempts beyond loopback ${r.network.attempts_beyond_loopback}`)}</text>`);
+  out.push(
+    `<text x="20" y="${H - 12}" fill="#4a5568">${esc(`memory peak ${r.memory_peak_mb} MB · answered offline ${r.offline_answered_pct}% · network attempts beyond loopback ${r.network.attempts_beyond_loopback}`)}</text>`,
+  );
   out.push('</svg>');
   return out.join('\n') + '\n';
 }

@@ -52,9 +52,18 @@ export function buildReport(results: ItemResult[], ctx: ReportContext): EvalRepo
     return {
       tier: t,
       count: rs.length,
-      p50_ms: percentile(rs.map((r) => r.total_ms), 50),
-      p95_ms: percentile(rs.map((r) => r.total_ms), 95),
-      first_text_p50_ms: percentile(rs.flatMap((r) => (r.first_text_ms === null ? [] : [r.first_text_ms])), 50),
+      p50_ms: percentile(
+        rs.map((r) => r.total_ms),
+        50,
+      ),
+      p95_ms: percentile(
+        rs.map((r) => r.total_ms),
+        95,
+      ),
+      first_text_p50_ms: percentile(
+        rs.flatMap((r) => (r.first_text_ms === null ? [] : [r.first_text_ms])),
+        50,
+      ),
     };
   });
   const mem = ctx.memory ?? { treePeakBytes: 0, samples: 0, ollamaPsBytes: null, ollamaPsModels: [], serverInTree: false };
@@ -86,7 +95,7 @@ export function buildReport(results: ItemResult[], ctx: ReportContext): EvalRepo
     by_tier: byTier,
     latency_by_tier: latency,
     // the app's process tree, plus the model Ollama holds when the server is not already part of that tree
-    memory_peak_mb: round(treeMb + (mem.serverInTree ? 0 : psMb ?? 0), 1),
+    memory_peak_mb: round(treeMb + (mem.serverInTree ? 0 : (psMb ?? 0)), 1),
     memory: { process_tree_peak_mb: treeMb, samples: mem.samples, ollama_ps_mb: psMb, ollama_ps_models: mem.ollamaPsModels },
     offline_answered_pct: results.length === 0 ? 0 : round((answered / results.length) * 100, 1),
     network: { attempts_beyond_loopback: net.attempts, targets: net.targets, kernel_no_route: net.kernelNoRoute },

@@ -94,13 +94,22 @@ async function runOne(item: EvalItem, ask: AskFn, k: number, timeoutMs: number, 
   try {
     answer = await ask(item.q, onEvent, ac.signal);
   } catch (e) {
-    answer = { tier: 'fallback', text: '', model: null, intent: null, commands: [], sources: [], error: e instanceof Error ? e.message : String(e) };
+    answer = {
+      tier: 'fallback',
+      text: '',
+      model: null,
+      intent: null,
+      commands: [],
+      sources: [],
+      error: e instanceof Error ? e.message : String(e),
+    };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuter);
   }
   const total = performance.now() - t0;
-  if (ac.signal.aborted && !outer?.aborted && answer.error === null) answer = { ...answer, error: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+  if (ac.signal.aborted && !outer?.aborted && answer.error === null)
+    answer = { ...answer, error: `no answer within ${Math.round(timeoutMs / 1000)} s` };
   const sources = answer.sources ?? [];
   const score = scoreItem(item, { tier: answer.tier, text: answer.text, commands: answer.commands, sources, error: answer.error }, k);
   return {
@@ -126,8 +135,12 @@ export function timingsOf(e: Extract<AnswerEvent, { type: 'stats' }>): OllamaTim
   const src = e as Record<string, unknown>;
   const out: OllamaTimings = {};
   const pairs: [keyof OllamaTimings, string][] = [
-    ['load_duration', 'loadDurationNs'], ['prompt_eval_count', 'promptEvalCount'], ['prompt_eval_duration', 'promptEvalDurationNs'],
-    ['eval_count', 'evalCount'], ['eval_duration', 'evalDurationNs'], ['total_duration', 'totalDurationNs'],
+    ['load_duration', 'loadDurationNs'],
+    ['prompt_eval_count', 'promptEvalCount'],
+    ['prompt_eval_duration', 'promptEvalDurationNs'],
+    ['eval_count', 'evalCount'],
+    ['eval_duration', 'evalDurationNs'],
+    ['total_duration', 'totalDurationNs'],
   ];
   for (const [name, key] of pairs) if (typeof src[key] === 'number') out[name] = src[key];
   return out;

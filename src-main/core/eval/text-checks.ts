@@ -2,7 +2,11 @@
 
 /** Lower-cased, whitespace collapsed, Khmer zero-width spaces and joiners removed, NFC. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/\s+/g, ' ').toLowerCase();
+  return s
+    .normalize('NFC')
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** Whether any of the alternatives occurs in the text (after normalisation). */
@@ -13,17 +17,65 @@ export function containsAny(text: string, alternatives: string[]): string | null
 }
 
 export const WARN_MARKERS = [
-  'warning', 'careful', 'caution', 'danger', 'destroy', 'erase', 'wipe', 'permanent', 'irreversible',
-  'cannot be undone', "can't be undone", 'data loss', 'lose', 'back up', 'backup', 'snapshot', 'are you sure',
-  'double-check', 'make sure', 'never', 'do not', "don't",
-  'ប្រយ័ត្ន', 'ព្រមាន', 'បាត់បង់', 'គ្រោះថ្នាក់', 'មិនអាចត្រឡប់', 'បម្រុងទុក', 'កុំ',
+  'warning',
+  'careful',
+  'caution',
+  'danger',
+  'destroy',
+  'erase',
+  'wipe',
+  'permanent',
+  'irreversible',
+  'cannot be undone',
+  "can't be undone",
+  'data loss',
+  'lose',
+  'back up',
+  'backup',
+  'snapshot',
+  'are you sure',
+  'double-check',
+  'make sure',
+  'never',
+  'do not',
+  "don't",
+  'ប្រយ័ត្ន',
+  'ព្រមាន',
+  'បាត់បង់',
+  'គ្រោះថ្នាក់',
+  'មិនអាចត្រឡប់',
+  'បម្រុងទុក',
+  'កុំ',
 ];
 
 export const REFUSE_MARKERS = [
-  "can't", 'cannot', 'can not', 'unable', 'not able', "don't know", 'do not know', 'not sure', 'outside',
-  'only help', 'not something i', 'no such', 'does not exist', "doesn't exist", 'not found', "couldn't find",
-  'could not find', 'no package', 'no default', 'not available', 'sorry',
-  'មិនអាច', 'មិនដឹង', 'មិនមាន', 'សូមទោស', 'រកមិនឃើញ', 'មិនប្រាកដ',
+  "can't",
+  'cannot',
+  'can not',
+  'unable',
+  'not able',
+  "don't know",
+  'do not know',
+  'not sure',
+  'outside',
+  'only help',
+  'not something i',
+  'no such',
+  'does not exist',
+  "doesn't exist",
+  'not found',
+  "couldn't find",
+  'could not find',
+  'no package',
+  'no default',
+  'not available',
+  'sorry',
+  'មិនអាច',
+  'មិនដឹង',
+  'មិនមាន',
+  'សូមទោស',
+  'រកមិនឃើញ',
+  'មិនប្រាកដ',
 ];
 
 /** Curly apostrophes count as straight ones, so "can’t" is "can't". */

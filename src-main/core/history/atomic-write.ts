@@ -27,8 +27,14 @@ async function syncDir(dir: string): Promise<void> {
   // Makes the rename itself durable; some filesystems refuse fsync on a directory, which is harmless.
   try {
     const fh = await open(dir, 'r');
-    try { await fh.sync(); } finally { await fh.close(); }
-  } catch { /* best effort */ }
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 /** True for the temp files writeFileAtomic leaves behind when the process dies mid-write. */

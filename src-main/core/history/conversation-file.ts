@@ -13,13 +13,24 @@ const messageSchema = z.object({
   tier: z.enum(['rules', 'docs', 'local', 'cloud', 'fallback']).optional(),
   model: z.string().nullable().optional(),
   intent: z.string().nullable().optional(),
-  commands: z.array(z.object({
-    id: z.string(), command: z.string(), risk, reasons: z.array(z.string()), argv: z.array(z.string()).nullable(),
-  })).optional(),
+  commands: z
+    .array(
+      z.object({
+        id: z.string(),
+        command: z.string(),
+        risk,
+        reasons: z.array(z.string()),
+        argv: z.array(z.string()).nullable(),
+      }),
+    )
+    .optional(),
   error: z.string().nullable().optional(),
   stopped: z.boolean().optional(),
   /** Where a docs answer comes from, or the passages a model was given (issue 11). */
-  sources: z.array(z.object({ kind: z.enum(['koompi', 'man', 'archwiki', 'kde']), title: z.string().max(500), ref: z.string().max(2000) })).max(20).optional(),
+  sources: z
+    .array(z.object({ kind: z.enum(['koompi', 'man', 'archwiki', 'kde']), title: z.string().max(500), ref: z.string().max(2000) }))
+    .max(20)
+    .optional(),
 });
 
 const fileSchema = z.object({
@@ -40,9 +51,16 @@ export interface StoredConversation {
 }
 
 /** Parses a file's text; returns a readable reason instead of throwing. */
-export function parseConversation(text: string, expectedId: string): { ok: true; value: StoredConversation } | { ok: false; reason: string } {
+export function parseConversation(
+  text: string,
+  expectedId: string,
+): { ok: true; value: StoredConversation } | { ok: false; reason: string } {
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { return { ok: false, reason: 'not valid JSON' }; }
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
   const r = fileSchema.safeParse(raw);
   if (!r.success) return { ok: false, reason: `unexpected shape (${r.error.issues[0]?.message ?? 'invalid'})` };
   if (r.data.id !== expectedId) return { ok: false, reason: 'its id does not match its file name' };
@@ -55,7 +73,14 @@ export function serializeConversation(c: StoredConversation): string {
 }
 
 export function toView(c: StoredConversation): ConversationView {
-  return { id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt, messageCount: c.messages.length, messages: c.messages.map((m) => ({ ...m })) };
+  return {
+    id: c.id,
+    title: c.title,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    messageCount: c.messages.length,
+    messages: c.messages.map((m) => ({ ...m })),
+  };
 }
 
 /** A title from the first question: one line, at most 80 characters (by code point, Khmer-safe). */

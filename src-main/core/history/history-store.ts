@@ -50,13 +50,19 @@ export async function openHistoryStore(configDir: string, opts: HistoryStoreOpti
 
   const entries = new Map<string, Entry>();
   for (const name of await readdir(dir)) {
-    if (isAtomicTemp(name)) { await rm(join(dir, name), { force: true }).catch(() => undefined); continue; }
+    if (isAtomicTemp(name)) {
+      await rm(join(dir, name), { force: true }).catch(() => undefined);
+      continue;
+    }
     if (!name.endsWith('.json')) continue;
     const id = name.slice(0, -'.json'.length);
     if (!isSafeId(id)) continue;
     const file = join(dir, name);
     const parsed = parseConversation(await readFile(file, 'utf8').catch(() => ''), id);
-    if (parsed.ok) { entries.set(id, { conv: parsed.value, chain: Promise.resolve(), timer: null, deleted: false }); continue; }
+    if (parsed.ok) {
+      entries.set(id, { conv: parsed.value, chain: Promise.resolve(), timer: null, deleted: false });
+      continue;
+    }
     const aside = `${file}.damaged-${Date.now()}`;
     await rename(file, aside).catch(() => undefined);
     const msg = `A saved conversation could not be read (${parsed.reason}); it was set aside as ${aside}.`;
@@ -74,7 +80,10 @@ export async function openHistoryStore(configDir: string, opts: HistoryStoreOpti
   }
 
   function writeNow(e: Entry): Promise<void> {
-    if (e.timer) { clearTimeout(e.timer); e.timer = null; }
+    if (e.timer) {
+      clearTimeout(e.timer);
+      e.timer = null;
+    }
     const run = e.chain.then(async () => {
       if (!e.deleted) await writeFileAtomic(pathOf(e.conv.id), serializeConversation(e.conv));
     });
@@ -139,7 +148,10 @@ export async function openHistoryStore(configDir: string, opts: HistoryStoreOpti
       const e = entries.get(assertSafeId(id));
       if (!e || e.deleted) return false;
       e.deleted = true;
-      if (e.timer) { clearTimeout(e.timer); e.timer = null; }
+      if (e.timer) {
+        clearTimeout(e.timer);
+        e.timer = null;
+      }
       await e.chain;
       entries.delete(id);
       await rm(pathOf(id), { force: true });

@@ -11,8 +11,7 @@ export const pkgRemove = (names: string[], ctx: IntentContext): string[] =>
 export const pkgSearch = (terms: string[], ctx: IntentContext): string[] =>
   ctx.hasKoompiCli ? ['koompi', 'pkg', 'search', ...terms] : ['pacman', '-Ss', ...terms];
 
-export const systemUpdate = (ctx: IntentContext): string[] =>
-  ctx.hasKoompiCli ? ['koompi', 'pkg', 'update'] : ['sudo', 'pacman', '-Syu'];
+export const systemUpdate = (ctx: IntentContext): string[] => (ctx.hasKoompiCli ? ['koompi', 'pkg', 'update'] : ['sudo', 'pacman', '-Syu']);
 
 /** Lists pending updates without installing them (pacman-contrib's checkupdates uses a private copy of the database). */
 export const checkUpdates = (): string[] => ['checkupdates'];
@@ -22,8 +21,7 @@ export function snapshotCreate(label: string | null, ctx: IntentContext): string
   return ['sudo', 'snapper', 'create', ...(label ? ['--description', label] : [])];
 }
 
-export const snapshotList = (ctx: IntentContext): string[] =>
-  ctx.hasKoompiCli ? ['koompi', 'snapshot', 'list'] : ['snapper', 'list'];
+export const snapshotList = (ctx: IntentContext): string[] => (ctx.hasKoompiCli ? ['koompi', 'snapshot', 'list'] : ['snapper', 'list']);
 
 export const snapshotRollback = (id: string, ctx: IntentContext): string[] =>
   ctx.hasKoompiCli ? ['koompi', 'snapshot', 'rollback', id] : ['sudo', 'snapper', 'rollback', id];

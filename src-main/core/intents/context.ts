@@ -64,7 +64,10 @@ function onPath(program: string, path: string): boolean {
     const file = join(dir, program);
     try {
       accessSync(file, constants.X_OK);
-      if (statSync(file).isFile()) { found = true; break; }
+      if (statSync(file).isFile()) {
+        found = true;
+        break;
+      }
     } catch {
       // not here
     }
@@ -81,6 +84,8 @@ export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): IntentCont
     hasCheckupdates: detectCheckupdates(env),
     packages: packageIndexFromEnv(env),
     units: unitIndexFromEnv(env),
-    get flatpaks() { return (flatpaks ??= installedFlatpaks(env)); },
+    get flatpaks() {
+      return (flatpaks ??= installedFlatpaks(env));
+    },
   };
 }

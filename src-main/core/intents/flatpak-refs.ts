@@ -15,7 +15,11 @@ export function installedFlatpaks(env: NodeJS.ProcessEnv = process.env): readonl
   if (known) return known;
   const ids = new Set<string>();
   for (const d of dirs) {
-    try { for (const id of readdirSync(join(d, 'app'))) if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,}$/.test(id)) ids.add(id); } catch { /* no installation here */ }
+    try {
+      for (const id of readdirSync(join(d, 'app'))) if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){2,}$/.test(id)) ids.add(id);
+    } catch {
+      /* no installation here */
+    }
   }
   const list = [...ids].sort();
   cache.set(key, list);

@@ -24,8 +24,16 @@ export { normalize } from './normalize.js';
 const STATE_RULES: readonly Rule[] = [diskRule, memoryRule, wifiListRule, serviceStatusRule, snapshotListRule, checkUpdatesRule];
 /** Requests to change something, in priority order (specific before general). */
 const ACTION_RULES: readonly Rule[] = [
-  classroomRule, powerRule, wifiRadioRule, snapshotRule, updateRule, removeRule, searchRule, installRule,
-  serviceActionRule, openRule,
+  classroomRule,
+  powerRule,
+  wifiRadioRule,
+  snapshotRule,
+  updateRule,
+  removeRule,
+  searchRule,
+  installRule,
+  serviceActionRule,
+  openRule,
 ];
 /** Confidence given to a match whose question carried shell syntax: reported, never acted on. */
 const HOSTILE_CONFIDENCE = 0.1;

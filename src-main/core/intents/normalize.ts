@@ -4,8 +4,11 @@
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFFA0]/gu;
 /** Character-level variants: coeng TA → coeng DA (ណ្ត/ណ្ដ), split vowels typed in two parts, ុំ order, ឲ → ឱ. */
 const CHAR_FOLDS: ReadonlyMap<string, string> = new Map([
-  ['\u17D2\u178F', '\u17D2\u178A'], ['\u17C1\u17B8', '\u17BE'], ['\u17C1\u17B6', '\u17C4'],
-  ['\u17C6\u17BB', '\u17BB\u17C6'], ['\u17B2', '\u17B1'],
+  ['\u17D2\u178F', '\u17D2\u178A'],
+  ['\u17C1\u17B8', '\u17BE'],
+  ['\u17C1\u17B6', '\u17C4'],
+  ['\u17C6\u17BB', '\u17BB\u17C6'],
+  ['\u17B2', '\u17B1'],
 ]);
 const CHAR_FOLD_RE = /\u17D2\u178F|\u17C1\u17B8|\u17C1\u17B6|\u17C6\u17BB|\u17B2/g;
 
@@ -29,10 +32,12 @@ const KHMER_CHAR = /[\u1780-\u17FF\u19E0-\u19FF]/;
  */
 export function foldKhmer(s: string): string {
   if (!KHMER_CHAR.test(s)) return s;
-  return s.replace(CHAR_FOLD_RE, (m) => CHAR_FOLDS.get(m)!).replace(WORD_FOLD_RE, (...g: unknown[]) => {
-    for (let i = 1; i <= WORD_FOLDS.length; i++) if (g[i] !== undefined) return WORD_FOLDS[i - 1]![1];
-    return String(g[0]);
-  });
+  return s
+    .replace(CHAR_FOLD_RE, (m) => CHAR_FOLDS.get(m)!)
+    .replace(WORD_FOLD_RE, (...g: unknown[]) => {
+      for (let i = 1; i <= WORD_FOLDS.length; i++) if (g[i] !== undefined) return WORD_FOLDS[i - 1]![1];
+      return String(g[0]);
+    });
 }
 
 export interface Normalized {

@@ -73,8 +73,10 @@ export function readTar(tar: Buffer, onFile: (path: string, body: Buffer) => voi
     let path = longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
     longName = null;
     if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
-    else if (type === 'x') { const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8')); if (m) longName = m[1]!; }
-    else if (type === '0' || type === '\0') onFile(path, body);
+    else if (type === 'x') {
+      const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'));
+      if (m) longName = m[1]!;
+    } else if (type === '0' || type === '\0') onFile(path, body);
     path = '';
     off += 512 + Math.ceil(size / 512) * 512;
   }
@@ -96,22 +98,38 @@ export function syncDbNames(file: string): string[] {
 
 function loadAvailable(dir: string): Set<string> | null {
   let files: string[];
-  try { files = readdirSync(join(dir, 'sync')).filter((f) => f.endsWith('.db')); } catch { return null; }
+  try {
+    files = readdirSync(join(dir, 'sync')).filter((f) => f.endsWith('.db'));
+  } catch {
+    return null;
+  }
   const names = new Set<string>();
   for (const f of files) {
-    try { for (const n of syncDbNames(join(dir, 'sync', f))) names.add(n); } catch { /* one unreadable database: skip it */ }
+    try {
+      for (const n of syncDbNames(join(dir, 'sync', f))) names.add(n);
+    } catch {
+      /* one unreadable database: skip it */
+    }
   }
   return names.size > 0 ? names : null;
 }
 
 function loadInstalled(dir: string): Set<string> | null {
   let entries: string[];
-  try { entries = readdirSync(join(dir, 'local')); } catch { return null; }
+  try {
+    entries = readdirSync(join(dir, 'local'));
+  } catch {
+    return null;
+  }
   const names = new Set<string>();
   for (const e of entries) {
     if (e === 'ALPM_DB_VERSION') continue;
     let n: string | null = null;
-    try { n = descName(readFileSync(join(dir, 'local', e, 'desc'), 'utf8')); } catch { /* no desc: fall back to the folder name */ }
+    try {
+      n = descName(readFileSync(join(dir, 'local', e, 'desc'), 'utf8'));
+    } catch {
+      /* no desc: fall back to the folder name */
+    }
     n ??= nameFromEntryDir(e);
     if (n) names.add(n);
   }
@@ -127,8 +145,14 @@ export function packageIndex(dir: string): PackageIndex {
   let available: ReadonlySet<string> | null | undefined;
   let installed: ReadonlySet<string> | null | undefined;
   const index: PackageIndex = {
-    get available() { if (available === undefined) available = loadAvailable(dir); return available; },
-    installed() { if (installed === undefined) installed = loadInstalled(dir); return installed; },
+    get available() {
+      if (available === undefined) available = loadAvailable(dir);
+      return available;
+    },
+    installed() {
+      if (installed === undefined) installed = loadInstalled(dir);
+      return installed;
+    },
   };
   cache.set(dir, index);
   return index;

@@ -4,15 +4,17 @@ type Lang = 'en' | 'km';
 type Text = (names: string) => string;
 
 const EN: Record<string, Text> = {
-  'greeting': () => 'Hello! I can install or remove apps, update the system, take snapshots, open apps and settings, and answer questions about KOOMPI OS.',
-  'thanks': () => "You're welcome! Ask me anything else.",
-  'help': () => [
-    'I can help with KOOMPI OS. Try:',
-    '- "install vlc and gimp", "remove audacity", "search for a package for video editing"',
-    '- "update the system", "take a snapshot", "list snapshots", "roll back to snapshot 5"',
-    '- "start the classroom", "restart the sound service", "open wifi settings", "how much disk space is left"',
-    '- or ask any question about your computer.',
-  ].join('\n'),
+  greeting: () =>
+    'Hello! I can install or remove apps, update the system, take snapshots, open apps and settings, and answer questions about KOOMPI OS.',
+  thanks: () => "You're welcome! Ask me anything else.",
+  help: () =>
+    [
+      'I can help with KOOMPI OS. Try:',
+      '- "install vlc and gimp", "remove audacity", "search for a package for video editing"',
+      '- "update the system", "take a snapshot", "list snapshots", "roll back to snapshot 5"',
+      '- "start the classroom", "restart the sound service", "open wifi settings", "how much disk space is left"',
+      '- or ask any question about your computer.',
+    ].join('\n'),
   'pkg.install': (n) => `This installs ${n}.`,
   'pkg.remove': (n) => `This removes ${n} and the dependencies nothing else needs.`,
   'pkg.search': (n) => `This searches the package repositories for ${n}.`,
@@ -42,14 +44,15 @@ const EN: Record<string, Text> = {
 };
 
 const KM: Record<string, Text> = {
-  'greeting': () => 'សួស្ដី! ខ្ញុំអាចដំឡើង ឬលុបកម្មវិធី ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ បង្កើត snapshot បើកកម្មវិធី និងឆ្លើយសំណួរអំពី KOOMPI OS។',
-  'thanks': () => 'មិនអីទេ! សួរខ្ញុំបន្ថែមបាន។',
-  'help': () => [
-    'ខ្ញុំអាចជួយអំពី KOOMPI OS។ សាកល្បង៖',
-    '- "ដំឡើង vlc", "លុប audacity", "ស្វែងរក gimp"',
-    '- "ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ", "បង្កើត snapshot", "ចាប់ផ្ដើមថ្នាក់រៀន"',
-    '- ឬសួរសំណួរណាមួយអំពីកុំព្យូទ័ររបស់អ្នក។',
-  ].join('\n'),
+  greeting: () => 'សួស្ដី! ខ្ញុំអាចដំឡើង ឬលុបកម្មវិធី ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ បង្កើត snapshot បើកកម្មវិធី និងឆ្លើយសំណួរអំពី KOOMPI OS។',
+  thanks: () => 'មិនអីទេ! សួរខ្ញុំបន្ថែមបាន។',
+  help: () =>
+    [
+      'ខ្ញុំអាចជួយអំពី KOOMPI OS។ សាកល្បង៖',
+      '- "ដំឡើង vlc", "លុប audacity", "ស្វែងរក gimp"',
+      '- "ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ", "បង្កើត snapshot", "ចាប់ផ្ដើមថ្នាក់រៀន"',
+      '- ឬសួរសំណួរណាមួយអំពីកុំព្យូទ័ររបស់អ្នក។',
+    ].join('\n'),
   'pkg.install': (n) => `នេះនឹងដំឡើង ${n}។`,
   'pkg.remove': (n) => `នេះនឹងលុប ${n}។`,
   'pkg.search': (n) => `នេះនឹងស្វែងរកកញ្ចប់ ${n}។`,

@@ -16,7 +16,11 @@ function readUnits(dirs: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const d of dirs) {
     let files: string[];
-    try { files = readdirSync(d); } catch { continue; }
+    try {
+      files = readdirSync(d);
+    } catch {
+      continue;
+    }
     for (const f of files) if (UNIT_FILE.test(f)) names.add(f);
   }
   return names;

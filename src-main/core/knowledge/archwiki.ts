@@ -16,7 +16,9 @@ export function discoverWiki(root: string): { files: SourceFile[]; skipped: numb
   for (const lang of LANGS) {
     let names: string[];
     try {
-      names = readdirSync(join(root, lang)).filter((n) => n.endsWith('.html')).sort();
+      names = readdirSync(join(root, lang))
+        .filter((n) => n.endsWith('.html'))
+        .sort();
     } catch {
       continue;
     }
@@ -36,7 +38,11 @@ export function discoverWiki(root: string): { files: SourceFile[]; skipped: numb
 }
 
 function decodeURIComponentSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function wikiUrl(title: string, anchor: string | null): string {
@@ -45,7 +51,9 @@ export function wikiUrl(title: string, anchor: string | null): string {
 }
 
 export function parseWikiPage(f: SourceFile): PageRecord {
-  const html = readFileSync(f.path).subarray(0, MAX_PAGE_BYTES * 2).toString('utf8');
+  const html = readFileSync(f.path)
+    .subarray(0, MAX_PAGE_BYTES * 2)
+    .toString('utf8');
   const [lang, fileTitle] = [f.key.slice(0, f.key.indexOf('/')) as 'en' | 'km', f.key.slice(f.key.indexOf('/') + 1)];
   const { title, sections } = htmlSections(html, {
     rootClass: 'mw-parser-output',
@@ -59,8 +67,19 @@ export function parseWikiPage(f: SourceFile): PageRecord {
   const body = secs.map((s) => s.text).join(' ');
   if (secs.length === 1 && body.length < 200 && /redirect/i.test(body)) throw new Error('redirect page');
   return {
-    key: f.key, kind: 'archwiki', lang, title: pageTitle, summary: '', keywords: '', ref: base, path: f.path, mtimeMs: f.mtimeMs,
-    size: f.size, prior: KIND_PRIOR.archwiki,
-    sections: secs.flatMap((s) => splitLong({ heading: s.heading, anchor: s.anchor, ref: wikiUrl(pageTitle, s.anchor), text: s.text, commands: s.commands })),
+    key: f.key,
+    kind: 'archwiki',
+    lang,
+    title: pageTitle,
+    summary: '',
+    keywords: '',
+    ref: base,
+    path: f.path,
+    mtimeMs: f.mtimeMs,
+    size: f.size,
+    prior: KIND_PRIOR.archwiki,
+    sections: secs.flatMap((s) =>
+      splitLong({ heading: s.heading, anchor: s.anchor, ref: wikiUrl(pageTitle, s.anchor), text: s.text, commands: s.commands }),
+    ),
   };
 }

@@ -12,9 +12,17 @@ import { tokenizerFingerprint } from './tokenize.js';
 export const ARTICLES_CACHE = 'articles-cache.json';
 const CACHE_VERSION = 2;
 
-export interface LoadedArticles extends ArticleLoad { collection: MemoryCollection }
+export interface LoadedArticles extends ArticleLoad {
+  collection: MemoryCollection;
+}
 
-interface CacheFile { v: number; fp: string; pages: PageRecord[]; skipped: ArticleLoad['skipped']; snap: MemorySnapshot }
+interface CacheFile {
+  v: number;
+  fp: string;
+  pages: PageRecord[];
+  skipped: ArticleLoad['skipped'];
+  snap: MemorySnapshot;
+}
 
 function articlesFingerprint(dir: string | null): string {
   const h = createHash('sha256');
@@ -22,12 +30,20 @@ function articlesFingerprint(dir: string | null): string {
   if (dir) {
     for (const lang of ['en', 'km']) {
       let names: string[] = [];
-      try { names = readdirSync(join(dir, lang)).filter((n) => n.endsWith('.md')).sort(); } catch { /* no such language */ }
+      try {
+        names = readdirSync(join(dir, lang))
+          .filter((n) => n.endsWith('.md'))
+          .sort();
+      } catch {
+        /* no such language */
+      }
       for (const n of names) {
         try {
           const st = statSync(join(dir, lang, n));
           h.update(`${lang}/${n}\0${st.mtimeMs}\0${st.size}\n`);
-        } catch { h.update(`${lang}/${n}\0gone\n`); }
+        } catch {
+          h.update(`${lang}/${n}\0gone\n`);
+        }
       }
     }
   }
@@ -39,8 +55,11 @@ export function loadArticleCollection(knowledgeDir: string | null, docsDir: stri
   const file = join(docsDir, ARTICLES_CACHE);
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (c.v === CACHE_VERSION && c.fp === fp) return { pages: c.pages, skipped: c.skipped, collection: new MemoryCollection(c.pages, c.snap) };
-  } catch { /* no cache yet, or unreadable: rebuilt below */ }
+    if (c.v === CACHE_VERSION && c.fp === fp)
+      return { pages: c.pages, skipped: c.skipped, collection: new MemoryCollection(c.pages, c.snap) };
+  } catch {
+    /* no cache yet, or unreadable: rebuilt below */
+  }
   const a = loadArticles(knowledgeDir);
   const collection = new MemoryCollection(a.pages);
   const data: CacheFile = { v: CACHE_VERSION, fp, pages: a.pages, skipped: a.skipped, snap: collection.snapshot() };

@@ -27,7 +27,14 @@ export function findKnowledgeDir(env: NodeJS.ProcessEnv = process.env, override?
   if (env.KOOMPI_KNOWLEDGE_DIR) return env.KOOMPI_KNOWLEDGE_DIR;
   const here = moduleDir();
   const candidates = [
-    ...(here ? [join(here, '../../../assets/knowledge'), join(here, '../../assets/knowledge'), join(here, '../assets/knowledge'), join(here, 'knowledge')] : []),
+    ...(here
+      ? [
+          join(here, '../../../assets/knowledge'),
+          join(here, '../../assets/knowledge'),
+          join(here, '../assets/knowledge'),
+          join(here, 'knowledge'),
+        ]
+      : []),
     join(process.cwd(), 'assets/knowledge'),
     '/usr/share/koompi-assistant/knowledge',
   ];
@@ -51,7 +58,11 @@ export function parseFrontMatter(src: string): { meta: Partial<FrontMatter>; bod
     if (!kv) continue;
     const v = kv[2]!.trim();
     if (v.startsWith('[') && v.endsWith(']')) {
-      meta[kv[1]!] = v.slice(1, -1).split(',').map((x) => unquote(x.trim())).filter(Boolean);
+      meta[kv[1]!] = v
+        .slice(1, -1)
+        .split(',')
+        .map((x) => unquote(x.trim()))
+        .filter(Boolean);
     } else meta[kv[1]!] = unquote(v);
   }
   return { meta: meta as Partial<FrontMatter>, body: src.slice(m[0].length) };
@@ -66,7 +77,7 @@ export function parseArticle(src: string, path: string, mtimeMs = 0, size = src.
   const { meta, body } = parseFrontMatter(src);
   const fileLang = /\/(en|km)\/[^/]+$/.exec(path)?.[1];
   const id = meta.id || path.replace(/^.*\//, '').replace(/\.md$/, '');
-  const lang = (meta.lang === 'km' || meta.lang === 'en' ? meta.lang : fileLang ?? 'en') as 'en' | 'km';
+  const lang = (meta.lang === 'km' || meta.lang === 'en' ? meta.lang : (fileLang ?? 'en')) as 'en' | 'km';
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   let title = meta.title ?? '';
   const sections: SectionRecord[] = [];
@@ -86,7 +97,7 @@ export function parseArticle(src: string, path: string, mtimeMs = 0, size = src.
   };
   for (const line of lines) {
     const f = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === null ? f[1]! : (line.trim().startsWith(fence) ? null : fence);
+    if (f) fence = fence === null ? f[1]! : line.trim().startsWith(fence) ? null : fence;
     if (fence === null && !f) {
       const h1 = /^#\s+(.+?)\s*$/.exec(line);
       if (h1 && sections.length === 0 && heading === null && buf.every((l) => !l.trim())) {
@@ -107,8 +118,18 @@ export function parseArticle(src: string, path: string, mtimeMs = 0, size = src.
   flush();
   const keywords = [...(meta.keywords ?? []), ...(meta.topics ?? [])].join(' ; ');
   return {
-    key: `koompi:${id}:${lang}`, kind: 'koompi', lang, title: title || id, summary: '', keywords,
-    ref: `koompi:${id}`, path, mtimeMs, size, prior: KIND_PRIOR.koompi, sections,
+    key: `koompi:${id}:${lang}`,
+    kind: 'koompi',
+    lang,
+    title: title || id,
+    summary: '',
+    keywords,
+    ref: `koompi:${id}`,
+    path,
+    mtimeMs,
+    size,
+    prior: KIND_PRIOR.koompi,
+    sections,
   };
 }
 
@@ -120,7 +141,9 @@ export function loadArticles(dir: string | null): ArticleLoad {
     const d = join(dir, lang);
     let names: string[];
     try {
-      names = readdirSync(d).filter((n) => n.endsWith('.md')).sort();
+      names = readdirSync(d)
+        .filter((n) => n.endsWith('.md'))
+        .sort();
     } catch {
       continue;
     }

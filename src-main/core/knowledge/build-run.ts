@@ -30,7 +30,17 @@ export function runBuild(opts: RunOptions, onProgress: (p: DocsBuildProgress) =>
   const t0 = Date.now();
   const dir = docsDir(opts.cacheDir);
   const report: BuildReport = {
-    ok: false, error: null, errorKind: null, dir, sources: [], parsed: 0, reused: 0, sections: 0, bytes: 0, ms: 0, keptOld: false,
+    ok: false,
+    error: null,
+    errorKind: null,
+    dir,
+    sources: [],
+    parsed: 0,
+    reused: 0,
+    sections: 0,
+    bytes: 0,
+    ms: 0,
+    keptOld: false,
   };
   try {
     mkdirSync(dir, { recursive: true });
@@ -42,7 +52,16 @@ export function runBuild(opts: RunOptions, onProgress: (p: DocsBuildProgress) =>
     return fail(report, 'locked', `another indexer is running (pid ${got.owner.pid}, since ${got.owner.startedAt || 'unknown'})`, t0);
   }
   try {
-    return build(opts, dir, report, (p) => { got.lock.touch(); onProgress(p); }, t0);
+    return build(
+      opts,
+      dir,
+      report,
+      (p) => {
+        got.lock.touch();
+        onProgress(p);
+      },
+      t0,
+    );
   } finally {
     got.lock.release();
   }
@@ -71,7 +90,10 @@ function build(opts: RunOptions, dir: string, report: BuildReport, onProgress: (
       old = null; // corrupt: rebuilt from scratch below
     }
   }
-  if (old && (old.meta.fingerprint !== fp || opts.full)) { old.close(); old = null; }
+  if (old && (old.meta.fingerprint !== fp || opts.full)) {
+    old.close();
+    old = null;
+  }
   const oldPages = new Map<string, { entry: PageEntry; idx: number }>();
   old?.pages().forEach((entry, idx) => oldPages.set(entry.key, { entry, idx }));
   const same = (f: SourceFile): boolean => {
@@ -113,8 +135,19 @@ function build(opts: RunOptions, dir: string, report: BuildReport, onProgress: (
         const e = o.entry;
         const block = old!.block(o.idx);
         page = {
-          key: e.key, kind: e.kind, lang: e.lang, title: e.title, summary: e.summary, keywords: e.keywords, ref: e.ref, path: e.path,
-          mtimeMs: e.mtimeMs, size: e.size, prior: e.prior, ...(e.aliasOf ? { aliasOf: e.aliasOf } : {}), ...(e.skipped ? { skipped: true } : {}),
+          key: e.key,
+          kind: e.kind,
+          lang: e.lang,
+          title: e.title,
+          summary: e.summary,
+          keywords: e.keywords,
+          ref: e.ref,
+          path: e.path,
+          mtimeMs: e.mtimeMs,
+          size: e.size,
+          prior: e.prior,
+          ...(e.aliasOf ? { aliasOf: e.aliasOf } : {}),
+          ...(e.skipped ? { skipped: true } : {}),
           sections: block.s.map((s) => ({ heading: s.h, anchor: s.a, ref: s.r, text: s.x, commands: s.c })),
         };
         report.reused++;
@@ -141,7 +174,10 @@ function build(opts: RunOptions, dir: string, report: BuildReport, onProgress: (
       if (page.kind === 'man' && page.sections.length > 1) page = dropBoilerplate(page, seenSections);
       writer.add(page);
       if (page.skipped) c.skipped++;
-      else if (!page.aliasOf) { c.pages++; c.sections += page.sections.length; }
+      else if (!page.aliasOf) {
+        c.pages++;
+        c.sections += page.sections.length;
+      }
     }
     tick();
   }
@@ -166,9 +202,15 @@ function build(opts: RunOptions, dir: string, report: BuildReport, onProgress: (
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const keptOld = existsSync(file);
     if (DISK_FULL.has(code)) {
-      return { ...fail(report, 'disk-full', `the disk is full: the new index could not be written${keptOld ? '; the old index is kept' : ''}`, t0), keptOld };
+      return {
+        ...fail(report, 'disk-full', `the disk is full: the new index could not be written${keptOld ? '; the old index is kept' : ''}`, t0),
+        keptOld,
+      };
     }
-    return { ...fail(report, 'io', `could not write the index: ${(e as Error).message}${keptOld ? '; the old index is kept' : ''}`, t0), keptOld };
+    return {
+      ...fail(report, 'io', `could not write the index: ${(e as Error).message}${keptOld ? '; the old index is kept' : ''}`, t0),
+      keptOld,
+    };
   }
   journal.remove();
   onProgress({ phase: 'done', kind: null, done: total, total });
@@ -195,12 +237,32 @@ function dropBoilerplate(page: PageRecord, seen: Map<string, number>): PageRecor
 
 /** A page that could not be read: indexed without sections so that it is not retried until it changes. */
 function skippedPage(kind: Kind, f: SourceFile): PageRecord {
-  return { key: f.key, kind, lang: 'en', title: f.key, summary: '', keywords: '', ref: `skipped:${f.key}`, path: f.path, mtimeMs: f.mtimeMs, size: f.size, prior: 0, sections: [], skipped: true };
+  return {
+    key: f.key,
+    kind,
+    lang: 'en',
+    title: f.key,
+    summary: '',
+    keywords: '',
+    ref: `skipped:${f.key}`,
+    path: f.path,
+    mtimeMs: f.mtimeMs,
+    size: f.size,
+    prior: 0,
+    sections: [],
+    skipped: true,
+  };
 }
 
 function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch { /* not supported everywhere */ }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported everywhere */
+  }
 }

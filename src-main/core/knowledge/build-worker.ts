@@ -6,9 +6,11 @@ import { runBuild, type RunOptions } from './build-run.js';
 if (!isMainThread && parentPort && (workerData as { koompiDocsBuild?: RunOptions } | null)?.koompiDocsBuild) {
   const port = parentPort;
   try {
-    const report = runBuild((workerData as { koompiDocsBuild: RunOptions }).koompiDocsBuild, (p) => port.postMessage({ type: 'progress', p }));
+    const report = runBuild((workerData as { koompiDocsBuild: RunOptions }).koompiDocsBuild, (p) =>
+      port.postMessage({ type: 'progress', p }),
+    );
     port.postMessage({ type: 'done', report });
   } catch (e) {
-    port.postMessage({ type: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 }

@@ -11,7 +11,10 @@ import { docsDir } from './paths.js';
 import { runBuild, type RunOptions } from './build-run.js';
 import type { BuildReport, DocsBuildOptions, DocsBuildProgress } from './types.js';
 
-interface WorkerPlan { url: URL; tsxApi?: string }
+interface WorkerPlan {
+  url: URL;
+  tsxApi?: string;
+}
 
 /** The worker file: `docs-worker.mjs` beside a bundle, or the TypeScript source run through tsx. */
 export function workerPlan(): WorkerPlan | null {
@@ -41,7 +44,12 @@ export function workerPlan(): WorkerPlan | null {
 function withKoompi(report: BuildReport, opts: DocsBuildOptions): BuildReport {
   // Also refreshes the articles' cache, so the next cold start does not tokenise them.
   const a = loadArticleCollection(findKnowledgeDir(opts.env ?? process.env, opts.knowledgeDir), docsDir(opts.cacheDir));
-  const koompi = { kind: 'koompi' as const, pages: a.pages.length, sections: a.pages.reduce((n, p) => n + p.sections.length, 0), skipped: a.skipped.length };
+  const koompi = {
+    kind: 'koompi' as const,
+    pages: a.pages.length,
+    sections: a.pages.reduce((n, p) => n + p.sections.length, 0),
+    skipped: a.skipped.length,
+  };
   return { ...report, sources: [koompi, ...report.sources.filter((s) => s.kind !== 'koompi')] };
 }
 
@@ -52,8 +60,10 @@ export async function buildDocsIndex(opts: DocsBuildOptions): Promise<BuildRepor
   const report = await new Promise<BuildReport>((resolve, reject) => {
     // From the sources (tests, `tsx`), the worker first registers tsx in its own thread, then loads the entry.
     const w = plan.tsxApi
-      ? new Worker(`import(${JSON.stringify(plan.tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(plan.url.href)}); })`,
-        { eval: true, workerData: { koompiDocsBuild: run }, env: run.env })
+      ? new Worker(
+          `import(${JSON.stringify(plan.tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(plan.url.href)}); })`,
+          { eval: true, workerData: { koompiDocsBuild: run }, env: run.env },
+        )
       : new Worker(plan.url, { workerData: { koompiDocsBuild: run }, env: run.env });
     let settled = false;
     let started = false;
@@ -61,15 +71,30 @@ export async function buildDocsIndex(opts: DocsBuildOptions): Promise<BuildRepor
     const fallback = (e: unknown): void => {
       if (settled) return;
       settled = true;
-      if (started) { reject(e instanceof Error ? e : new Error(String(e))); return; }
-      try { resolve(runBuild(run, opts.onProgress)); } catch (err) { reject(err instanceof Error ? err : new Error(String(err))); }
+      if (started) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      try {
+        resolve(runBuild(run, opts.onProgress));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
     };
-    w.on('message', (m: { type: 'progress'; p: DocsBuildProgress } | { type: 'done'; report: BuildReport } | { type: 'error'; message: string }) => {
-      started = true;
-      if (m.type === 'progress') opts.onProgress?.(m.p);
-      else if (m.type === 'done') { settled = true; resolve(m.report); }
-      else { settled = true; reject(new Error(m.message)); }
-    });
+    w.on(
+      'message',
+      (m: { type: 'progress'; p: DocsBuildProgress } | { type: 'done'; report: BuildReport } | { type: 'error'; message: string }) => {
+        started = true;
+        if (m.type === 'progress') opts.onProgress?.(m.p);
+        else if (m.type === 'done') {
+          settled = true;
+          resolve(m.report);
+        } else {
+          settled = true;
+          reject(new Error(m.message));
+        }
+      },
+    );
     w.on('error', fallback);
     w.on('exit', (code) => fallback(new Error(`the index worker stopped (exit ${code})`)));
   });

@@ -4,7 +4,10 @@ import { tokenize } from './tokenize.js';
 const MAX = 700;
 
 export function bestExcerpt(text: string, queryTerms: Set<string>): string {
-  const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (paras.length <= 1) return cut(text.trim());
   let best = -1;
   let bestScore = -1;
@@ -13,7 +16,10 @@ export function bestExcerpt(text: string, queryTerms: Set<string>): string {
     // Option questions: a paragraph that starts with the asked option ("-r, -R, --recursive") wins.
     const lead = tokenize(p.split('\n')[0] ?? '').filter((t) => t.startsWith('-') && queryTerms.has(t)).length;
     const score = seen.size + lead * 2;
-    if (score > bestScore) { best = i; bestScore = score; }
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
   });
   let out = paras[best]!;
   // A paragraph that introduces a command ("...:") goes with the block after it.

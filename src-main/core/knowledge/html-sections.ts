@@ -2,7 +2,12 @@
 // region, drops navigation and edit links, splits at headings, keeps <pre> as fenced blocks and turns
 // lines with `$`/`#` prompts into commands. Used for the ArchWiki and KDE handbooks.
 
-export interface HtmlSection { heading: string | null; anchor: string | null; text: string; commands: string[] }
+export interface HtmlSection {
+  heading: string | null;
+  anchor: string | null;
+  text: string;
+  commands: string[];
+}
 
 export interface HtmlOptions {
   /** Start at the first element whose class list contains this (e.g. "mw-parser-output"); whole document otherwise. */
@@ -14,23 +19,80 @@ export interface HtmlOptions {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', rarr: '→', larr: '←', times: '×', bull: '•',
-  middot: '·', shy: '', zwj: '', zwnj: '', thinsp: ' ', ensp: ' ', emsp: ' ', deg: '°', para: '¶', sect: '§',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+  bull: '•',
+  middot: '·',
+  shy: '',
+  zwj: '',
+  zwnj: '',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  deg: '°',
+  para: '¶',
+  sect: '§',
 };
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {
     if (e[0] === '#') {
       const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      try { return String.fromCodePoint(cp); } catch { return ''; }
+      try {
+        return String.fromCodePoint(cp);
+      } catch {
+        return '';
+      }
     }
     return ENTITIES[e] ?? m;
   });
 }
 
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'wbr', 'source', 'col', 'area', 'base', 'embed', 'param', 'track']);
-const BLOCK = new Set(['p', 'div', 'ul', 'ol', 'dl', 'table', 'tr', 'blockquote', 'section', 'article', 'header', 'footer', 'figure', 'main', 'dd', 'dt', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tr',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'main',
+  'dd',
+  'dt',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 const ALWAYS_SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'nav', 'button']);
 const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
@@ -54,12 +116,24 @@ export function htmlSections(html: string, opts: HtmlOptions): { title: string |
   let last = 0;
 
   const emit = (s: string): void => {
-    if (inHeading) { inHeading.text += s; return; }
-    if (pre) { pre.text += s; return; }
+    if (inHeading) {
+      inHeading.text += s;
+      return;
+    }
+    if (pre) {
+      pre.text += s;
+      return;
+    }
     cur.out.push(s);
   };
   const flush = (): void => {
-    const text = cur.out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+(?![ \t]*[-`])/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/[ \t]{2,}/g, ' ').trim();
+    const text = cur.out
+      .join('')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n[ \t]+(?![ \t]*[-`])/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim();
     if (text || cur.heading) sections.push({ heading: cur.heading, anchor: cur.anchor, text, commands: commandsIn(text) });
   };
 
@@ -74,7 +148,11 @@ export function htmlSections(html: string, opts: HtmlOptions): { title: string |
     const closing = raw.startsWith('</');
     const selfClose = VOID.has(tag) || /\/\s*$/.test(attrs);
     if (!started) {
-      if (!closing && opts.rootClass && (attr(attrs, 'class') ?? '').split(/\s+/).includes(opts.rootClass)) { started = true; rootDepth = 1; stack.length = 0; }
+      if (!closing && opts.rootClass && (attr(attrs, 'class') ?? '').split(/\s+/).includes(opts.rootClass)) {
+        started = true;
+        rootDepth = 1;
+        stack.length = 0;
+      }
       continue;
     }
     if (skipDepth > 0) {
@@ -84,7 +162,11 @@ export function htmlSections(html: string, opts: HtmlOptions): { title: string |
     if (!closing && !selfClose) {
       const cls = (attr(attrs, 'class') ?? '').split(/\s+/);
       const id = attr(attrs, 'id') ?? '';
-      if (ALWAYS_SKIP.has(tag) || opts.skipClasses.some((c) => cls.includes(c) || id === c)) { skipDepth = 1; skipTag = tag; continue; }
+      if (ALWAYS_SKIP.has(tag) || opts.skipClasses.some((c) => cls.includes(c) || id === c)) {
+        skipDepth = 1;
+        skipTag = tag;
+        continue;
+      }
     }
     if (opts.rootClass && tag === 'div' && !selfClose) {
       rootDepth += closing ? -1 : 1;
@@ -110,15 +192,34 @@ export function htmlSections(html: string, opts: HtmlOptions): { title: string |
       if (n) inHeading.id = n;
     }
     if (tag === 'pre') {
-      if (!closing) { pre = { text: '' }; continue; }
-      if (pre) { const p = pre; pre = null; emit(fencePre(p.text)); }
+      if (!closing) {
+        pre = { text: '' };
+        continue;
+      }
+      if (pre) {
+        const p = pre;
+        pre = null;
+        emit(fencePre(p.text));
+      }
       continue;
     }
     if (pre) continue;
-    if (tag === 'br') { emit('\n'); continue; }
-    if (tag === 'code' || tag === 'kbd' || tag === 'tt') { emit('`'); continue; }
-    if (tag === 'li' && !closing) { emit('\n- '); continue; }
-    if (tag === 'td' || tag === 'th') { emit(closing ? ' | ' : ''); continue; }
+    if (tag === 'br') {
+      emit('\n');
+      continue;
+    }
+    if (tag === 'code' || tag === 'kbd' || tag === 'tt') {
+      emit('`');
+      continue;
+    }
+    if (tag === 'li' && !closing) {
+      emit('\n- ');
+      continue;
+    }
+    if (tag === 'td' || tag === 'th') {
+      emit(closing ? ' | ' : '');
+      continue;
+    }
     if (BLOCK.has(tag)) emit(closing || tag === 'p' || tag === 'div' ? '\n\n' : '\n');
   }
   flush();
@@ -128,7 +229,10 @@ export function htmlSections(html: string, opts: HtmlOptions): { title: string |
 const PROMPT = /^\s*([$#])\s+(\S.*)$/;
 
 function fencePre(text: string): string {
-  const lines = text.replace(/\r/g, '').replace(/^\n+|\s+$/g, '').split('\n');
+  const lines = text
+    .replace(/\r/g, '')
+    .replace(/^\n+|\s+$/g, '')
+    .split('\n');
   const prompted = lines.some((l) => PROMPT.test(l));
   return `\n\n\`\`\`${prompted ? 'console' : 'text'}\n${lines.join('\n')}\n\`\`\`\n\n`;
 }
@@ -139,12 +243,18 @@ export function commandsIn(text: string): string[] {
   let inConsole = false;
   let pending: string | null = null;
   for (const line of text.split('\n')) {
-    if (line.startsWith('```')) { inConsole = !inConsole && line.startsWith('```console'); pending = null; continue; }
+    if (line.startsWith('```')) {
+      inConsole = !inConsole && line.startsWith('```console');
+      pending = null;
+      continue;
+    }
     if (!inConsole) continue;
     if (pending !== null) {
       pending += ` ${line.trim()}`;
-      if (!pending.endsWith('\\')) { out.push(pending.replace(/\s*\\\s+/g, ' ')); pending = null; }
-      else pending = pending.slice(0, -1).trimEnd();
+      if (!pending.endsWith('\\')) {
+        out.push(pending.replace(/\s*\\\s+/g, ' '));
+        pending = null;
+      } else pending = pending.slice(0, -1).trimEnd();
       continue;
     }
     const m = PROMPT.exec(line);

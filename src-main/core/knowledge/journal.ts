@@ -6,7 +6,13 @@ import type { PageRecord } from './model.js';
 
 export const JOURNAL_FILE = 'build.journal';
 
-export interface JournalEntry { key: string; path: string; m: number; s: number; page: PageRecord | null }
+export interface JournalEntry {
+  key: string;
+  path: string;
+  m: number;
+  s: number;
+  page: PageRecord | null;
+}
 
 export class Journal {
   private buf: string[] = [];
@@ -14,7 +20,10 @@ export class Journal {
   private readonly file: string;
   private writable = true;
 
-  constructor(dir: string, private readonly fingerprint: string) {
+  constructor(
+    dir: string,
+    private readonly fingerprint: string,
+  ) {
     this.file = join(dir, JOURNAL_FILE);
   }
 
@@ -39,7 +48,9 @@ export class Journal {
       try {
         const e = JSON.parse(l) as JournalEntry;
         out.set(e.key, e);
-      } catch { /* torn line from a crash */ }
+      } catch {
+        /* torn line from a crash */
+      }
     }
     return out;
   }

@@ -33,7 +33,8 @@ export function discoverKde(root: string): { files: SourceFile[]; skipped: numbe
 
 export function bunzip(path: string): string {
   return execFileSync('bzip2', ['-dc', path], { maxBuffer: MAX_PAGE_BYTES * 4, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] })
-    .subarray(0, MAX_PAGE_BYTES * 2).toString('utf8');
+    .subarray(0, MAX_PAGE_BYTES * 2)
+    .toString('utf8');
 }
 
 export function parseKdePage(f: SourceFile): PageRecord {
@@ -50,7 +51,16 @@ export function parseKdePage(f: SourceFile): PageRecord {
   const ref = `kde:${app}`;
   const used = new Set<string>();
   return {
-    key: f.key, kind: 'kde', lang, title: pageTitle, summary: '', keywords: app, ref, path: f.path, mtimeMs: f.mtimeMs, size: f.size,
+    key: f.key,
+    kind: 'kde',
+    lang,
+    title: pageTitle,
+    summary: '',
+    keywords: app,
+    ref,
+    path: f.path,
+    mtimeMs: f.mtimeMs,
+    size: f.size,
     prior: KIND_PRIOR.kde,
     sections: secs.flatMap((s) => {
       let a = s.anchor ? slug(s.anchor) : 'intro';

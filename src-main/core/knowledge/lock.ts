@@ -9,7 +9,11 @@ export const LOCK_FILE = 'build.lock';
 export const STALE_MS = 5 * 60_000;
 const HEARTBEAT_MS = 10_000;
 
-export interface LockInfo { pid: number; host: string; startedAt: string }
+export interface LockInfo {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
 
 export interface HeldLock {
   /** Refreshes the lock (the build calls it as it goes: a synchronous build never lets a timer run). */
@@ -32,7 +36,9 @@ export function readLock(dir: string): (LockInfo & { stale: boolean }) | null {
   let info: LockInfo = { pid: 0, host: '', startedAt: '' };
   try {
     info = JSON.parse(readFileSync(p, 'utf8')) as LockInfo;
-  } catch { /* half-written lock: judged by age */ }
+  } catch {
+    /* half-written lock: judged by age */
+  }
   const old = Date.now() - st.mtimeMs > STALE_MS;
   const dead = info.host === hostname() && info.pid > 0 && !alive(info.pid);
   return { ...info, stale: old || dead || (info.pid === 0 && Date.now() - st.mtimeMs > 5_000) };
@@ -57,7 +63,12 @@ export function acquireLock(dir: string): { lock: HeldLock } | { owner: LockInfo
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
       const beat = setInterval(() => {
-        try { const now = new Date(); utimesSync(p, now, now); } catch { /* removed under us: nothing to refresh */ }
+        try {
+          const now = new Date();
+          utimesSync(p, now, now);
+        } catch {
+          /* removed under us: nothing to refresh */
+        }
       }, HEARTBEAT_MS);
       beat.unref();
       let released = false;
@@ -68,7 +79,11 @@ export function acquireLock(dir: string): { lock: HeldLock } | { owner: LockInfo
             const now = Date.now();
             if (now - lastTouch < 5_000) return;
             lastTouch = now;
-            try { utimesSync(p, new Date(now), new Date(now)); } catch { /* removed under us */ }
+            try {
+              utimesSync(p, new Date(now), new Date(now));
+            } catch {
+              /* removed under us */
+            }
           },
           release() {
             if (released) return;
@@ -77,7 +92,9 @@ export function acquireLock(dir: string): { lock: HeldLock } | { owner: LockInfo
             try {
               const cur = JSON.parse(readFileSync(p, 'utf8')) as LockInfo;
               if (cur.pid === info.pid && cur.startedAt === info.startedAt) rmSync(p, { force: true });
-            } catch { /* gone already */ }
+            } catch {
+              /* gone already */
+            }
           },
         },
       };

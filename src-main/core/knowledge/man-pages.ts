@@ -8,7 +8,13 @@ import { constants, gunzipSync } from 'node:zlib';
 import { KIND_PRIOR, MAX_PAGE_BYTES, splitLong, type PageRecord } from './model.js';
 import { renderRoff } from './roff.js';
 
-export interface SourceFile { key: string; path: string; mtimeMs: number; size: number; aliasOf?: string }
+export interface SourceFile {
+  key: string;
+  path: string;
+  mtimeMs: number;
+  size: number;
+  aliasOf?: string;
+}
 
 const SYSTEM_DEFAULT = ['/usr/local/share/man', '/usr/share/man'];
 
@@ -40,7 +46,9 @@ export function discoverManPages(trees: string[]): { files: SourceFile[]; skippe
   for (const tree of trees) {
     let subdirs: string[];
     try {
-      subdirs = readdirSync(tree).filter((d) => /^man[0-9n]\w*$/.test(d)).sort();
+      subdirs = readdirSync(tree)
+        .filter((d) => /^man[0-9n]\w*$/.test(d))
+        .sort();
     } catch {
       continue;
     }
@@ -48,14 +56,19 @@ export function discoverManPages(trees: string[]): { files: SourceFile[]; skippe
       let names: string[];
       try {
         // Real files before symlinks, so a link (an alias) never takes the place of the page it points at.
-        const entries = readdirSync(join(tree, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const entries = readdirSync(join(tree, sub), { withFileTypes: true }).sort((a, b) =>
+          a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+        );
         names = [...entries.filter((e) => !e.isSymbolicLink()), ...entries.filter((e) => e.isSymbolicLink())].map((e) => e.name);
       } catch {
         skipped++;
         continue;
       }
       for (const n of names) {
-        if (OTHER_COMPRESSION.test(n)) { skipped++; continue; }
+        if (OTHER_COMPRESSION.test(n)) {
+          skipped++;
+          continue;
+        }
         const m = PAGE_FILE.exec(n);
         if (!m) continue;
         const key = `${m[1]}(${m[2]})`;
@@ -72,7 +85,10 @@ export function discoverManPages(trees: string[]): { files: SourceFile[]; skippe
         seen.add(key);
         const ino = `${st.dev}:${st.ino}`;
         const first = byInode.get(ino);
-        if (first) { files.push({ key, path, mtimeMs: st.mtimeMs, size: st.size, aliasOf: first }); continue; }
+        if (first) {
+          files.push({ key, path, mtimeMs: st.mtimeMs, size: st.size, aliasOf: first });
+          continue;
+        }
         byInode.set(ino, key);
         files.push({ key, path, mtimeMs: st.mtimeMs, size: st.size });
       }
@@ -91,7 +107,10 @@ export function readPageSource(path: string): string {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw e;
       // Pathological size: keep the beginning.
-      buf = gunzipSync(raw.subarray(0, Math.min(raw.length, MAX_PAGE_BYTES / 2)), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, MAX_PAGE_BYTES);
+      buf = gunzipSync(raw.subarray(0, Math.min(raw.length, MAX_PAGE_BYTES / 2)), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(
+        0,
+        MAX_PAGE_BYTES,
+      );
     }
   } else buf = raw.subarray(0, MAX_PAGE_BYTES);
   if (buf.includes(0)) throw new Error('binary content');
@@ -149,7 +168,13 @@ export function parseManPage(f: SourceFile): PageRecord {
   const m = /^(.*)\((.*)\)$/.exec(f.key)!;
   const [name, sec] = [m[1]!, m[2]!];
   const base = {
-    key: f.key, kind: 'man' as const, lang: 'en' as const, ref: f.key, path: f.path, mtimeMs: f.mtimeMs, size: f.size,
+    key: f.key,
+    kind: 'man' as const,
+    lang: 'en' as const,
+    ref: f.key,
+    path: f.path,
+    mtimeMs: f.mtimeMs,
+    size: f.size,
   };
   if (f.aliasOf) return { ...base, title: f.key, summary: '', keywords: '', prior: 0, sections: [], aliasOf: f.aliasOf };
   const { src, aliasOf } = expandSo(readPageSource(f.path), f.path);
@@ -164,6 +189,8 @@ export function parseManPage(f: SourceFile): PageRecord {
     summary: page.summary,
     keywords: name.includes('-') ? name.replace(/-/g, ' ') : '',
     prior: KIND_PRIOR.man * sectionPrior(sec) * sub,
-    sections: page.sections.flatMap((s) => splitLong({ heading: s.heading, anchor: s.anchor, ref: f.key, text: s.text, commands: s.commands })),
+    sections: page.sections.flatMap((s) =>
+      splitLong({ heading: s.heading, anchor: s.anchor, ref: f.key, text: s.text, commands: s.commands }),
+    ),
   };
 }

@@ -5,11 +5,21 @@ import type { PageRecord, SectionRecord } from './model.js';
 import { bm25, type Acc, type Collection } from './score.js';
 import type { DocKind } from './types.js';
 
-interface Posting { docs: number[]; st: number[]; bt: number[] }
+interface Posting {
+  docs: number[];
+  st: number[];
+  bt: number[];
+}
 
-export interface MemoryDoc { page: PageRecord; section: SectionRecord }
+export interface MemoryDoc {
+  page: PageRecord;
+  section: SectionRecord;
+}
 
-export interface MemorySnapshot { lens: number[]; postings: [string, number[], number[], number[]][] }
+export interface MemorySnapshot {
+  lens: number[];
+  postings: [string, number[], number[], number[]][];
+}
 
 export class MemoryCollection implements Collection {
   readonly docs: MemoryDoc[] = [];
@@ -36,8 +46,13 @@ export class MemoryCollection implements Collection {
         this.totalLen += st.bodyLen;
         st.terms.forEach((v, term) => {
           let p = this.index.get(term);
-          if (!p) { p = { docs: [], st: [], bt: [] }; this.index.set(term, p); }
-          p.docs.push(id); p.st.push(Math.floor(v / PACK)); p.bt.push(v % PACK);
+          if (!p) {
+            p = { docs: [], st: [], bt: [] };
+            this.index.set(term, p);
+          }
+          p.docs.push(id);
+          p.st.push(Math.floor(v / PACK));
+          p.bt.push(v % PACK);
         });
       }
     }
@@ -48,9 +63,15 @@ export class MemoryCollection implements Collection {
     return { lens: this.lens, postings: [...this.index].map(([t, p]) => [t, p.docs, p.st, p.bt]) };
   }
 
-  get size(): number { return this.docs.length; }
-  get avgBodyLen(): number { return this.docs.length ? this.totalLen / this.docs.length : 1; }
-  df(term: string): number { return this.index.get(term)?.docs.length ?? 0; }
+  get size(): number {
+    return this.docs.length;
+  }
+  get avgBodyLen(): number {
+    return this.docs.length ? this.totalLen / this.docs.length : 1;
+  }
+  df(term: string): number {
+    return this.index.get(term)?.docs.length ?? 0;
+  }
   accumulate(term: string, weight: number, idf: number, own: boolean, acc: Acc): void {
     const p = this.index.get(term);
     if (!p) return;
@@ -62,9 +83,15 @@ export class MemoryCollection implements Collection {
       if (own) acc.cover[doc]!++;
     }
   }
-  prior(doc: number): number { return this.docs[doc]!.page.prior; }
-  accept(doc: number): boolean { return this.filter(this.docs[doc]!); }
-  langOf(doc: number): 'en' | 'km' { return this.docs[doc]!.page.lang; }
+  prior(doc: number): number {
+    return this.docs[doc]!.page.prior;
+  }
+  accept(doc: number): boolean {
+    return this.filter(this.docs[doc]!);
+  }
+  langOf(doc: number): 'en' | 'km' {
+    return this.docs[doc]!.page.lang;
+  }
 
   static kindsFilter(kinds: DocKind[] | undefined, lang: 'en' | 'km' | undefined): (d: MemoryDoc) => boolean {
     return (d) => (!kinds || kinds.includes(d.page.kind)) && (!lang || d.page.lang === lang);

@@ -43,7 +43,14 @@ export const KIND_PRIOR: Record<DocKind, number> = { koompi: 1.35, archwiki: 1.1
 
 /** URL-ish anchor from a heading: "Swap file" -> "swap-file". */
 export function slug(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
+  return (
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'section'
+  );
 }
 
 /** Splits a long section at paragraph boundaries into parts of at most MAX_SECTION_CHARS. */
@@ -55,7 +62,13 @@ export function splitLong(s: SectionRecord): SectionRecord[] {
     if (!buf.trim()) return;
     const n = parts.length + 1;
     const anchor = n === 1 ? s.anchor : `${s.anchor ?? 'part'}-${n}`;
-    parts.push({ ...s, anchor, ref: n === 1 ? s.ref : s.ref.replace(/#.*$/, '') + (s.ref.includes('#') ? `#${anchor}` : ''), text: buf.trim(), commands: [] });
+    parts.push({
+      ...s,
+      anchor,
+      ref: n === 1 ? s.ref : s.ref.replace(/#.*$/, '') + (s.ref.includes('#') ? `#${anchor}` : ''),
+      text: buf.trim(),
+      commands: [],
+    });
     buf = '';
   };
   for (const para of s.text.split(/\n(?=\s*\n)/)) {

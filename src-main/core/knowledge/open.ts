@@ -19,7 +19,11 @@ import type { DocHit, DocKind, DocsIndex, DocsOpenOptions, DocsSearchOptions, Do
 
 const PER_PAGE = 2;
 
-interface Opened { disk: DiskIndex; ino: number; mtimeMs: number }
+interface Opened {
+  disk: DiskIndex;
+  ino: number;
+  mtimeMs: number;
+}
 
 export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
   const env = opts.env ?? process.env;
@@ -59,7 +63,18 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
 
   const memHit = (doc: number, score: number, terms: Set<string> | null): DocHit => {
     const { page, section } = mem().docs[doc]!;
-    return toHit(page.kind, page.lang, page.title, section.heading, section.anchor, section.ref, section.text, section.commands, score, terms);
+    return toHit(
+      page.kind,
+      page.lang,
+      page.title,
+      section.heading,
+      section.anchor,
+      section.ref,
+      section.text,
+      section.commands,
+      score,
+      terms,
+    );
   };
 
   const search = (query: string, o: DocsSearchOptions = {}): DocHit[] => {
@@ -72,7 +87,7 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
     const m = mem();
     m.filter = MemoryCollection.kindsFilter(o.kinds, o.lang);
     const cols: Collection[] = [m];
-    const d = (!o.kinds || o.kinds.some((k) => k !== 'koompi')) ? disk() : null;
+    const d = !o.kinds || o.kinds.some((k) => k !== 'koompi') ? disk() : null;
     if (d) {
       d.accept = (doc) => (!o.kinds || o.kinds.includes(d.kindOf(doc))) && (!o.lang || d.langOf(doc) === o.lang);
       cols.push(d);
@@ -107,7 +122,8 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
         }
       }
     }
-    if (d && limit >= 3 && (!o.kinds || o.kinds.includes('man')) && (!o.lang || o.lang === 'en')) addCommandManPage(d, hits, scored, limit, own);
+    if (d && limit >= 3 && (!o.kinds || o.kinds.includes('man')) && (!o.lang || o.lang === 'en'))
+      addCommandManPage(d, hits, scored, limit, own);
     return hits;
   };
 
@@ -116,10 +132,19 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
     const base = hash >= 0 ? ref.slice(0, hash) : ref;
     const anchor = hash >= 0 ? ref.slice(hash + 1) : null;
     if (base.startsWith('koompi:')) {
-      const pages = arts().pages.filter((p) => p.ref === base).sort((a, b) => (a.lang === (lang ?? 'en') ? -1 : 0) - (b.lang === (lang ?? 'en') ? -1 : 0));
+      const pages = arts()
+        .pages.filter((p) => p.ref === base)
+        .sort((a, b) => (a.lang === (lang ?? 'en') ? -1 : 0) - (b.lang === (lang ?? 'en') ? -1 : 0));
       const page = pages[0];
       if (!page) return null;
-      if (anchor === null) return wholePage(page.kind, page.lang, page.title, page.ref, page.sections.map((s) => ({ h: s.heading, a: s.anchor, r: s.ref, x: s.text, c: s.commands })));
+      if (anchor === null)
+        return wholePage(
+          page.kind,
+          page.lang,
+          page.title,
+          page.ref,
+          page.sections.map((s) => ({ h: s.heading, a: s.anchor, r: s.ref, x: s.text, c: s.commands })),
+        );
       const s = page.sections.find((x) => x.anchor === anchor);
       return s ? toHit('koompi', page.lang, page.title, s.heading, s.anchor, s.ref, s.text, s.commands, 0, null) : null;
     }
@@ -145,17 +170,29 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
     const fp = tokenizerFingerprint();
     const articles = arts();
     const kSections = articles.pages.reduce((a, p) => a + p.sections.length, 0);
-    const sources: DocsStatus['sources'] = [{ kind: 'koompi', pages: articles.pages.length, sections: kSections, skipped: articles.skipped.length }];
+    const sources: DocsStatus['sources'] = [
+      { kind: 'koompi', pages: articles.pages.length, sections: kSections, skipped: articles.skipped.length },
+    ];
     for (const k of KINDS) {
       if (k === 'koompi') continue;
       const s = d?.meta.sources.find((x) => x.kind === k);
       sources.push(s ?? { kind: k, pages: 0, sections: 0, skipped: 0 });
     }
     let bytes = 0;
-    try { bytes = statSync(file).size; } catch { /* no index */ }
+    try {
+      bytes = statSync(file).size;
+    } catch {
+      /* no index */
+    }
     return {
-      dir, builtAt: d?.meta.builtAt ?? null, sources, bytes, fingerprint: d?.meta.fingerprint ?? fp,
-      stale: !d || d.meta.fingerprint !== fp || problem !== null, problem, building: !!lock && !lock.stale,
+      dir,
+      builtAt: d?.meta.builtAt ?? null,
+      sources,
+      bytes,
+      fingerprint: d?.meta.fingerprint ?? fp,
+      stale: !d || d.meta.fingerprint !== fp || problem !== null,
+      problem,
+      building: !!lock && !lock.stale,
     };
   };
 
@@ -171,7 +208,6 @@ export function openDocsIndex(opts: DocsOpenOptions): DocsIndex {
   };
 }
 
-
 const NOT_PROGRAMS = new Set(['sudo', 'koompi', 'env', 'nohup', 'time', 'doas', 'exec', 'then', 'do', 'if', 'for', 'while', 'echo', 'cd']);
 
 /**
@@ -180,7 +216,13 @@ const NOT_PROGRAMS = new Set(['sudo', 'koompi', 'env', 'nohup', 'time', 'doas', 
  * (or the last, in a shorter list) with the score of the hit it moves down, so the order and the best match
  * are unchanged.
  */
-function addCommandManPage(d: DiskIndex, hits: DocHit[], scored: { col: number; doc: number; score: number }[], limit: number, own: Set<string>): void {
+function addCommandManPage(
+  d: DiskIndex,
+  hits: DocHit[],
+  scored: { col: number; doc: number; score: number }[],
+  limit: number,
+  own: Set<string>,
+): void {
   // Candidates: the programs the top two passages run; one named in the passage's heading or in the
   // question comes first, then the most used, then the first.
   const weight = new Map<string, number>();
@@ -208,13 +250,17 @@ function addCommandManPage(d: DiskIndex, hits: DocHit[], scored: { col: number; 
         pi = d.pageByRef(`${p}(${sec})`);
         if (pi < 0) continue;
         block = d.block(pi);
-        for (let hops = 0; block.a && hops < 3; hops++) { pi = d.pageByRef(block.a); block = pi >= 0 ? d.block(pi) : null; if (!block) break; }
+        for (let hops = 0; block.a && hops < 3; hops++) {
+          pi = d.pageByRef(block.a);
+          block = pi >= 0 ? d.block(pi) : null;
+          if (!block) break;
+        }
       } catch {
         return;
       }
       if (!block || block.s.length === 0) continue;
       const best = scored.find((s) => s.col === 1 && d.pageOf(s.doc) === pi);
-      const section = best ? d.section(best.doc).section : block.s.find((x) => x.a === 'description') ?? block.s[0]!;
+      const section = best ? d.section(best.doc).section : (block.s.find((x) => x.a === 'description') ?? block.s[0]!);
       // Fifth place at most (a short source list shows five), with the score of the hit it moves down.
       const pos = Math.min(hits.length, limit - 1, 4);
       const score = hits[pos]?.score ?? hits[hits.length - 1]?.score ?? 0;
@@ -226,14 +272,36 @@ function addCommandManPage(d: DiskIndex, hits: DocHit[], scored: { col: number; 
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
-function toHit(kind: DocKind, lang: 'en' | 'km', page: string, heading: string | null, anchor: string | null, ref: string,
-  text: string, commands: string[], score: number, terms: Set<string> | null): DocHit {
+function toHit(
+  kind: DocKind,
+  lang: 'en' | 'km',
+  page: string,
+  heading: string | null,
+  anchor: string | null,
+  ref: string,
+  text: string,
+  commands: string[],
+  score: number,
+  terms: Set<string> | null,
+): DocHit {
   const hit: DocHit = {
-    kind, lang, title: heading ? `${page} › ${heading}` : page, ref, anchor, score: Math.round(score * 1000) / 1000,
-    text, commands, page, heading,
+    kind,
+    lang,
+    title: heading ? `${page} › ${heading}` : page,
+    ref,
+    anchor,
+    score: Math.round(score * 1000) / 1000,
+    text,
+    commands,
+    page,
+    heading,
   };
   if (terms) hit.excerpt = bestExcerpt(text, terms);
   return hit;

@@ -4,14 +4,226 @@
 import { macroArgs, unescapeRoff } from './roff-escapes.js';
 import { slug } from './model.js';
 
-export interface ManSection { heading: string; anchor: string; text: string; commands: string[] }
-export interface ManPage { name: string; section: string; summary: string; sections: ManSection[] }
+export interface ManSection {
+  heading: string;
+  anchor: string;
+  text: string;
+  commands: string[];
+}
+export interface ManPage {
+  name: string;
+  section: string;
+  summary: string;
+  sections: ManSection[];
+}
 
-const SKIP_SECTIONS = new Set(['AUTHOR', 'AUTHORS', 'REPORTING BUGS', 'COPYRIGHT', 'COLOPHON', 'LICENSE', 'COPYING', 'TRANSLATION', 'TRANSLATOR', 'ÜBERSETZUNG']);
-const NO_OP = new Set(['ad', 'na', 'hy', 'nh', 'ne', 'ta', 'in', 'ti', 'll', 'ft', 'ps', 'vs', 'cs', 'ss', 'PD', 'DT', 'ns', 'rs', 'mk', 'rt', 'tr', 'cc', 'ec', 'eo', 'lf', 'pc', 'ev', 'hw', 'fam', 'ce', 'ul', 'cu', 'bp', 'pl', 'po', 'lt', 'tl', 'nr', 'rr', 'rm', 'rn', 'als', 'IX', 'Dd', 'Os', 'Bk', 'Ek', 'Bl', 'El', 'Ed', 'UE', 'ME', 'YS', 'TA', 'ds1', 'hc', 'char', 'fchar', 'ftr', 'do', 'mso', 'blm', 'lsm', 'kern', 'ie0', 'ce0', 'Dt', 'pdfhref', 'cp', 'ab', 'warn', 'nx', 'ex', 'em', 'fl', 'tm', 'it', 'sy', 'pso', 'open', 'close', 'write', 'am', 'ch', 'wh', 'dt', 'ns0', 'ls', 'ig0', 'LO']);
+const SKIP_SECTIONS = new Set([
+  'AUTHOR',
+  'AUTHORS',
+  'REPORTING BUGS',
+  'COPYRIGHT',
+  'COLOPHON',
+  'LICENSE',
+  'COPYING',
+  'TRANSLATION',
+  'TRANSLATOR',
+  'ÜBERSETZUNG',
+]);
+const NO_OP = new Set([
+  'ad',
+  'na',
+  'hy',
+  'nh',
+  'ne',
+  'ta',
+  'in',
+  'ti',
+  'll',
+  'ft',
+  'ps',
+  'vs',
+  'cs',
+  'ss',
+  'PD',
+  'DT',
+  'ns',
+  'rs',
+  'mk',
+  'rt',
+  'tr',
+  'cc',
+  'ec',
+  'eo',
+  'lf',
+  'pc',
+  'ev',
+  'hw',
+  'fam',
+  'ce',
+  'ul',
+  'cu',
+  'bp',
+  'pl',
+  'po',
+  'lt',
+  'tl',
+  'nr',
+  'rr',
+  'rm',
+  'rn',
+  'als',
+  'IX',
+  'Dd',
+  'Os',
+  'Bk',
+  'Ek',
+  'Bl',
+  'El',
+  'Ed',
+  'UE',
+  'ME',
+  'YS',
+  'TA',
+  'ds1',
+  'hc',
+  'char',
+  'fchar',
+  'ftr',
+  'do',
+  'mso',
+  'blm',
+  'lsm',
+  'kern',
+  'ie0',
+  'ce0',
+  'Dt',
+  'pdfhref',
+  'cp',
+  'ab',
+  'warn',
+  'nx',
+  'ex',
+  'em',
+  'fl',
+  'tm',
+  'it',
+  'sy',
+  'pso',
+  'open',
+  'close',
+  'write',
+  'am',
+  'ch',
+  'wh',
+  'dt',
+  'ns0',
+  'ls',
+  'ig0',
+  'LO',
+]);
 const BREAK = new Set(['PP', 'P', 'LP', 'sp', 'HP', 'Pp', 'Lp', 'RS', 'RE', 'PD0']);
 const ALT = new Set(['BR', 'RB', 'IR', 'RI', 'BI', 'IB']);
-const MDOC_DROP = new Set(['Ar', 'Cm', 'Pa', 'Ev', 'Va', 'Dv', 'Em', 'Sy', 'Li', 'Ic', 'Er', 'Fa', 'Ft', 'Fd', 'In', 'Cd', 'Ad', 'An', 'Lk', 'Mt', 'Tn', 'Ms', 'No', 'Nx', 'Ox', 'Fx', 'Bx', 'Ux', 'At', 'St', 'Xo', 'Xc', 'Pf', 'Vt', 'Ot', 'Ic', 'Sx', 'Lb', 'Rv', 'Ex', 'Bsx', 'Dx', 'Ap', 'Db', 'Sm', 'Fo', 'Fc', 'Tg', 'Ta', 'Hf', 'Eo', 'Ec', 'Es', 'En', 'Aq', 'Brq', 'Bq', 'Dq', 'Sq', 'Pq', 'Qq', 'Ql', 'Op', 'Oo', 'Oc', 'Fl', 'Xr', 'Nm', 'Ns', 'Fn', 'Ao', 'Ac', 'Bo', 'Bc', 'Do', 'Dc', 'Po', 'Pc', 'Qo', 'Qc', 'So', 'Sc', 'Bro', 'Brc', 'Dl', 'D1', 'It', 'Nd', 'Sh', 'Ss', 'Pp', 'Lp', 'Bd', 'Ed', 'Bl', 'El', 'Dd', 'Dt', 'Os']);
+const MDOC_DROP = new Set([
+  'Ar',
+  'Cm',
+  'Pa',
+  'Ev',
+  'Va',
+  'Dv',
+  'Em',
+  'Sy',
+  'Li',
+  'Ic',
+  'Er',
+  'Fa',
+  'Ft',
+  'Fd',
+  'In',
+  'Cd',
+  'Ad',
+  'An',
+  'Lk',
+  'Mt',
+  'Tn',
+  'Ms',
+  'No',
+  'Nx',
+  'Ox',
+  'Fx',
+  'Bx',
+  'Ux',
+  'At',
+  'St',
+  'Xo',
+  'Xc',
+  'Pf',
+  'Vt',
+  'Ot',
+  'Ic',
+  'Sx',
+  'Lb',
+  'Rv',
+  'Ex',
+  'Bsx',
+  'Dx',
+  'Ap',
+  'Db',
+  'Sm',
+  'Fo',
+  'Fc',
+  'Tg',
+  'Ta',
+  'Hf',
+  'Eo',
+  'Ec',
+  'Es',
+  'En',
+  'Aq',
+  'Brq',
+  'Bq',
+  'Dq',
+  'Sq',
+  'Pq',
+  'Qq',
+  'Ql',
+  'Op',
+  'Oo',
+  'Oc',
+  'Fl',
+  'Xr',
+  'Nm',
+  'Ns',
+  'Fn',
+  'Ao',
+  'Ac',
+  'Bo',
+  'Bc',
+  'Do',
+  'Dc',
+  'Po',
+  'Pc',
+  'Qo',
+  'Qc',
+  'So',
+  'Sc',
+  'Bro',
+  'Brc',
+  'Dl',
+  'D1',
+  'It',
+  'Nd',
+  'Sh',
+  'Ss',
+  'Pp',
+  'Lp',
+  'Bd',
+  'Ed',
+  'Bl',
+  'El',
+  'Dd',
+  'Dt',
+  'Os',
+]);
 
 const MAX_LINES = 60_000;
 
@@ -63,7 +275,10 @@ class Renderer {
         if (!m) continue;
         const req = m[1]!;
         const rest = m[2]!;
-        if (req === 'de' || req === 'de1' || req === 'am' || req === 'ig') { skipUntil = req === 'ig' && rest.trim() ? `.${rest.trim()}` : '..'; continue; }
+        if (req === 'de' || req === 'de1' || req === 'am' || req === 'ig') {
+          skipUntil = req === 'ig' && rest.trim() ? `.${rest.trim()}` : '..';
+          continue;
+        }
         if (req === 'if' || req === 'ie' || req === 'el') {
           const body = this.conditional(req, rest);
           if (body === null) {
@@ -126,7 +341,7 @@ class Renderer {
     const s = t.trim();
     const m = /^[$#%]\s+(.+)$/.exec(s);
     const starts = this.name && (s.startsWith(`${this.name} `) || s.startsWith(`${this.name.replace(/-/g, ' ')} `));
-    const cmd = m ? m[1]! : (starts ? s : null);
+    const cmd = m ? m[1]! : starts ? s : null;
     if (cmd && cmd.length < 200 && this.cur.commands.length < 12) this.cur.commands.push(cmd);
   }
 
@@ -157,15 +372,23 @@ class Renderer {
   private macro(req: string, rest: string): void {
     if (req === 'TH') {
       const a = this.args(rest);
-      if (a[0]) this.name = a[0].toLowerCase() === a[0] ? a[0] : (this.name || a[0].toLowerCase());
+      if (a[0]) this.name = a[0].toLowerCase() === a[0] ? a[0] : this.name || a[0].toLowerCase();
       if (a[1]) this.sec = this.sec || a[1];
       return;
     }
-    if (req === 'Dt') { this.mdoc = true; return; }
+    if (req === 'Dt') {
+      this.mdoc = true;
+      return;
+    }
     if (req === 'SH' || req === 'Sh' || req === 'SS' || req === 'Ss') {
       const h = this.args(rest).join(' ').trim();
       if (req === 'Sh') this.mdoc = true;
-      if (!h) { this.tagPending = false; this.startSection('SECTION'); this.pendingHeading = true; return; }
+      if (!h) {
+        this.tagPending = false;
+        this.startSection('SECTION');
+        this.pendingHeading = true;
+        return;
+      }
       this.startSection(req === 'SS' || req === 'Ss' ? `${this.majorHeading()} › ${h}` : h);
       return;
     }
@@ -180,17 +403,36 @@ class Renderer {
       if (req === 'RE') this.indent = Math.max(this.indent - 2, 0);
       return;
     }
-    if (req === 'br') { this.breakPara(false); return; }
-    if (req === 'TP' || req === 'TQ') { this.breakPara(req === 'TP'); this.tagPending = true; this.indentNext = false; return; }
+    if (req === 'br') {
+      this.breakPara(false);
+      return;
+    }
+    if (req === 'TP' || req === 'TQ') {
+      this.breakPara(req === 'TP');
+      this.tagPending = true;
+      this.indentNext = false;
+      return;
+    }
     if (req === 'IP') {
       this.breakPara();
       const a = this.args(rest);
-      if (a[0] && a[0] !== '\\(bu' && a[0].trim()) { this.cur ??= this.pushDefault(); this.cur.lines.push(' '.repeat(this.indent) + a[0]); }
+      if (a[0] && a[0] !== '\\(bu' && a[0].trim()) {
+        this.cur ??= this.pushDefault();
+        this.cur.lines.push(' '.repeat(this.indent) + a[0]);
+      }
       this.indentNext = true;
       return;
     }
-    if (req === 'nf' || req === 'EX' || req === 'Vb' || (req === 'Bd' && /-literal|-unfilled/.test(rest))) { this.breakPara(); this.nofill = true; return; }
-    if (req === 'fi' || req === 'EE' || req === 'Ve' || req === 'Ed') { this.nofill = false; this.breakPara(); return; }
+    if (req === 'nf' || req === 'EX' || req === 'Vb' || (req === 'Bd' && /-literal|-unfilled/.test(rest))) {
+      this.breakPara();
+      this.nofill = true;
+      return;
+    }
+    if (req === 'fi' || req === 'EE' || req === 'Ve' || req === 'Ed') {
+      this.nofill = false;
+      this.breakPara();
+      return;
+    }
     if (req === 'so') return;
     if (req === 'ds' || req === 'ds1') {
       const m = /^(\S+)\s+"?(.*)$/.exec(rest);
@@ -198,13 +440,30 @@ class Renderer {
       return;
     }
     if (NO_OP.has(req)) return;
-    if (ALT.has(req)) { this.text(this.args(rest).join('')); return; }
-    if (req === 'B' || req === 'I' || req === 'SM' || req === 'SB' || req === 'UR' || req === 'MT' || req === 'SY' || req === 'OP' || req === 'CW' || req === 'R') {
+    if (ALT.has(req)) {
+      this.text(this.args(rest).join(''));
+      return;
+    }
+    if (
+      req === 'B' ||
+      req === 'I' ||
+      req === 'SM' ||
+      req === 'SB' ||
+      req === 'UR' ||
+      req === 'MT' ||
+      req === 'SY' ||
+      req === 'OP' ||
+      req === 'CW' ||
+      req === 'R'
+    ) {
       const a = this.args(rest).join(' ');
       this.text(req === 'OP' ? `[${a}]` : req === 'UR' || req === 'MT' ? `<${a}>` : a);
       return;
     }
-    if (this.mdoc || MDOC_DROP.has(req)) { this.mdocMacro(req, rest); return; }
+    if (this.mdoc || MDOC_DROP.has(req)) {
+      this.mdocMacro(req, rest);
+      return;
+    }
     // Unknown macro: keep its words.
     const a = this.args(rest).join(' ');
     if (a.trim()) this.text(a);
@@ -229,16 +488,38 @@ class Renderer {
   private mdocMacro(req: string, rest: string): void {
     const words = macroArgs(rest);
     switch (req) {
-      case 'Pp': case 'Lp': this.breakPara(); this.indentNext = false; return;
+      case 'Pp':
+      case 'Lp':
+        this.breakPara();
+        this.indentNext = false;
+        return;
       case 'Nm': {
-        if (words[0] && !this.mdocName) { this.mdocName = unescapeRoff(words[0]); if (!this.name) this.name = this.mdocName; }
+        if (words[0] && !this.mdocName) {
+          this.mdocName = unescapeRoff(words[0]);
+          if (!this.name) this.name = this.mdocName;
+        }
         this.text(this.inline(['Nm', ...words]));
         return;
       }
-      case 'Nd': this.text(`- ${this.inline(words)}`); return;
-      case 'It': { this.breakPara(); const t = this.inline(words); if (t) this.cur?.lines.push(' '.repeat(this.indent) + t); this.indentNext = true; return; }
-      case 'Dl': case 'D1': this.breakPara(); this.cur?.lines.push(`${' '.repeat(this.indent + 4)}${this.inline(words)}`); this.maybeCommand(this.inline(words)); return;
-      case 'Bd': this.breakPara(); return;
+      case 'Nd':
+        this.text(`- ${this.inline(words)}`);
+        return;
+      case 'It': {
+        this.breakPara();
+        const t = this.inline(words);
+        if (t) this.cur?.lines.push(' '.repeat(this.indent) + t);
+        this.indentNext = true;
+        return;
+      }
+      case 'Dl':
+      case 'D1':
+        this.breakPara();
+        this.cur?.lines.push(`${' '.repeat(this.indent + 4)}${this.inline(words)}`);
+        this.maybeCommand(this.inline(words));
+        return;
+      case 'Bd':
+        this.breakPara();
+        return;
       default: {
         const t = this.inline([req, ...words]);
         if (t) this.text(t);
@@ -260,26 +541,92 @@ class Renderer {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       switch (w) {
-        case 'Fl': { const nx = words[i + 1]; if (nx && !MDOC_DROP.has(nx) && !/^[.,;:)\]]$/.test(nx)) { push(`-${unescapeRoff(nx)}`); i++; } else push('-'); break; }
-        case 'Xr': { const a = words[i + 1]; const b = words[i + 2]; if (a) { push(b && /^\d/.test(b) ? `${a}(${b})` : a); i += b && /^\d/.test(b) ? 2 : 1; } break; }
-        case 'Nm': { const nx = words[i + 1]; if (nx && !MDOC_DROP.has(nx) && !/^[.,;:)\]]$/.test(nx)) { push(unescapeRoff(nx)); i++; } else push(this.mdocName || this.name); break; }
-        case 'Op': case 'Oo': push('['); noSpace = true; if (w === 'Op') closers.push(']'); break;
-        case 'Oc': out += ']'; break;
-        case 'Dq': case 'Do': push('“'); noSpace = true; if (w === 'Dq') closers.push('”'); break;
-        case 'Dc': out += '”'; break;
-        case 'Sq': case 'Ql': case 'So': push('‘'); noSpace = true; if (w !== 'So') closers.push('’'); break;
-        case 'Sc': out += '’'; break;
-        case 'Pq': case 'Po': push('('); noSpace = true; if (w === 'Pq') closers.push(')'); break;
-        case 'Pc': out += ')'; break;
-        case 'Aq': push('<'); noSpace = true; closers.push('>'); break;
-        case 'Brq': push('{'); noSpace = true; closers.push('}'); break;
-        case 'Ns': case 'Ap': noSpace = true; if (w === 'Ap') out += "'"; break;
+        case 'Fl': {
+          const nx = words[i + 1];
+          if (nx && !MDOC_DROP.has(nx) && !/^[.,;:)\]]$/.test(nx)) {
+            push(`-${unescapeRoff(nx)}`);
+            i++;
+          } else push('-');
+          break;
+        }
+        case 'Xr': {
+          const a = words[i + 1];
+          const b = words[i + 2];
+          if (a) {
+            push(b && /^\d/.test(b) ? `${a}(${b})` : a);
+            i += b && /^\d/.test(b) ? 2 : 1;
+          }
+          break;
+        }
+        case 'Nm': {
+          const nx = words[i + 1];
+          if (nx && !MDOC_DROP.has(nx) && !/^[.,;:)\]]$/.test(nx)) {
+            push(unescapeRoff(nx));
+            i++;
+          } else push(this.mdocName || this.name);
+          break;
+        }
+        case 'Op':
+        case 'Oo':
+          push('[');
+          noSpace = true;
+          if (w === 'Op') closers.push(']');
+          break;
+        case 'Oc':
+          out += ']';
+          break;
+        case 'Dq':
+        case 'Do':
+          push('“');
+          noSpace = true;
+          if (w === 'Dq') closers.push('”');
+          break;
+        case 'Dc':
+          out += '”';
+          break;
+        case 'Sq':
+        case 'Ql':
+        case 'So':
+          push('‘');
+          noSpace = true;
+          if (w !== 'So') closers.push('’');
+          break;
+        case 'Sc':
+          out += '’';
+          break;
+        case 'Pq':
+        case 'Po':
+          push('(');
+          noSpace = true;
+          if (w === 'Pq') closers.push(')');
+          break;
+        case 'Pc':
+          out += ')';
+          break;
+        case 'Aq':
+          push('<');
+          noSpace = true;
+          closers.push('>');
+          break;
+        case 'Brq':
+          push('{');
+          noSpace = true;
+          closers.push('}');
+          break;
+        case 'Ns':
+        case 'Ap':
+          noSpace = true;
+          if (w === 'Ap') out += "'";
+          break;
         default:
           if (MDOC_DROP.has(w)) break;
           push(unescapeRoff(w, this.strings));
       }
     }
-    if (closers.length) { out += closers.reverse().join(''); closers = []; }
+    if (closers.length) {
+      out += closers.reverse().join('');
+      closers = [];
+    }
     return out.replace(/\s+/g, ' ').trim();
   }
 
@@ -288,7 +635,10 @@ class Renderer {
     const sections: ManSection[] = [];
     const used = new Set<string>();
     for (const s of this.sections) {
-      const text = s.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+      const text = s.lines
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
       const major = s.heading.split(' › ')[0]!.toUpperCase();
       if (major === 'NAME') {
         const m = /^(.*?)\s+(?:\\?-|–|—)\s+(.*)$/s.exec(text.replace(/\s+/g, ' '));

@@ -25,9 +25,16 @@ export interface Collection {
   langOf(doc: number): 'en' | 'km';
 }
 
-export interface QueryTerm { term: string; weight: number }
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
 
-export interface Scored { col: number; doc: number; score: number }
+export interface Scored {
+  col: number;
+  doc: number;
+  score: number;
+}
 
 export function newAcc(size: number): Acc {
   return { score: new Float32Array(size), cover: new Uint8Array(size), touched: new Int32Array(size), n: 0 };
@@ -69,7 +76,10 @@ export function scoreCollections(cols: Collection[], query: QueryTerm[], limit: 
       if (out.length >= limit * 4 && s <= out[out.length - 1]!.score) continue;
       if (!c.accept(doc)) continue;
       out.push({ col: ci, doc, score: s });
-      if (out.length >= limit * 8) { out.sort((a, b) => b.score - a.score); out.length = limit * 4; }
+      if (out.length >= limit * 8) {
+        out.sort((a, b) => b.score - a.score);
+        out.length = limit * 4;
+      }
     }
   });
   out.sort((a, b) => b.score - a.score);

@@ -12,9 +12,21 @@ export const KINDS: DocKind[] = ['koompi', 'man', 'archwiki', 'kde'];
 export const LANGS: ('en' | 'km')[] = ['en', 'km'];
 
 export type SegmentName =
-  | 'termBlob' | 'termOff' | 'postOff' | 'postings' | 'df'
-  | 'docLen' | 'docPage' | 'docSec' | 'docKind' | 'docLang' | 'docPrior'
-  | 'blockOff' | 'blocks' | 'refs' | 'pages';
+  | 'termBlob'
+  | 'termOff'
+  | 'postOff'
+  | 'postings'
+  | 'df'
+  | 'docLen'
+  | 'docPage'
+  | 'docSec'
+  | 'docKind'
+  | 'docLang'
+  | 'docPrior'
+  | 'blockOff'
+  | 'blocks'
+  | 'refs'
+  | 'pages';
 
 export interface IndexMeta {
   version: number;
@@ -52,5 +64,18 @@ export interface PageEntry {
 }
 
 /** A page block (deflated JSON): what a hit needs, without loading the page table. */
-export interface Block { t: string; k: DocKind; l: 'en' | 'km'; r: string; a?: string; s: BlockSection[] }
-export interface BlockSection { h: string | null; a: string | null; r: string; x: string; c: string[] }
+export interface Block {
+  t: string;
+  k: DocKind;
+  l: 'en' | 'km';
+  r: string;
+  a?: string;
+  s: BlockSection[];
+}
+export interface BlockSection {
+  h: string | null;
+  a: string | null;
+  r: string;
+  x: string;
+  c: string[];
+}

@@ -5,8 +5,15 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { B, K1, type Acc, type Collection } from './score.js';
 import {
-  END_MAGIC, FORMAT_VERSION, KINDS, LANGS, MAGIC,
-  type Block, type IndexMeta, type PageEntry, type SegmentName,
+  END_MAGIC,
+  FORMAT_VERSION,
+  KINDS,
+  LANGS,
+  MAGIC,
+  type Block,
+  type IndexMeta,
+  type PageEntry,
+  type SegmentName,
 } from './store-format.js';
 import type { DocKind } from './types.js';
 
@@ -46,7 +53,8 @@ export class DiskIndex implements Collection {
       }
       if (meta.version !== FORMAT_VERSION) throw new CorruptIndexError(`index format ${meta.version}, expected ${FORMAT_VERSION}`);
       if (meta.fileSize !== size) throw new CorruptIndexError(`index is ${size} bytes, expected ${meta.fileSize} (truncated?)`);
-      if (!this.read(size - END_MAGIC.length, END_MAGIC.length, size).equals(END_MAGIC)) throw new CorruptIndexError('index end marker missing');
+      if (!this.read(size - END_MAGIC.length, END_MAGIC.length, size).equals(END_MAGIC))
+        throw new CorruptIndexError('index end marker missing');
       this.meta = meta;
       this.termBlob = this.seg('termBlob');
       this.termOff = u32(this.seg('termOff'));
@@ -60,8 +68,15 @@ export class DiskIndex implements Collection {
       this.docPrior = new Float32Array(this.seg('docPrior').buffer.slice(0));
       this.blockOff = u32(this.seg('blockOff'));
       const n = meta.sections;
-      if (this.termOff.length !== meta.terms + 1 || this.dfs.length !== meta.terms || this.postOff.length !== meta.terms + 1 || this.docLen.length !== n
-        || this.docPage.length !== n || this.docKind.length !== n || this.blockOff.length !== meta.pages + 1) {
+      if (
+        this.termOff.length !== meta.terms + 1 ||
+        this.dfs.length !== meta.terms ||
+        this.postOff.length !== meta.terms + 1 ||
+        this.docLen.length !== n ||
+        this.docPage.length !== n ||
+        this.docKind.length !== n ||
+        this.blockOff.length !== meta.pages + 1
+      ) {
         throw new CorruptIndexError('index tables have inconsistent sizes');
       }
     } catch (e) {
@@ -90,8 +105,12 @@ export class DiskIndex implements Collection {
     return this.read(s[0], s[1], this.meta.fileSize);
   }
 
-  get size(): number { return this.meta.sections; }
-  get avgBodyLen(): number { return this.meta.avgBodyLen; }
+  get size(): number {
+    return this.meta.sections;
+  }
+  get avgBodyLen(): number {
+    return this.meta.avgBodyLen;
+  }
 
   private termIndex(term: string): number {
     let lo = 0;
@@ -100,7 +119,8 @@ export class DiskIndex implements Collection {
       const mid = (lo + hi) >>> 1;
       const t = this.termBlob.toString('utf8', this.termOff[mid], this.termOff[mid + 1]);
       if (t === term) return mid;
-      if (t < term) lo = mid + 1; else hi = mid - 1;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
     }
     return -1;
   }
@@ -131,14 +151,23 @@ export class DiskIndex implements Collection {
     while (p < n) {
       let x = b[p++]!;
       let v = x & 0x7f;
-      for (let sh = 7; x & 0x80; sh += 7) { x = b[p++]!; v |= (x & 0x7f) << sh; }
+      for (let sh = 7; x & 0x80; sh += 7) {
+        x = b[p++]!;
+        v |= (x & 0x7f) << sh;
+      }
       doc += v;
       x = b[p++]!;
       let st = x & 0x7f;
-      for (let sh = 7; x & 0x80; sh += 7) { x = b[p++]!; st |= (x & 0x7f) << sh; }
+      for (let sh = 7; x & 0x80; sh += 7) {
+        x = b[p++]!;
+        st |= (x & 0x7f) << sh;
+      }
       x = b[p++]!;
       let bt = x & 0x7f;
-      for (let sh = 7; x & 0x80; sh += 7) { x = b[p++]!; bt |= (x & 0x7f) << sh; }
+      for (let sh = 7; x & 0x80; sh += 7) {
+        x = b[p++]!;
+        bt |= (x & 0x7f) << sh;
+      }
       const tf = st / 2 + bt / (k + kb * lens[doc]!);
       if (score[doc] === 0) touched[acc.n++] = doc;
       score[doc]! += (w * tf) / (tf + K1);
@@ -146,11 +175,21 @@ export class DiskIndex implements Collection {
     }
   }
 
-  bodyLen(doc: number): number { return this.docLen[doc]!; }
-  prior(doc: number): number { return this.docPrior[doc]!; }
-  kindOf(doc: number): DocKind { return KINDS[this.docKind[doc]!]!; }
-  langOf(doc: number): 'en' | 'km' { return LANGS[this.docLang[doc]!]!; }
-  pageOf(doc: number): number { return this.docPage[doc]!; }
+  bodyLen(doc: number): number {
+    return this.docLen[doc]!;
+  }
+  prior(doc: number): number {
+    return this.docPrior[doc]!;
+  }
+  kindOf(doc: number): DocKind {
+    return KINDS[this.docKind[doc]!]!;
+  }
+  langOf(doc: number): 'en' | 'km' {
+    return LANGS[this.docLang[doc]!]!;
+  }
+  pageOf(doc: number): number {
+    return this.docPage[doc]!;
+  }
 
   block(page: number): Block {
     const hit = this.blockCache.get(page);
@@ -185,7 +224,9 @@ export class DiskIndex implements Collection {
         throw new CorruptIndexError('ref table is corrupt');
       }
       this.refList = new Map();
-      refs.forEach((r, i) => { if (!this.refList!.has(r)) this.refList!.set(r, i); });
+      refs.forEach((r, i) => {
+        if (!this.refList!.has(r)) this.refList!.set(r, i);
+      });
     }
     return this.refList.get(ref) ?? -1;
   }
@@ -216,7 +257,13 @@ export class DiskIndex implements Collection {
   }
 
   close(): void {
-    if (this.fd !== null) { try { closeSync(this.fd); } catch { /* already closed */ } }
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        /* already closed */
+      }
+    }
     this.fd = null;
   }
 }

@@ -7,8 +7,16 @@ import { deflateRawSync } from 'node:zlib';
 import { PACK, pageTokens, sectionTerms } from './fields.js';
 import type { PageRecord } from './model.js';
 import {
-  END_MAGIC, FORMAT_VERSION, KINDS, LANGS, MAGIC,
-  type Block, type BlockSection, type IndexMeta, type PageEntry, type SegmentName,
+  END_MAGIC,
+  FORMAT_VERSION,
+  KINDS,
+  LANGS,
+  MAGIC,
+  type Block,
+  type BlockSection,
+  type IndexMeta,
+  type PageEntry,
+  type SegmentName,
 } from './store-format.js';
 import type { DocsSourceStatus } from './types.js';
 import { ByteWriter } from './varint.js';
@@ -22,7 +30,10 @@ class IntRows {
       b.set(this.a);
       this.a = b;
     }
-    this.a[this.n++] = x; this.a[this.n++] = y; this.a[this.n++] = z; this.a[this.n++] = w;
+    this.a[this.n++] = x;
+    this.a[this.n++] = y;
+    this.a[this.n++] = z;
+    this.a[this.n++] = w;
   }
 }
 
@@ -39,7 +50,9 @@ export class IndexWriter {
   private readonly pages: PageEntry[] = [];
   private totalLen = 0;
 
-  get sectionCount(): number { return this.docLen.length; }
+  get sectionCount(): number {
+    return this.docLen.length;
+  }
 
   add(page: PageRecord): void {
     const pt = pageTokens(page);
@@ -51,7 +64,10 @@ export class IndexWriter {
       const { terms, bodyLen } = sectionTerms(pt, s, page.kind);
       terms.forEach((v, t) => {
         let id = this.termIds.get(t);
-        if (id === undefined) { id = this.termIds.size; this.termIds.set(t, id); }
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(t, id);
+        }
         this.rows.push4(id, doc, Math.floor(v / PACK), v % PACK);
       });
       this.docLen.push(bodyLen);
@@ -66,8 +82,19 @@ export class IndexWriter {
     const b: Block = { t: page.title, k: page.kind, l: page.lang, r: page.ref, ...(page.aliasOf ? { a: page.aliasOf } : {}), s: block };
     this.blocks.push(deflateRawSync(JSON.stringify(b), { level: 1 }));
     this.pages.push({
-      key: page.key, kind: page.kind, lang: page.lang, title: page.title, summary: page.summary, keywords: page.keywords,
-      ref: page.ref, path: page.path, mtimeMs: page.mtimeMs, size: page.size, prior: page.prior, first, count: page.sections.length,
+      key: page.key,
+      kind: page.kind,
+      lang: page.lang,
+      title: page.title,
+      summary: page.summary,
+      keywords: page.keywords,
+      ref: page.ref,
+      path: page.path,
+      mtimeMs: page.mtimeMs,
+      size: page.size,
+      prior: page.prior,
+      first,
+      count: page.sections.length,
       ...(page.aliasOf ? { aliasOf: page.aliasOf } : {}),
       ...(page.skipped ? { skipped: true } : {}),
     });
@@ -79,7 +106,9 @@ export class IndexWriter {
     const terms = [...this.termIds.keys()];
     const order = terms.map((_, i) => i).sort((x, y) => (terms[x]! < terms[y]! ? -1 : terms[x]! > terms[y]! ? 1 : 0));
     const rank = new Int32Array(nTerms);
-    order.forEach((id, r) => { rank[id] = r; });
+    order.forEach((id, r) => {
+      rank[id] = r;
+    });
     // Counting sort of the rows by term rank, stable, so docs stay ascending within a term.
     const rowCount = this.rows.n / 4;
     const count = new Int32Array(nTerms + 1);
@@ -108,11 +137,17 @@ export class IndexWriter {
     const termBufs = order.map((id) => Buffer.from(terms[id]!, 'utf8'));
     const termOff = new Uint32Array(nTerms + 1);
     let off = 0;
-    termBufs.forEach((b, i) => { termOff[i] = off; off += b.length; });
+    termBufs.forEach((b, i) => {
+      termOff[i] = off;
+      off += b.length;
+    });
     termOff[nTerms] = off;
     const blockOff = new Uint32Array(this.blocks.length + 1);
     off = 0;
-    this.blocks.forEach((b, i) => { blockOff[i] = off; off += b.length; });
+    this.blocks.forEach((b, i) => {
+      blockOff[i] = off;
+      off += b.length;
+    });
     blockOff[this.blocks.length] = off;
     const n = this.docLen.length;
     const segs: [SegmentName, Uint8Array[]][] = [
@@ -133,8 +168,16 @@ export class IndexWriter {
       ['pages', [Buffer.from(JSON.stringify(this.pages), 'utf8')]],
     ];
     const meta: IndexMeta = {
-      version: FORMAT_VERSION, fingerprint, builtAt: new Date().toISOString(), sources,
-      sections: n, terms: nTerms, pages: this.pages.length, avgBodyLen: n ? this.totalLen / n : 1, fileSize: 0, checksum: '',
+      version: FORMAT_VERSION,
+      fingerprint,
+      builtAt: new Date().toISOString(),
+      sources,
+      sections: n,
+      terms: nTerms,
+      pages: this.pages.length,
+      avgBodyLen: n ? this.totalLen / n : 1,
+      fileSize: 0,
+      checksum: '',
       segments: {} as IndexMeta['segments'],
     };
     // Lay out: the meta's size depends on the offsets, so reserve a fixed-width header area.
@@ -160,7 +203,10 @@ export class IndexWriter {
       writeAll(fd, metaBuf, head.length);
       segs.forEach(([name, parts]) => {
         let p = meta.segments[name][0];
-        for (const part of parts) { writeAll(fd, part, p); p += part.length; }
+        for (const part of parts) {
+          writeAll(fd, part, p);
+          p += part.length;
+        }
       });
       writeAll(fd, END_MAGIC, cursor);
       fsyncSync(fd);

@@ -4,10 +4,14 @@ export type TextLang = 'en' | 'km';
 
 export const DOCS_TEXTS = {
   en: {
-    phase: { discover: 'Finding documentation', parse: 'Reading pages', write: 'Writing the index', done: 'Done' } as Record<string, string>,
+    phase: { discover: 'Finding documentation', parse: 'Reading pages', write: 'Writing the index', done: 'Done' } as Record<
+      string,
+      string
+    >,
     built: (sections: number, ms: number, mb: string) => `Indexed ${sections} sections in ${(ms / 1000).toFixed(1)} s (${mb} MB).`,
     unchanged: (ms: number) => `Nothing changed since the last build (checked in ${(ms / 1000).toFixed(1)} s).`,
-    source: (kind: string, pages: number, sections: number, skipped: number) => `  ${kind.padEnd(9)} ${String(pages).padStart(6)} pages  ${String(sections).padStart(7)} sections${skipped ? `  (${skipped} skipped: unreadable or empty)` : ''}`,
+    source: (kind: string, pages: number, sections: number, skipped: number) =>
+      `  ${kind.padEnd(9)} ${String(pages).padStart(6)} pages  ${String(sections).padStart(7)} sections${skipped ? `  (${skipped} skipped: unreadable or empty)` : ''}`,
     locked: (why: string) => `${why}. Wait for it to finish, then run \`koompi-ask docs index\` again.`,
     diskFull: (why: string) => `${why}. Free some space (for example \`sudo paccache -r\`), then run \`koompi-ask docs index\` again.`,
     ioError: (why: string) => `${why}. Check that the cache folder is writable (KOOMPI_CACHE_DIR).`,
@@ -24,9 +28,11 @@ export const DOCS_TEXTS = {
   },
   km: {
     phase: { discover: 'កំពុងស្វែងរកឯកសារ', parse: 'កំពុងអានទំព័រ', write: 'កំពុងសរសេរលិបិក្រម', done: 'រួចរាល់' } as Record<string, string>,
-    built: (sections: number, ms: number, mb: string) => `បានធ្វើលិបិក្រម ${sections} ផ្នែក ក្នុងរយៈពេល ${(ms / 1000).toFixed(1)} វិនាទី (${mb} MB)។`,
+    built: (sections: number, ms: number, mb: string) =>
+      `បានធ្វើលិបិក្រម ${sections} ផ្នែក ក្នុងរយៈពេល ${(ms / 1000).toFixed(1)} វិនាទី (${mb} MB)។`,
     unchanged: (ms: number) => `គ្មានអ្វីផ្លាស់ប្ដូរតាំងពីការបង្កើតចុងក្រោយទេ (បានពិនិត្យក្នុង ${(ms / 1000).toFixed(1)} វិនាទី)។`,
-    source: (kind: string, pages: number, sections: number, skipped: number) => `  ${kind.padEnd(9)} ${String(pages).padStart(6)} ទំព័រ  ${String(sections).padStart(7)} ផ្នែក${skipped ? `  (រំលង ${skipped}៖ អានមិនបាន ឬទទេ)` : ''}`,
+    source: (kind: string, pages: number, sections: number, skipped: number) =>
+      `  ${kind.padEnd(9)} ${String(pages).padStart(6)} ទំព័រ  ${String(sections).padStart(7)} ផ្នែក${skipped ? `  (រំលង ${skipped}៖ អានមិនបាន ឬទទេ)` : ''}`,
     locked: (why: string) => `${why}។ សូមរង់ចាំវាបញ្ចប់ រួចដំណើរការ \`koompi-ask docs index\` ម្ដងទៀត។`,
     diskFull: (why: string) => `${why}។ សូមសម្អាតទំហំឌីសខ្លះ (ឧទាហរណ៍ \`sudo paccache -r\`) រួចដំណើរការ \`koompi-ask docs index\` ម្ដងទៀត។`,
     ioError: (why: string) => `${why}។ សូមពិនិត្យថាថតឃ្លាំងសម្ងាត់អាចសរសេរបាន (KOOMPI_CACHE_DIR)។`,

@@ -9,12 +9,52 @@ import { stem } from './stem.js';
 export const TOKENIZER_VERSION = 4;
 
 const STOPWORDS = new Set(
-  ('a an and are as at be by do does for from how i in is it me my of on or so that the this to was what when where which '
-    + 'who why will with you your can could should would please tell about into its our we they them then than there these those '
-    + 'use using used get want need').split(' '),
+  (
+    'a an and are as at be by do does for from how i in is it me my of on or so that the this to was what when where which ' +
+    'who why will with you your can could should would please tell about into its our we they them then than there these those ' +
+    'use using used get want need'
+  ).split(' '),
 );
 /** Khmer function words that carry no topic ("how", "what", "I", question particles, politeness). */
-const KM_STOPWORDS = new Set(['តើ', 'ខ្ញុំ', 'យ៉ាងដូចម្តេច', 'យ៉ាងដូច', 'ម្តេច', 'ដូចម្តេច', 'របស់', 'នៅ', 'និង', 'ជា', 'ដែល', 'បាន', 'ទេ', 'ឬ', 'នេះ', 'នោះ', 'ក្នុង', 'ពី', 'អ្វី', 'ណា', 'បែប', 'ណា', 'សូម', 'ចង់', 'ត្រូវ', 'ធ្វើ', 'មិន', 'មួយ', 'គឺ', 'ឱ្យ', 'អោយ', 'ទៅ', 'មក', 'ផង', 'ហ្នឹង', 'បាទ', 'ចាស']);
+const KM_STOPWORDS = new Set([
+  'តើ',
+  'ខ្ញុំ',
+  'យ៉ាងដូចម្តេច',
+  'យ៉ាងដូច',
+  'ម្តេច',
+  'ដូចម្តេច',
+  'របស់',
+  'នៅ',
+  'និង',
+  'ជា',
+  'ដែល',
+  'បាន',
+  'ទេ',
+  'ឬ',
+  'នេះ',
+  'នោះ',
+  'ក្នុង',
+  'ពី',
+  'អ្វី',
+  'ណា',
+  'បែប',
+  'ណា',
+  'សូម',
+  'ចង់',
+  'ត្រូវ',
+  'ធ្វើ',
+  'មិន',
+  'មួយ',
+  'គឺ',
+  'ឱ្យ',
+  'អោយ',
+  'ទៅ',
+  'មក',
+  'ផង',
+  'ហ្នឹង',
+  'បាទ',
+  'ចាស',
+]);
 
 let segmenter: Intl.Segmenter | null = null;
 function khmerSegmenter(): Intl.Segmenter {
@@ -93,8 +133,11 @@ let cachedFingerprint: string | null = null;
 export function tokenizerFingerprint(): string {
   if (cachedFingerprint) return cachedFingerprint;
   const probe = [
-    'តើខ្ញុំប្តូរភាសាក្ដារចុចយ៉ាងដូចម្តេច', 'ការដំឡើងកម្មវិធីថ្មីលើកុំព្យូទ័រ', 'ភ្ជាប់វ៉ាយហ្វាយនិងម៉ាស៊ីនបោះពុម្ព',
-    'ស្ណាបស៊ុតប្រព័ន្ធត្រឡប់ក្រោយ', 'Mounting the --recursive wpa_supplicant files -V -v',
+    'តើខ្ញុំប្តូរភាសាក្ដារចុចយ៉ាងដូចម្តេច',
+    'ការដំឡើងកម្មវិធីថ្មីលើកុំព្យូទ័រ',
+    'ភ្ជាប់វ៉ាយហ្វាយនិងម៉ាស៊ីនបោះពុម្ព',
+    'ស្ណាបស៊ុតប្រព័ន្ធត្រឡប់ក្រោយ',
+    'Mounting the --recursive wpa_supplicant files -V -v',
   ];
   const h = createHash('sha256');
   h.update(`v${TOKENIZER_VERSION}\n`);

@@ -13,8 +13,13 @@ export class ByteWriter {
   }
   varint(v: number): void {
     this.grow(5);
-    while (v >= 0x80) { this.buf[this.len++] = (v & 0x7f) | 0x80; v >>>= 7; }
+    while (v >= 0x80) {
+      this.buf[this.len++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
     this.buf[this.len++] = v;
   }
-  bytes(): Uint8Array { return this.buf.subarray(0, this.len); }
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
 }

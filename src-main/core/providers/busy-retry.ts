@@ -64,9 +64,18 @@ export async function withBusyRetry<T>(run: () => Promise<T>, o: BusyRetryOption
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) { reject(new ProviderError('aborted', 'Cancelled.')); return; }
-    const onAbort = (): void => { clearTimeout(t); reject(new ProviderError('aborted', 'Cancelled.')); };
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    if (signal?.aborted) {
+      reject(new ProviderError('aborted', 'Cancelled.'));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new ProviderError('aborted', 'Cancelled.'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

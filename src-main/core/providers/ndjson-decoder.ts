@@ -53,7 +53,10 @@ export class NdjsonDecoder {
     this.buf = start === 0 ? buf : buf.slice(start);
     this.scanFrom = this.buf.length;
     if (this.buf.length > MAX_LINE_CHARS) {
-      throw new ProviderError('stream', `The ${this.source} sent a line longer than ${MAX_LINE_CHARS} characters without a newline; the stream looks broken.`);
+      throw new ProviderError(
+        'stream',
+        `The ${this.source} sent a line longer than ${MAX_LINE_CHARS} characters without a newline; the stream looks broken.`,
+      );
     }
   }
 
@@ -75,7 +78,9 @@ export class NdjsonDecoder {
 export async function* decodeNdjson(body: AsyncIterable<Uint8Array>, source = 'server'): AsyncGenerator<unknown, void, undefined> {
   const dec = new NdjsonDecoder(source);
   const pending: unknown[] = [];
-  const collect = (v: unknown): void => { pending.push(v); };
+  const collect = (v: unknown): void => {
+    pending.push(v);
+  };
   for await (const chunk of body) {
     dec.push(chunk, collect);
     while (pending.length > 0) yield pending.shift();

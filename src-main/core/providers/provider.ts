@@ -2,15 +2,15 @@
 import type { ChatMessage } from '../types.js';
 
 export type ProviderErrorKind =
-  | 'unreachable'   // the server did not answer (connection refused, liveness timeout)
+  | 'unreachable' // the server did not answer (connection refused, liveness timeout)
   | 'model-missing' // the model is not installed / not found
-  | 'auth'          // bad or missing key
-  | 'quota'         // rate limit or quota exhausted (429)
-  | 'blocked'       // the prompt or answer was blocked by a safety filter
-  | 'server'        // 5xx or an error object from the server
-  | 'stream'        // malformed or cut-off stream, or an error mid-stream
-  | 'timeout'       // no first token / no progress in time
-  | 'aborted';      // cancelled by the user
+  | 'auth' // bad or missing key
+  | 'quota' // rate limit or quota exhausted (429)
+  | 'blocked' // the prompt or answer was blocked by a safety filter
+  | 'server' // 5xx or an error object from the server
+  | 'stream' // malformed or cut-off stream, or an error mid-stream
+  | 'timeout' // no first token / no progress in time
+  | 'aborted'; // cancelled by the user
 
 export class ProviderError extends Error {
   constructor(
@@ -50,8 +50,7 @@ export interface ChatStats {
 }
 
 export type Availability =
-  | { ok: true; model: string; version?: string }
-  | { ok: false; reason: string; fix: string; kind?: AvailabilityFailure };
+  { ok: true; model: string; version?: string } | { ok: false; reason: string; fix: string; kind?: AvailabilityFailure };
 
 /** Why availability() said no, for the router (never parsed out of the English reason). */
 export type AvailabilityFailure = ProviderErrorKind | 'unavailable' | 'no-key';

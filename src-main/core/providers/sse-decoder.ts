@@ -74,7 +74,10 @@ export class SseDecoder {
       const line = buf.slice(start, i);
       if (buf.charCodeAt(i) === 13) {
         if (i + 1 < n) start = buf.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-        else { start = i + 1; this.skipLeadingLf = true; }
+        else {
+          start = i + 1;
+          this.skipLeadingLf = true;
+        }
       } else {
         start = i + 1;
       }
@@ -92,7 +95,10 @@ export class SseDecoder {
   private line(line: string): SseEvent | null {
     if (line === '') {
       this.midEvent = false;
-      if (!this.hasData) { this.resetEvent(); return null; }
+      if (!this.hasData) {
+        this.resetEvent();
+        return null;
+      }
       const ev: SseEvent = { event: this.eventName || 'message', data: this.dataLines.join('\n'), id: this.lastId };
       this.resetEvent();
       return ev;

@@ -110,9 +110,11 @@ const GROUNDING_RULES = `Documentation from this computer follows, numbered. Ans
 
 export function systemPrompt(opts: SystemPromptOptions): string {
   const parts = [BASE_SYSTEM_PROMPT];
-  parts.push(opts.hasKoompiCli
-    ? 'The koompi command line is installed on this machine: prefer it.'
-    : 'The koompi command line is not installed on this machine: use pacman, systemctl and snapper.');
+  parts.push(
+    opts.hasKoompiCli
+      ? 'The koompi command line is installed on this machine: prefer it.'
+      : 'The koompi command line is not installed on this machine: use pacman, systemctl and snapper.',
+  );
   if (opts.lang === 'km') parts.push('This question is in Khmer: answer in Khmer.');
   if (opts.grounding) parts.push('', GROUNDING_RULES, '', opts.grounding.block);
   return parts.join('\n');

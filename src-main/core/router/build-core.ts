@@ -9,7 +9,12 @@ import type { ChatProvider } from '../providers/provider.js';
 import { createSharedKeyStore, type SharedKeyStore } from '../secrets/index.js';
 import { systemPrompt } from '../providers/system-prompt.js';
 import {
-  applyEnvOverrides, loadSettings, resolveConfigDir, updateSettings, type EffectiveSettings, type Settings,
+  applyEnvOverrides,
+  loadSettings,
+  resolveConfigDir,
+  updateSettings,
+  type EffectiveSettings,
+  type Settings,
 } from '../settings/index.js';
 import { diagnose, type DoctorLang, type DoctorReport } from '../doctor.js';
 import { doctorTexts } from '../doctor-texts.js';
@@ -79,12 +84,17 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
 
   // The local tier on an OpenAI-compatible server (llama-server, vLLM, LM Studio, LocalAI) when one is set.
   const makeOpenAI = (s: EffectiveSettings): OpenAICompatProvider | null =>
-    s.openaiBaseUrl ? new OpenAICompatProvider({ baseUrl: s.openaiBaseUrl, model: s.openaiModel ?? undefined, getApiKey: () => keys.get('openai') }) : null;
+    s.openaiBaseUrl
+      ? new OpenAICompatProvider({ baseUrl: s.openaiBaseUrl, model: s.openaiModel ?? undefined, getApiKey: () => keys.get('openai') })
+      : null;
   let openai = makeOpenAI(effective);
   const openaiKey = (s: EffectiveSettings): string => JSON.stringify([s.openaiBaseUrl, s.openaiModel]);
 
   const makeOllama = (s: EffectiveSettings): OllamaClients =>
-    createOllamaFromEnv({ ...env, OLLAMA_HOST: s.ollamaHost, KOOMPI_MODEL: s.model ?? '' }, { model: s.model ?? undefined, keepAlive: s.keepAlive });
+    createOllamaFromEnv(
+      { ...env, OLLAMA_HOST: s.ollamaHost, KOOMPI_MODEL: s.model ?? '' },
+      { model: s.model ?? undefined, keepAlive: s.keepAlive },
+    );
   let ollama = makeOllama(effective);
   const ollamaKey = (s: EffectiveSettings): string => JSON.stringify([s.ollamaHost, s.model, s.keepAlive]);
 
@@ -149,7 +159,10 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
       const old = ollama;
       ollama = makeOllama(effective);
       retired.add(old);
-      void old.retire().catch(() => {}).finally(() => retired.delete(old));
+      void old
+        .retire()
+        .catch(() => {})
+        .finally(() => retired.delete(old));
     }
     return effective;
   };
@@ -167,7 +180,11 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
     storedSettings: () => stored,
     settings: () => effective,
     updateSettings: (patch) => serial(async () => apply(await updateSettings(configDir, stored, patch, env))),
-    reloadSettings: () => serial(async () => { const l = await loadSettings(configDir, undefined, env); return apply(l.settings, l.locked); }),
+    reloadSettings: () =>
+      serial(async () => {
+        const l = await loadSettings(configDir, undefined, env);
+        return apply(l.settings, l.locked);
+      }),
     ollama: () => ollama,
     openai: () => openai,
     local: () => openai ?? ollama.provider,
@@ -180,19 +197,24 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
     doctor: async (signal, lang = 'en') => {
       const server = openai;
       const report = await diagnose({
-      settings: effective,
-      settingsPath: loaded.path,
-      settingsNotice: loaded.notice,
-      ollamaHost: server ? server.baseUrl : ollama.host,
-      ollamaVersion: server ? async (s) => { await server.listModels(s, 3000); return 'OpenAI-compatible'; } : (s) => ollama.models.version(s, 1000),
-      local: server ?? ollama.provider,
-      // A model running here must fit this machine's RAM; a server's model runs elsewhere. Local hosts only.
-      modelFit: server || !/^https?:\/\/(127\.|localhost|\[::1\])/.test(ollama.host) ? null : recommendModel(readMemory()),
-      cloud: gemini,
-      hasGeminiKey: async () => (await geminiKey()) !== null,
-      geminiKeySource: keySource,
-      lang,
-      ...(signal ? { signal } : {}),
+        settings: effective,
+        settingsPath: loaded.path,
+        settingsNotice: loaded.notice,
+        ollamaHost: server ? server.baseUrl : ollama.host,
+        ollamaVersion: server
+          ? async (s) => {
+              await server.listModels(s, 3000);
+              return 'OpenAI-compatible';
+            }
+          : (s) => ollama.models.version(s, 1000),
+        local: server ?? ollama.provider,
+        // A model running here must fit this machine's RAM; a server's model runs elsewhere. Local hosts only.
+        modelFit: server || !/^https?:\/\/(127\.|localhost|\[::1\])/.test(ollama.host) ? null : recommendModel(readMemory()),
+        cloud: gemini,
+        hasGeminiKey: async () => (await geminiKey()) !== null,
+        geminiKeySource: keySource,
+        lang,
+        ...(signal ? { signal } : {}),
       });
       if (server) {
         const check = await openaiServerCheck(server, signal);
@@ -202,9 +224,11 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
       if (!opts.getGeminiKey) {
         const k = await keys.info('gemini').catch(() => null);
         if (k?.source === 'file') {
-          report.checks = report.checks.map((c) => (c.id === 'gemini-key'
-            ? { ...c, message: `${c.message}${doctorTexts(lang).keyringFile(k.keyringProblem ?? 'unknown', k.file)}` }
-            : c));
+          report.checks = report.checks.map((c) =>
+            c.id === 'gemini-key'
+              ? { ...c, message: `${c.message}${doctorTexts(lang).keyringFile(k.keyringProblem ?? 'unknown', k.file)}` }
+              : c,
+          );
         }
       }
       return report;
@@ -212,18 +236,37 @@ export async function buildCore(opts: BuildCoreOptions = {}): Promise<Core> {
     docs: () => (opts.docs === false ? null : docs()),
     docsStatus: () => {
       if (opts.docs === false) return null;
-      try { return docs()?.status() ?? null; } catch { return null; }
+      try {
+        return docs()?.status() ?? null;
+      } catch {
+        return null;
+      }
     },
     reopenDocs: () => {
-      try { docsIndex?.close(); } catch { /* already closed */ }
+      try {
+        docsIndex?.close();
+      } catch {
+        /* already closed */
+      }
       docsIndex = null;
       docsFailedAt = 0;
     },
     cacheDir,
     close: async () => {
-      try { docsIndex?.close(); } catch { /* already closed */ }
+      try {
+        docsIndex?.close();
+      } catch {
+        /* already closed */
+      }
       docsIndex = null;
-      await Promise.all([ollama, ...retired].map((o) => o.close().catch(() => {})).concat(gemini.close().catch(() => {}), openai?.close().catch(() => {}) ?? Promise.resolve()));
+      await Promise.all(
+        [ollama, ...retired]
+          .map((o) => o.close().catch(() => {}))
+          .concat(
+            gemini.close().catch(() => {}),
+            openai?.close().catch(() => {}) ?? Promise.resolve(),
+          ),
+      );
     },
   };
 }

@@ -4,15 +4,15 @@ import type { ProviderErrorKind } from '../providers/provider.js';
 
 export type CauseKind =
   | ProviderErrorKind
-  | 'unavailable'  // availability() said no, without a more precise kind
-  | 'no-key'       // the cloud has no API key
-  | 'not-allowed'  // allowCloud is off
-  | 'privacy'      // privacy mode keeps everything local
-  | 'offline'      // --offline / offline request
-  | 'absent'       // no provider configured for this tier
-  | 'no-index'     // the documentation index could not be opened
-  | 'no-match'     // the documentation has no passage good enough for this question
-  | 'no-rule';     // no intent rule acts on this question
+  | 'unavailable' // availability() said no, without a more precise kind
+  | 'no-key' // the cloud has no API key
+  | 'not-allowed' // allowCloud is off
+  | 'privacy' // privacy mode keeps everything local
+  | 'offline' // --offline / offline request
+  | 'absent' // no provider configured for this tier
+  | 'no-index' // the documentation index could not be opened
+  | 'no-match' // the documentation has no passage good enough for this question
+  | 'no-rule'; // no intent rule acts on this question
 
 export type CauseTier = 'rules' | 'docs' | 'local' | 'cloud';
 

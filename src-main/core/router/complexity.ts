@@ -5,8 +5,10 @@ export type Complexity = { complex: true; reason: string } | { complex: false; r
 /** Questions longer than this are treated as complex (long, usually multi-part). */
 export const LONG_QUESTION_CHARS = 300;
 
-const CREATIVE_EN = /\b(write|compose|draft|create|generate|make)\b[^.?!\n]{0,40}?\b(script|poem|story|essay|letter|song|article|program|function|email|e-mail|report|speech|cover letter|blog post)s?\b/i;
-const DETAIL_EN = /\b(explain|describe|walk me through)\b[^.?!\n]{0,40}?\b(in detail|in depth|thoroughly|step[- ]by[- ]step|fully)\b|\bin (great )?detail\b|\bcompare\b|\bcomparison\b|\bdifferences? between\b|\bpros and cons\b|\bversus\b|\bvs\.? /i;
+const CREATIVE_EN =
+  /\b(write|compose|draft|create|generate|make)\b[^.?!\n]{0,40}?\b(script|poem|story|essay|letter|song|article|program|function|email|e-mail|report|speech|cover letter|blog post)s?\b/i;
+const DETAIL_EN =
+  /\b(explain|describe|walk me through)\b[^.?!\n]{0,40}?\b(in detail|in depth|thoroughly|step[- ]by[- ]step|fully)\b|\bin (great )?detail\b|\bcompare\b|\bcomparison\b|\bdifferences? between\b|\bpros and cons\b|\bversus\b|\bvs\.? /i;
 // Khmer: សរសេរ (write) + script/poem/story/essay-article/letter/song; ប្រៀបធៀប (compare); លម្អិត (in detail).
 const CREATIVE_KM = /សរសេរ.{0,30}(ស្គ្រីប|កំណាព្យ|រឿង|អត្ថបទ|សំបុត្រ|លិខិត|ចម្រៀង|កម្មវិធី)/u;
 const DETAIL_KM = /ប្រៀបធៀប|លម្អិត|ភាពខុសគ្នារវាង/u;

@@ -36,7 +36,8 @@ const PHRASES = {
     option: (opt: string, title: string) => `The option \`${opt}\` in ${title}:`,
     also: (title: string) => `Also from *${title}*:`,
     usage: 'Usage:',
-    careful: '**Careful:** a command below can delete data or is hard to undo. Check it before running it, and take a snapshot first (`koompi snapshot create`, or `sudo snapper -c root create`).',
+    careful:
+      '**Careful:** a command below can delete data or is hard to undo. Check it before running it, and take a snapshot first (`koompi snapshot create`, or `sudo snapper -c root create`).',
   },
   km: {
     from: (title: string, kind: DocHit['kind']) => `ពី${KIND_KM[kind]} *${title}*៖`,
@@ -44,11 +45,22 @@ const PHRASES = {
     option: (opt: string, title: string) => `ជម្រើស \`${opt}\` នៅក្នុង ${title}៖`,
     also: (title: string) => `ព្រមទាំងពី *${title}*៖`,
     usage: 'របៀបប្រើ៖',
-    careful: '**ប្រយ័ត្ន៖** ពាក្យបញ្ជាខាងក្រោមអាចលុបទិន្នន័យ ឬពិបាកត្រឡប់វិញ។ សូមពិនិត្យវាមុននឹងដំណើរការ ហើយថតស្ណាបស៊ុតជាមុនសិន (`koompi snapshot create` ឬ `sudo snapper -c root create`)។',
+    careful:
+      '**ប្រយ័ត្ន៖** ពាក្យបញ្ជាខាងក្រោមអាចលុបទិន្នន័យ ឬពិបាកត្រឡប់វិញ។ សូមពិនិត្យវាមុននឹងដំណើរការ ហើយថតស្ណាបស៊ុតជាមុនសិន (`koompi snapshot create` ឬ `sudo snapper -c root create`)។',
   },
 };
-const KIND_EN: Record<DocHit['kind'], string> = { koompi: 'the KOOMPI guide', man: 'the manual page', archwiki: 'the ArchWiki page', kde: 'the KDE handbook' };
-const KIND_KM: Record<DocHit['kind'], string> = { koompi: 'មគ្គុទ្ទេសក៍ KOOMPI', man: 'ឯកសារណែនាំ (man)', archwiki: 'ទំព័រ ArchWiki', kde: 'សៀវភៅណែនាំ KDE' };
+const KIND_EN: Record<DocHit['kind'], string> = {
+  koompi: 'the KOOMPI guide',
+  man: 'the manual page',
+  archwiki: 'the ArchWiki page',
+  kde: 'the KDE handbook',
+};
+const KIND_KM: Record<DocHit['kind'], string> = {
+  koompi: 'មគ្គុទ្ទេសក៍ KOOMPI',
+  man: 'ឯកសារណែនាំ (man)',
+  archwiki: 'ទំព័រ ArchWiki',
+  kde: 'សៀវភៅណែនាំ KDE',
+};
 
 /** Picks the passage to answer from: for a Khmer question a Khmer passage when one is as relevant. */
 function pick(relevant: readonly DocHit[], lang: 'en' | 'km'): DocHit {
@@ -69,14 +81,21 @@ function body(hit: DocHit, question: string, lang: 'en' | 'km'): string {
   const opts = optionsIn(question);
   if (opts.length > 0 && hit.kind === 'man') {
     const paras = optionParagraphs(hit.text, opts);
-    if (paras.length > 0) return `${PHRASES[lang].option(opts[0]!, hit.title)}\n\n${paras.map((p) => '```text\n' + p + '\n```').join('\n\n')}`;
+    if (paras.length > 0)
+      return `${PHRASES[lang].option(opts[0]!, hit.title)}\n\n${paras.map((p) => '```text\n' + p + '\n```').join('\n\n')}`;
   }
   let text = excerpt(hit.text, question);
   if (!/^\s*(```|~~~)/m.test(text) && hit.kind !== 'man' && hit.commands.length > 0) {
     text += `\n\n\`\`\`bash\n${hit.commands.slice(0, MAX_ADDED_COMMANDS).join('\n')}\n\`\`\``;
   }
   // A manual page's usage line (its SYNOPSIS) says how the command is written; shown, never offered to run.
-  const usage = hit.kind === 'man' ? hit.commands.map((c) => c.trim()).filter((c) => c && c.length <= 160 && !text.includes(c)).slice(0, 2) : [];
+  const usage =
+    hit.kind === 'man'
+      ? hit.commands
+          .map((c) => c.trim())
+          .filter((c) => c && c.length <= 160 && !text.includes(c))
+          .slice(0, 2)
+      : [];
   if (usage.length > 0) text += `\n\n${PHRASES[lang].usage} ${usage.map((u) => `\`${u.replace(/`/g, "'")}\``).join(', ')}`;
   return text;
 }
@@ -88,7 +107,10 @@ export type ManLookup = (program: string) => Pick<DocHit, 'kind' | 'title' | 're
 function programsOf(commands: readonly string[]): string[] {
   const out: string[] = [];
   for (const c of commands) {
-    const words = c.trim().split(/\s+/).filter((w) => !/^(sudo|doas|env|nohup|time|command|exec)$/.test(w) && !/^\w+=/.test(w));
+    const words = c
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^(sudo|doas|env|nohup|time|command|exec)$/.test(w) && !/^\w+=/.test(w));
     const prog = words[0]?.replace(/^.*\//, '');
     if (prog && /^[a-z][\w.+-]*$/.test(prog) && !out.includes(prog)) out.push(prog);
   }
@@ -96,8 +118,12 @@ function programsOf(commands: readonly string[]): string[] {
 }
 
 /** Words of a question that are not program names. */
-const NOT_PROGRAMS = new Set(('what does do the a an of in on to for with option options flag flags switch mean means meaning command '
-  + 'commands how use using is are it this that when why which explain tell me my i you can linux terminal shell').split(' '));
+const NOT_PROGRAMS = new Set(
+  (
+    'what does do the a an of in on to for with option options flag flags switch mean means meaning command ' +
+    'commands how use using is are it this that when why which explain tell me my i you can linux terminal shell'
+  ).split(' '),
+);
 /** Candidate programs tried per question (each is one page lookup). */
 const MAX_PROGRAM_CANDIDATES = 4;
 
@@ -115,7 +141,9 @@ export interface OptionAnswer {
 export function findOptionPage(question: string, page: (program: string) => DocHit | null): OptionAnswer | null {
   const opts = optionsIn(question);
   if (opts.length === 0) return null;
-  const words = [...question.toLowerCase().matchAll(/(?:^|[\s"'`(])([a-z][\w.+-]{0,30})(?=[\s"'`),?.!:]|$)/g)].map((m) => m[1]!.replace(/[.]+$/, ''));
+  const words = [...question.toLowerCase().matchAll(/(?:^|[\s"'`(])([a-z][\w.+-]{0,30})(?=[\s"'`),?.!:]|$)/g)].map((m) =>
+    m[1]!.replace(/[.]+$/, ''),
+  );
   const tried = new Set<string>();
   for (const w of words) {
     if (tried.size >= MAX_PROGRAM_CANDIDATES) break;
@@ -156,7 +184,9 @@ export function composeDocsAnswer(question: string, lang: 'en' | 'km', hits: rea
   if (lang === 'km' && used.lang !== 'km') parts.push(p.englishOnly, '');
   parts.push(main);
   // A near tie: the second passage too (a different section, in the same language as the first when there is one).
-  const second = relevant.find((h) => h !== used && h.ref !== used.ref && h.score >= used.score * RUNNER_UP_SHARE && (h.lang === used.lang || h.kind === 'man'));
+  const second = relevant.find(
+    (h) => h !== used && h.ref !== used.ref && h.score >= used.score * RUNNER_UP_SHARE && (h.lang === used.lang || h.kind === 'man'),
+  );
   const runnerUp = second ? body(second, question, lang).trim() : '';
   if (second && runnerUp) parts.push('', p.also(second.title), '', runnerUp);
   let text = parts.join('\n') + '\n';
@@ -171,10 +201,15 @@ export function composeDocsAnswer(question: string, lang: 'en' | 'km', hits: rea
   if (man) {
     let n = 0;
     // Each look-up reads a page: a few programs at most (the first ones are the answer's main commands).
-    for (const prog of programsOf(commands).filter((p) => p !== 'koompi').slice(0, MAX_MAN_SOURCES + 1)) {
+    for (const prog of programsOf(commands)
+      .filter((p) => p !== 'koompi')
+      .slice(0, MAX_MAN_SOURCES + 1)) {
       if (n >= MAX_MAN_SOURCES) break;
       const page = man(prog);
-      if (page) { add(page); n++; }
+      if (page) {
+        add(page);
+        n++;
+      }
     }
   }
   // Only what the text was taken from (and the manuals of its commands): a source the answer does not use would

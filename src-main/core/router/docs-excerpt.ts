@@ -40,7 +40,10 @@ export function splitBlocks(text: string): Block[] {
       i = j;
       continue;
     }
-    if (line.trim() === '') { flush(); continue; }
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
     cur.push(line);
   }
   flush();
@@ -106,7 +109,10 @@ export function excerpt(text: string, question: string): string {
   const blocks = splitBlocks(text);
   if (blocks.length === 0) return '';
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
-  if (total <= EXCERPT_PROSE_CHARS + EXCERPT_CODE_CHARS && blocks.filter((b) => !b.code).reduce((n, b) => n + b.text.length, 0) <= EXCERPT_PROSE_CHARS) {
+  if (
+    total <= EXCERPT_PROSE_CHARS + EXCERPT_CODE_CHARS &&
+    blocks.filter((b) => !b.code).reduce((n, b) => n + b.text.length, 0) <= EXCERPT_PROSE_CHARS
+  ) {
     return blocks.map((b) => b.text).join('\n\n');
   }
   const q = roughWords(question);
@@ -116,7 +122,10 @@ export function excerpt(text: string, question: string): string {
     return n;
   };
   // The first paragraph always (it usually says what the section is), then by overlap; code follows its paragraph.
-  const ranked = blocks.filter((b) => !b.code).map((b) => ({ b, s: overlap(b) + (b.at === 0 ? 0.5 : 0) })).sort((x, y) => y.s - x.s || x.b.at - y.b.at);
+  const ranked = blocks
+    .filter((b) => !b.code)
+    .map((b) => ({ b, s: overlap(b) + (b.at === 0 ? 0.5 : 0) }))
+    .sort((x, y) => y.s - x.s || x.b.at - y.b.at);
   const keep = new Set<number>();
   let prose = 0;
   for (const { b } of ranked) {
@@ -133,7 +142,10 @@ export function excerpt(text: string, question: string): string {
       code += b.text.length;
     }
   }
-  return blocks.filter((b) => keep.has(b.at)).map((b) => (!b.code && b.text.length > EXCERPT_PROSE_CHARS ? cutProse(b.text) : b.text)).join('\n\n');
+  return blocks
+    .filter((b) => keep.has(b.at))
+    .map((b) => (!b.code && b.text.length > EXCERPT_PROSE_CHARS ? cutProse(b.text) : b.text))
+    .join('\n\n');
 }
 
 /** A long paragraph cut at a sentence or line end. */

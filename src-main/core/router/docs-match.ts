@@ -8,9 +8,15 @@ import { tokenize } from '../knowledge/tokenize.js';
 import { hasKhmer } from '../knowledge/normalize.js';
 
 /** Words the index keeps but that say nothing about a question's topic. */
-const FILLER = new Set(('how what which where whi when can could would should show tell help also just like make way ways want '
-  + 'need command commands linux koompi terminal computer laptop machine pc right now please thank thanks do done doe did '
-  + 'has have had there here all any some one ones') .split(' ').flatMap((w) => tokenize(w, true)));
+const FILLER = new Set(
+  (
+    'how what which where whi when can could would should show tell help also just like make way ways want ' +
+    'need command commands linux koompi terminal computer laptop machine pc right now please thank thanks do done doe did ' +
+    'has have had there here all any some one ones'
+  )
+    .split(' ')
+    .flatMap((w) => tokenize(w, true)),
+);
 
 /** The question's content terms: the index's own tokens (stemmed, Khmer segmented and normalised), fillers dropped. */
 export function contentWords(question: string): string[] {
@@ -66,6 +72,7 @@ export function assessHits(question: string, hits: readonly DocHit[]): DocsAsses
   if (good.length === 0) return { strength: 'none', relevant: [], coverage: scored[0]?.c ?? 0 };
   const best = good[0]!;
   // One content word ("printer?") is too little to be sure of: at most a good match.
-  const strength: DocsStrength = best.h.score >= STRONG.score && best.c >= STRONG.coverage && contentWords(question).length >= 2 ? 'strong' : 'good';
+  const strength: DocsStrength =
+    best.h.score >= STRONG.score && best.c >= STRONG.coverage && contentWords(question).length >= 2 ? 'strong' : 'good';
   return { strength, relevant: good.map((x) => x.h), coverage: best.c };
 }

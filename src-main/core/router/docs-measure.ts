@@ -53,7 +53,11 @@ export interface DocsMeasure {
   searchP95Ms: number;
 }
 
-export async function measureDocs(index: DocsIndex, items: readonly EvalItem[], opts: { hasKoompiCli?: boolean } = {}): Promise<DocsMeasure> {
+export async function measureDocs(
+  index: DocsIndex,
+  items: readonly EvalItem[],
+  opts: { hasKoompiCli?: boolean } = {},
+): Promise<DocsMeasure> {
   const router = createRouter({
     settings: () => ({ allowCloud: false, privacyMode: true, ollamaHost: null }),
     local: () => null,
@@ -78,7 +82,16 @@ export async function measureDocs(index: DocsIndex, items: readonly EvalItem[], 
     const answer = await router.ask({ question: item.q, offline: true });
     const score = scoreItem(item, answer);
 
-    const g = groups.get(item.group) ?? { group: item.group, withSources: 0, hit1: 0, hit5: 0, answerHit5: 0, counted: 0, correct: 0, tiers: {} };
+    const g = groups.get(item.group) ?? {
+      group: item.group,
+      withSources: 0,
+      hit1: 0,
+      hit5: 0,
+      answerHit5: 0,
+      counted: 0,
+      correct: 0,
+      tiers: {},
+    };
     if (item.sources.length > 0) {
       g.withSources++;
       if (rank === 1) g.hit1++;
@@ -102,8 +115,16 @@ export async function measureDocs(index: DocsIndex, items: readonly EvalItem[], 
       strengths.set(a.strength, s);
     }
     rows.push({
-      id: item.id, group: item.group, lang: item.lang, rank, strength: a.strength, tier: answer.tier, correct: score.correct,
-      top: hits[0] ? { ref: hits[0].ref, score: hits[0].score } : null, coverage: a.coverage, searchMs,
+      id: item.id,
+      group: item.group,
+      lang: item.lang,
+      rank,
+      strength: a.strength,
+      tier: answer.tier,
+      correct: score.correct,
+      top: hits[0] ? { ref: hits[0].ref, score: hits[0].score } : null,
+      coverage: a.coverage,
+      searchMs,
     });
   }
   times.sort((x, y) => x - y);

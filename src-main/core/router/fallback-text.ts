@@ -24,7 +24,7 @@ interface Phrases {
 }
 
 const EN: Phrases = {
-  head: 'I can\'t answer right now: no model is available.',
+  head: "I can't answer right now: no model is available.",
   ollamaDown: (host) => `The local model is not reachable: Ollama is not running${host ? ` at ${host}` : ''}.`,
   ollamaSlow: 'Ollama did not answer in time.',
   startIt: 'Start it:',
@@ -37,7 +37,8 @@ const EN: Phrases = {
   cloudOffline: 'Offline mode was asked for, so the cloud was not used.',
   cloudNoKey: 'No Gemini API key is set. Set GEMINI_API_KEY or add a key in Settings.',
   cloudOther: (msg) => `The cloud could not answer: ${msg}`,
-  docsNoMatch: 'Nothing in the offline documentation matches this question closely enough. Try other words, or name the program (for example "what does grep -v do").',
+  docsNoMatch:
+    'Nothing in the offline documentation matches this question closely enough. Try other words, or name the program (for example "what does grep -v do").',
   docsNoIndex: 'The offline documentation could not be opened. Rebuild it with: `koompi-ask docs index`',
   check: 'Check everything with: `koompi-ask doctor`',
 };
@@ -79,7 +80,9 @@ export function buildFallbackText(causes: Cause[], lang: 'en' | 'km', ollamaHost
     }
     if (c.tier === 'local') {
       if (c.kind === 'model-missing') {
-        lines.push(`- ${p.modelMissing(c.model)} ${p.installIt} \`koompi-ask models pull ${pullTarget(c)}\` (${p.orSetup} \`koompi-ask models setup\`)`);
+        lines.push(
+          `- ${p.modelMissing(c.model)} ${p.installIt} \`koompi-ask models pull ${pullTarget(c)}\` (${p.orSetup} \`koompi-ask models setup\`)`,
+        );
       } else if (c.kind === 'unreachable' || c.kind === 'timeout' || c.kind === 'unavailable' || c.kind === 'absent') {
         const head = c.kind === 'timeout' ? p.ollamaSlow : p.ollamaDown(ollamaHost);
         lines.push(`- ${head} ${p.startIt} \`${START_OLLAMA}\``);
@@ -99,7 +102,8 @@ export function buildFallbackText(causes: Cause[], lang: 'en' | 'km', ollamaHost
 }
 
 const TOO_LONG = {
-  en: (n: number, max: number) => `That question is ${n.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}. Shorten it, or ask about the part that matters (for a log, paste only the lines around the error).\n`,
+  en: (n: number, max: number) =>
+    `That question is ${n.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}. Shorten it, or ask about the part that matters (for a log, paste only the lines around the error).\n`,
   km: (n: number, max: number) => `សំណួរនេះវែង ${n} តួអក្សរ ដែនកំណត់គឺ ${max}។ សូមសរសេរឲ្យខ្លីជាងនេះ ឬសួរតែផ្នែកដែលសំខាន់។\n`,
 };
 

@@ -1,6 +1,14 @@
 // Public entry of the router: ask a question through rules -> docs -> local -> cloud -> fallback (plan.ts decides the
 // order), the docs answer composer, and the core factory.
-export { createRouter, judgeAnswer, MAX_QUESTION_CHARS, type AskRequest, type Router, type RouterDeps, type RouterSettings } from './router.js';
+export {
+  createRouter,
+  judgeAnswer,
+  MAX_QUESTION_CHARS,
+  type AskRequest,
+  type Router,
+  type RouterDeps,
+  type RouterSettings,
+} from './router.js';
 export { plan, rulesAct, type Plan, type PlanState, type PlanTier, type Skip, type DocsStrength } from './plan.js';
 export { composeDocsAnswer, toSource, type DocsAnswer } from './docs-answer.js';
 export { assessHits, coverage, STRONG, GOOD } from './docs-match.js';

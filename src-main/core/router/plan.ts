@@ -65,7 +65,11 @@ export function plan(question: string, state: PlanState): Plan {
       docsFirst: false,
     };
   }
-  skipped.push({ tier: 'rules', kind: 'no-rule', why: state.intent ? `the rule ${state.intent.intent} is not sure enough (${state.intent.confidence.toFixed(2)})` : 'no rule matches' });
+  skipped.push({
+    tier: 'rules',
+    kind: 'no-rule',
+    why: state.intent ? `the rule ${state.intent.intent} is not sure enough (${state.intent.confidence.toFixed(2)})` : 'no rule matches',
+  });
 
   // The cloud: only with consent, outside privacy mode, not offline, and with a key.
   let cloudOk = false;

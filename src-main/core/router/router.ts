@@ -84,7 +84,12 @@ function capHistory(history: ChatMessage[] | undefined, maxChars: number): ChatM
   return out;
 }
 
-const TIER_NAME: Record<CauseTier, string> = { rules: 'the rules', docs: 'the offline documentation', local: 'the local model', cloud: 'Gemini' };
+const TIER_NAME: Record<CauseTier, string> = {
+  rules: 'the rules',
+  docs: 'the offline documentation',
+  local: 'the local model',
+  cloud: 'Gemini',
+};
 const TIER_NAME_KM: Record<CauseTier, string> = { rules: 'ច្បាប់', docs: 'ឯកសារក្នុងម៉ាស៊ីន', local: 'ម៉ូដែលក្នុងម៉ាស៊ីន', cloud: 'Gemini' };
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -119,7 +124,9 @@ function manPage(index: DocsIndex, program: string): DocHit | null {
       const h = index.section(ref);
       // An alias (egrep for grep) keeps the name the question used.
       if (h && h.kind === 'man') return { ...h, ref, title: ref };
-    } catch { /* a damaged page: none */ }
+    } catch {
+      /* a damaged page: none */
+    }
   }
   return null;
 }
@@ -158,7 +165,11 @@ export function createRouter(deps: RouterDeps): Router {
 
   async function ask(req: AskRequest, onEvent: (e: AnswerEvent) => void = () => {}): Promise<Answer> {
     const emit = (e: AnswerEvent): void => {
-      try { onEvent(e); } catch { /* a listener's failure must not break the answer */ }
+      try {
+        onEvent(e);
+      } catch {
+        /* a listener's failure must not break the answer */
+      }
     };
     const finish = (a: Answer): Answer => {
       emit({ type: 'done', answer: a });
@@ -176,7 +187,12 @@ export function createRouter(deps: RouterDeps): Router {
       emit({ type: 'start', tier: 'fallback', model: null, intent: null });
       emit({ type: 'chunk', text });
       return finish({
-        tier: 'fallback', text, model: null, intent: null, commands: [], sources: [],
+        tier: 'fallback',
+        text,
+        model: null,
+        intent: null,
+        commands: [],
+        sources: [],
         error: `The question is too long (${question.length} characters; the limit is ${MAX_QUESTION_CHARS}).`,
       });
     }
@@ -193,8 +209,14 @@ export function createRouter(deps: RouterDeps): Router {
     const cloudGated = !cloud || req.offline === true || s.privacyMode || !s.allowCloud || rulesAct(intent);
     if (!cloudGated) cloudAv = await guardedAvailability(cloud, req.signal);
     const state: PlanState = {
-      intent, docs: docs.state, allowCloud: s.allowCloud, privacyMode: s.privacyMode, offline: req.offline === true,
-      preferCloud: req.preferCloud === true, hasLocal: local !== null, followUp: (req.history ?? []).some((m) => m.role === 'assistant'),
+      intent,
+      docs: docs.state,
+      allowCloud: s.allowCloud,
+      privacyMode: s.privacyMode,
+      offline: req.offline === true,
+      preferCloud: req.preferCloud === true,
+      hasLocal: local !== null,
+      followUp: (req.history ?? []).some((m) => m.role === 'assistant'),
       cloud: !cloud ? 'absent' : cloudAv && !cloudAv.ok ? 'no-key' : 'ready',
     };
     const p: Plan = plan(question, state);
@@ -215,8 +237,13 @@ export function createRouter(deps: RouterDeps): Router {
       passages.unshift({ kind: 'man', title: ref, ref, text: docs.option.paragraphs.join('\n\n') });
     }
     const grounding = passages.length > 0 ? buildGrounding(passages) : null;
-    const groundSources: AnswerSource[] = grounding ? grounding.used.map((u) => toSource({ kind: u.kind as DocHit['kind'], title: u.title, ref: u.ref })) : [];
-    const messages: ChatMessage[] = [...capHistory(req.history, grounding ? MAX_HISTORY_CHARS_GROUNDED : MAX_HISTORY_CHARS), { role: 'user', content: question }];
+    const groundSources: AnswerSource[] = grounding
+      ? grounding.used.map((u) => toSource({ kind: u.kind as DocHit['kind'], title: u.title, ref: u.ref }))
+      : [];
+    const messages: ChatMessage[] = [
+      ...capHistory(req.history, grounding ? MAX_HISTORY_CHARS_GROUNDED : MAX_HISTORY_CHARS),
+      { role: 'user', content: question },
+    ];
 
     for (let i = 0; i < p.order.length; i++) {
       const tier = p.order[i]!;
@@ -224,7 +251,11 @@ export function createRouter(deps: RouterDeps): Router {
       if (req.signal?.aborted) return finish(cancelled('fallback', '', null));
       let out: TierOutcome;
       if (tier === 'rules') out = runRules(intent!, emit);
-      else if (tier === 'docs') out = runDocs(docs.option ? composeOptionAnswer(docs.option, lang, docs.relevant) : composeDocsAnswer(question, lang, docs.relevant, docs.man), emit);
+      else if (tier === 'docs')
+        out = runDocs(
+          docs.option ? composeOptionAnswer(docs.option, lang, docs.relevant) : composeDocsAnswer(question, lang, docs.relevant, docs.man),
+          emit,
+        );
       else {
         out = await runModel({
           tier,

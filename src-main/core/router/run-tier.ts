@@ -9,9 +9,7 @@ import type { DocsAnswer } from './docs-answer.js';
 /** availability() is given this long before the tier counts as unavailable (providers aim for about 1 s). */
 export const AVAILABILITY_GUARD_MS = 2_500;
 
-export type TierOutcome =
-  | { type: 'answer'; answer: Answer }
-  | { type: 'failed'; cause: Cause };
+export type TierOutcome = { type: 'answer'; answer: Answer } | { type: 'failed'; cause: Cause };
 
 export function judgeAnswer(text: string): CommandJudgement[] {
   const out: CommandJudgement[] = [];
@@ -29,15 +27,41 @@ export function runRules(m: IntentMatch, emit: (e: AnswerEvent) => void): TierOu
   const action = m.command !== null && m.argv !== null;
   const text = action ? `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n` : m.text;
   if (text) emit({ type: 'chunk', text });
-  return { type: 'answer', answer: { tier: 'rules', text, model: null, intent: m.intent, commands: action ? [judgeCommand(m.command!)] : [], sources: [], error: null } };
+  return {
+    type: 'answer',
+    answer: {
+      tier: 'rules',
+      text,
+      model: null,
+      intent: m.intent,
+      commands: action ? [judgeCommand(m.command!)] : [],
+      sources: [],
+      error: null,
+    },
+  };
 }
 
 /** The docs tier: the composed passage (composed by the router from the hits it already has), or no-match. */
 export function runDocs(docs: DocsAnswer | null, emit: (e: AnswerEvent) => void): TierOutcome {
-  if (!docs) return { type: 'failed', cause: { tier: 'docs', kind: 'no-match', message: 'no passage matches the question closely enough', fix: null, model: null } };
+  if (!docs)
+    return {
+      type: 'failed',
+      cause: { tier: 'docs', kind: 'no-match', message: 'no passage matches the question closely enough', fix: null, model: null },
+    };
   emit({ type: 'start', tier: 'docs', model: null, intent: null });
   emit({ type: 'chunk', text: docs.text });
-  return { type: 'answer', answer: { tier: 'docs', text: docs.text, model: null, intent: null, commands: judgeAnswer(docs.text), sources: docs.sources, error: null } };
+  return {
+    type: 'answer',
+    answer: {
+      tier: 'docs',
+      text: docs.text,
+      model: null,
+      intent: null,
+      commands: judgeAnswer(docs.text),
+      sources: docs.sources,
+      error: null,
+    },
+  };
 }
 
 /** availability() with a hard time limit, so a hung server cannot stall the router. */
@@ -50,10 +74,12 @@ export async function guardedAvailability(p: ChatProvider, signal: AbortSignal |
     timer = setTimeout(() => {
       // On a starved machine (thirty koompi-ask at once) timers fire late, before I/O that already arrived: let
       // the loop take that I/O (and the provider's own verdict) first, as undici does for its connect timeout.
-      setImmediate(() => setImmediate(() => {
-        ac.abort();
-        resolve({ ok: false, reason: `no answer within ${AVAILABILITY_GUARD_MS / 1000} s`, fix: '', kind: 'timeout' });
-      }));
+      setImmediate(() =>
+        setImmediate(() => {
+          ac.abort();
+          resolve({ ok: false, reason: `no answer within ${AVAILABILITY_GUARD_MS / 1000} s`, fix: '', kind: 'timeout' });
+        }),
+      );
     }, AVAILABILITY_GUARD_MS);
   });
   try {
@@ -90,19 +116,23 @@ export async function runModel(i: ModelTierInput): Promise<TierOutcome> {
   const { tier, provider, signal, emit, sources } = i;
   if (!provider) return { type: 'failed', cause: { tier, kind: 'absent', message: `no ${tier} provider`, fix: null, model: null } };
   if (signal?.aborted) return { type: 'answer', answer: cancelled('fallback', '', null) };
-  const av = i.availability ?? await guardedAvailability(provider, signal);
+  const av = i.availability ?? (await guardedAvailability(provider, signal));
   if (signal?.aborted) return { type: 'answer', answer: cancelled('fallback', '', null) };
-  if (!av.ok) return { type: 'failed', cause: { tier, kind: av.kind ?? 'unavailable', message: av.reason, fix: av.fix || null, model: null } };
+  if (!av.ok)
+    return { type: 'failed', cause: { tier, kind: av.kind ?? 'unavailable', message: av.reason, fix: av.fix || null, model: null } };
   const model = av.model;
   emit({ type: 'start', tier, model, intent: null });
   let text = '';
   let stats: ChatStats;
   try {
-    stats = await provider.chat({ model, system: i.system, messages: i.messages, signal, onNotice: (message) => emit({ type: 'notice', message }) }, (t) => {
-      if (t === '') return;
-      text += t;
-      emit({ type: 'chunk', text: t });
-    });
+    stats = await provider.chat(
+      { model, system: i.system, messages: i.messages, signal, onNotice: (message) => emit({ type: 'notice', message }) },
+      (t) => {
+        if (t === '') return;
+        text += t;
+        emit({ type: 'chunk', text: t });
+      },
+    );
   } catch (e) {
     const pe = e instanceof ProviderError ? e : new ProviderError('stream', e instanceof Error ? e.message : String(e));
     if (pe.kind === 'aborted' || signal?.aborted) return { type: 'answer', answer: cancelled(tier, text, model, sources) };

@@ -7,7 +7,10 @@ import { writeFileAtomic } from '../history/atomic-write.js';
 
 export const KEYS_FILE_NAME = 'keys.json';
 
-interface KeysFile { version: 1; keys: Record<string, string> }
+interface KeysFile {
+  version: 1;
+  keys: Record<string, string>;
+}
 
 export class FileKeyStore {
   readonly path: string;

@@ -9,7 +9,10 @@ export const KEY_NAMES = ['gemini', 'openai'] as const;
 export type KeyName = (typeof KEY_NAMES)[number];
 
 export const KEY_ENV: Record<KeyName, string> = { gemini: 'GEMINI_API_KEY', openai: 'KOOMPI_OPENAI_API_KEY' };
-const LABEL: Record<KeyName, string> = { gemini: 'KOOMPI Assistant: Gemini API key', openai: 'KOOMPI Assistant: OpenAI-compatible server key' };
+const LABEL: Record<KeyName, string> = {
+  gemini: 'KOOMPI Assistant: Gemini API key',
+  openai: 'KOOMPI Assistant: OpenAI-compatible server key',
+};
 
 export type KeyLocation = 'env' | 'secret-service' | 'file';
 
@@ -46,7 +49,8 @@ export function cleanKey(raw: string): string {
   const key = raw.replace(/^\uFEFF/, '').trim();
   if (key === '') throw new InvalidKeyError('The key is empty. Paste the key, then press Enter (or Ctrl+D).');
   if (key.length > 512) throw new InvalidKeyError('That is too long to be an API key (more than 512 characters).');
-  if (/[\s\x00-\x1f\x7f]/.test(key)) throw new InvalidKeyError('An API key has no spaces, line breaks or control characters in it; paste only the key.');
+  if (/[\s\x00-\x1f\x7f]/.test(key))
+    throw new InvalidKeyError('An API key has no spaces, line breaks or control characters in it; paste only the key.');
   return key;
 }
 

@@ -20,7 +20,11 @@ export interface SecretToolOptions {
   timeoutMs?: number;
 }
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** True when a session bus can be found without autolaunching one (which needs X11 and never works headless). */
 export function sessionBusPresent(env: NodeJS.ProcessEnv): boolean {
@@ -63,7 +67,11 @@ export class SecretToolClient {
   }
 
   private why(r: Run): string {
-    const msg = r.stderr.split('\n').map((l) => l.replace(/^secret-tool:\s*/, '').trim()).filter((l) => l && !/^\(|Gtk-WARNING|^\*\*/.test(l)).pop();
+    const msg = r.stderr
+      .split('\n')
+      .map((l) => l.replace(/^secret-tool:\s*/, '').trim())
+      .filter((l) => l && !/^\(|Gtk-WARNING|^\*\*/.test(l))
+      .pop();
     return msg ? `the keyring refused: ${msg}` : `secret-tool exited with status ${r.code}`;
   }
 
@@ -84,21 +92,36 @@ export class SecretToolClient {
       let size = 0;
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new SecretServiceUnavailable(`the keyring did not answer within ${Math.round(this.timeoutMs / 1000)} s (is it waiting to be unlocked?)`));
+        reject(
+          new SecretServiceUnavailable(
+            `the keyring did not answer within ${Math.round(this.timeoutMs / 1000)} s (is it waiting to be unlocked?)`,
+          ),
+        );
       }, this.timeoutMs);
-      child.stdout.on('data', (c: Buffer) => { size += c.length; if (size < 64 * 1024) out.push(c); });
-      child.stderr.on('data', (c: Buffer) => { if (err.length < 64) err.push(c); });
+      child.stdout.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size < 64 * 1024) out.push(c);
+      });
+      child.stderr.on('data', (c: Buffer) => {
+        if (err.length < 64) err.push(c);
+      });
       child.once('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new SecretServiceUnavailable(e.code === 'ENOENT'
-          ? 'secret-tool is not installed (it comes with libsecret: sudo pacman -S libsecret)'
-          : `secret-tool could not start (${e.message})`));
+        reject(
+          new SecretServiceUnavailable(
+            e.code === 'ENOENT'
+              ? 'secret-tool is not installed (it comes with libsecret: sudo pacman -S libsecret)'
+              : `secret-tool could not start (${e.message})`,
+          ),
+        );
       });
       child.once('close', (code) => {
         clearTimeout(timer);
         resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
       });
-      child.stdin.on('error', () => { /* the tool exited before reading: its status says why */ });
+      child.stdin.on('error', () => {
+        /* the tool exited before reading: its status says why */
+      });
       child.stdin.end(input ?? '');
     });
   }

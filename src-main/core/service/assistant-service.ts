@@ -56,7 +56,10 @@ const NO_HOTKEY: HotkeyStatus = { accelerator: '', path: 'none', detail: 'The gl
 export async function createAssistantService(opts: AssistantServiceOptions): Promise<AssistantService> {
   const { env, emit } = opts;
   const pending: string[] = [...(opts.notices ?? [])];
-  const history = await openHistoryStore(opts.configDir, { throttleMs: opts.historyThrottleMs ?? 400, onNotice: (m) => emit('notice', { level: 'warning', message: m }) });
+  const history = await openHistoryStore(opts.configDir, {
+    throttleMs: opts.historyThrottleMs ?? 400,
+    onNotice: (m) => emit('notice', { level: 'warning', message: m }),
+  });
   pending.push(...history.notices);
   const core = await buildCore({ env, configDir: opts.configDir, getGeminiKey: () => opts.keyStore.get() });
   if (core.settingsNotice) pending.push(core.settingsNotice);
@@ -84,7 +87,14 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
   const handlers: Handlers<CoreChannel> = {
     async 'app:ready'({ view: which }): Promise<BootInfo> {
       const notices = pending.splice(0);
-      return { version: opts.version, view: which, settings: view(), key: await opts.keyStore.status(), hotkey: opts.hotkeyStatus?.() ?? NO_HOTKEY, notices };
+      return {
+        version: opts.version,
+        view: which,
+        settings: view(),
+        key: await opts.keyStore.status(),
+        hotkey: opts.hotkeyStatus?.() ?? NO_HOTKEY,
+        notices,
+      };
     },
     'chat:ask': (req) => chat.ask(req),
     'chat:stop': async ({ requestId }) => chat.stop(requestId),
@@ -94,7 +104,9 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
       if (c) for (const m of c.messages) if (m.commands) m.commands = commands.adopt(m.commands, c.id);
       return c;
     },
-    'conversations:delete': async ({ id }) => { await history.delete(id); },
+    'conversations:delete': async ({ id }) => {
+      await history.delete(id);
+    },
     'commands:run': ({ commandId, mode }) => commands.run(commandId, mode),
     'commands:cancel': async ({ runId }) => commands.cancel(runId),
     'commands:input': async ({ runId, data }) => commands.input(runId, data),
@@ -133,7 +145,9 @@ export async function createAssistantService(opts: AssistantServiceOptions): Pro
     'docs:status': async () => docs.status(),
   };
 
-  const idle = async () => { await Promise.all([chat.idle(), commands.idle(), models.idle()]); };
+  const idle = async () => {
+    await Promise.all([chat.idle(), commands.idle(), models.idle()]);
+  };
   return {
     handlers,
     settings: () => handlers['settings:get']({}),

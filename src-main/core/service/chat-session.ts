@@ -8,7 +8,10 @@ import { newId } from '../history/ids.js';
 import type { Emit } from './ports.js';
 
 export interface AskFn {
-  (req: { question: string; history: ChatMessage[]; offline?: boolean; signal?: AbortSignal }, onEvent: (e: AnswerEvent) => void): Promise<Answer>;
+  (
+    req: { question: string; history: ChatMessage[]; offline?: boolean; signal?: AbortSignal },
+    onEvent: (e: AnswerEvent) => void,
+  ): Promise<Answer>;
 }
 
 export interface ChatDeps {
@@ -41,7 +44,14 @@ export function createChatSession(deps: ChatDeps): ChatSession {
   /** Conversations with an answer in flight (or being set up). */
   const busy = new Set<string>();
 
-  async function answer(requestId: string, conversationId: string, question: string, offline: boolean | undefined, past: ChatMessage[], controller: AbortController): Promise<void> {
+  async function answer(
+    requestId: string,
+    conversationId: string,
+    question: string,
+    offline: boolean | undefined,
+    past: ChatMessage[],
+    controller: AbortController,
+  ): Promise<void> {
     const send = (event: ChatStreamEvent) => deps.emit('chat:event', { requestId, conversationId, event });
     const reply: MessageView = { id: newId('m'), role: 'assistant', content: '', createdAt: new Date().toISOString() };
     try {
@@ -69,7 +79,10 @@ export function createChatSession(deps: ChatDeps): ChatSession {
 
     let final: MessageView;
     try {
-      const a = await deps.ask({ question, history: past, signal: controller.signal, ...(offline !== undefined ? { offline } : {}) }, onEvent);
+      const a = await deps.ask(
+        { question, history: past, signal: controller.signal, ...(offline !== undefined ? { offline } : {}) },
+        onEvent,
+      );
       const stopped = controller.signal.aborted;
       final = {
         ...reply,
@@ -84,7 +97,13 @@ export function createChatSession(deps: ChatDeps): ChatSession {
       };
     } catch (err) {
       const stopped = controller.signal.aborted;
-      final = { ...reply, content: text, commands: [], error: stopped ? null : (err as Error).message || 'The answer failed.', ...(stopped ? { stopped: true } : {}) };
+      final = {
+        ...reply,
+        content: text,
+        commands: [],
+        error: stopped ? null : (err as Error).message || 'The answer failed.',
+        ...(stopped ? { stopped: true } : {}),
+      };
     }
     await save(final, true);
     send({ type: 'done', message: final });
@@ -119,7 +138,10 @@ export function createChatSession(deps: ChatDeps): ChatSession {
       const done = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => answer(requestId, convId, q, offline, past, controller))
         .catch(() => undefined)
-        .finally(() => { running.delete(requestId); busy.delete(convId); });
+        .finally(() => {
+          running.delete(requestId);
+          busy.delete(convId);
+        });
       running.set(requestId, { controller, done });
       return { requestId, conversationId: convId };
     },

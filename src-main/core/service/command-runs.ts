@@ -8,7 +8,17 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CommandRunEvent, RunRefusal, RunStart } from '../../ipc/channels.js';
 import type { Answer, SuggestedCommand } from '../types.js';
-import { CommandRegistry, confirmAndRun, judgeCommand, prepareRun, runCommand, usesSudo, type ConfirmPort as CoreConfirmPort, type RunControl, type Runner } from '../commands/index.js';
+import {
+  CommandRegistry,
+  confirmAndRun,
+  judgeCommand,
+  prepareRun,
+  runCommand,
+  usesSudo,
+  type ConfirmPort as CoreConfirmPort,
+  type RunControl,
+  type Runner,
+} from '../commands/index.js';
 import { SessionPool } from '../terminal/index.js';
 import { matchIntent } from '../intents/index.js';
 import { newId } from '../history/ids.js';
@@ -56,7 +66,10 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
   const registry = new CommandRegistry();
-  const runs = new Map<string, { controller: AbortController; done: Promise<void>; control: RunControl | null; size: { cols: number; rows: number } | null }>();
+  const runs = new Map<
+    string,
+    { controller: AbortController; done: Promise<void>; control: RunControl | null; size: { cols: number; rows: number } | null }
+  >();
   // One terminal session (shared working directory) per answer; the commands of an answer map to its key.
   const sessions = new SessionPool(deps.env.HOME?.startsWith('/') ? { cwd: deps.env.HOME } : {});
   const sessionOf = new Map<string, string>();
@@ -96,7 +109,13 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
       let started = false;
       const confirm: CoreConfirmPort = async (c, info) => {
         const runText = prepareRun(c.command, { konsole: mode === 'konsole' }).displayText;
-        return deps.confirm({ command: localizeJudgement(c, langOf.get(commandId) ?? 'en'), runText, mode, ...(info.note ? { note: info.note } : {}), ...(info.confirmWord ? { confirmWord: info.confirmWord } : {}) });
+        return deps.confirm({
+          command: localizeJudgement(c, langOf.get(commandId) ?? 'en'),
+          runText,
+          mode,
+          ...(info.note ? { note: info.note } : {}),
+          ...(info.confirmWord ? { confirmWord: info.confirmWord } : {}),
+        });
       };
       // Called by the core only after the confirmation passed: the renderer gets its runId first.
       const runner: Runner = async (opts, onEvent) => {
@@ -105,44 +124,79 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
         await new Promise((r) => setImmediate(r));
         send({ type: 'start', text: cmd.command, risk: cmd.risk, mode });
         // The host's environment, with the core's sudo -> pkexec shim on PATH when the command needs it.
-        const env = cmd.argv ? runEnv : prepareRun(cmd.command, { konsole: mode === 'konsole', env: runEnv }).env ?? runEnv;
+        const env = cmd.argv ? runEnv : (prepareRun(cmd.command, { konsole: mode === 'konsole', env: runEnv }).env ?? runEnv);
         const shim = env.PATH?.split(':')[0];
         if (shim && /koompi-root-shim-/.test(shim)) shimDirs.add(shim);
         const session = sessions.get(sessionOf.get(commandId) ?? commandId);
-        return runCommand({
-          ...opts, env, session, ...(blocks.has(commandId) ? { errexit: true } : {}),
-          onControl: (c) => {
-            const entry = runs.get(runId);
-            if (!entry) return;
-            entry.control = c;
-            if (entry.size) c.resize(entry.size);
+        return runCommand(
+          {
+            ...opts,
+            env,
+            session,
+            ...(blocks.has(commandId) ? { errexit: true } : {}),
+            onControl: (c) => {
+              const entry = runs.get(runId);
+              if (!entry) return;
+              entry.control = c;
+              if (entry.size) c.resize(entry.size);
+            },
           },
-        }, onEvent);
+          onEvent,
+        );
       };
       const done = confirmAndRun(cmd, confirm, {
-        runner, historyFile, signal: controller.signal, konsole: mode === 'konsole', ...(home ? { cwd: home } : {}),
+        runner,
+        historyFile,
+        signal: controller.signal,
+        konsole: mode === 'konsole',
+        ...(home ? { cwd: home } : {}),
         onEvent: (e) => {
           if (e.type === 'stdout' || e.type === 'stderr') send({ type: 'output', stream: e.type, data: e.data });
           else if (e.type === 'notice') send({ type: 'output', stream: 'stderr', data: `\r\n[koompi: ${e.message}]\r\n` });
         },
-      }).then((outcome) => {
-        if (outcome.status === 'declined') answer({ refused: 'You did not confirm it.', kind: 'declined' });
-        else if (outcome.status === 'wrong-word') answer({ refused: `A destructive command needs its word “${outcome.expected}” typed to confirm.`, kind: 'wrong-word', word: outcome.expected });
-        else if (outcome.status === 'unknown-id') answer({ refused: 'That command is no longer available. Ask again to get it.', kind: 'gone' });
-        else {
-          const r = outcome.result;
-          if (r.error) send({ type: 'error', message: `Could not start the command: ${r.error}` });
-          else send({ type: 'exit', code: r.exitCode, signal: r.signal, durationMs: r.durationMs, ...(r.timedOut ? { timedOut: true } : {}), ...(r.truncated ? { truncated: true } : {}) });
-          if (r.durationMs >= deps.longRunMs) {
-            const how = r.error ? 'It could not start.' : r.exitCode === 0 ? 'Done.' : r.timedOut ? 'Stopped: it took too long.' : r.cancelled ? 'Cancelled.' : `Exit code ${r.exitCode ?? r.signal}.`;
-            deps.notify?.('Command finished', `${cmd.command.slice(0, 120)}\n${how}`);
+      })
+        .then((outcome) => {
+          if (outcome.status === 'declined') answer({ refused: 'You did not confirm it.', kind: 'declined' });
+          else if (outcome.status === 'wrong-word')
+            answer({
+              refused: `A destructive command needs its word “${outcome.expected}” typed to confirm.`,
+              kind: 'wrong-word',
+              word: outcome.expected,
+            });
+          else if (outcome.status === 'unknown-id')
+            answer({ refused: 'That command is no longer available. Ask again to get it.', kind: 'gone' });
+          else {
+            const r = outcome.result;
+            if (r.error) send({ type: 'error', message: `Could not start the command: ${r.error}` });
+            else
+              send({
+                type: 'exit',
+                code: r.exitCode,
+                signal: r.signal,
+                durationMs: r.durationMs,
+                ...(r.timedOut ? { timedOut: true } : {}),
+                ...(r.truncated ? { truncated: true } : {}),
+              });
+            if (r.durationMs >= deps.longRunMs) {
+              const how = r.error
+                ? 'It could not start.'
+                : r.exitCode === 0
+                  ? 'Done.'
+                  : r.timedOut
+                    ? 'Stopped: it took too long.'
+                    : r.cancelled
+                      ? 'Cancelled.'
+                      : `Exit code ${r.exitCode ?? r.signal}.`;
+              deps.notify?.('Command finished', `${cmd.command.slice(0, 120)}\n${how}`);
+            }
           }
-        }
-      }).catch((err: unknown) => {
-        const message = (err as Error)?.message || 'The command could not run.';
-        if (started) send({ type: 'error', message });
-        else answer({ refused: message, kind: 'error' });
-      }).finally(() => runs.delete(runId));
+        })
+        .catch((err: unknown) => {
+          const message = (err as Error)?.message || 'The command could not run.';
+          if (started) send({ type: 'error', message });
+          else answer({ refused: message, kind: 'error' });
+        })
+        .finally(() => runs.delete(runId));
       runs.set(runId, { controller, done, control: null, size: null });
     });
   }
@@ -152,21 +206,26 @@ export function createCommandRuns(deps: CommandRunsDeps): CommandRuns {
       const lang = detectLang(question);
       if (answer.tier === 'rules') {
         const m = matchIntent(question, { hasKoompiCli: deps.hasKoompiCli });
-        if (m?.argv && m.command && answer.commands.some((c) => c.command === m.command)) return remember([registry.addAction(m.argv, m.command)], conversationId, lang);
+        if (m?.argv && m.command && answer.commands.some((c) => c.command === m.command))
+          return remember([registry.addAction(m.argv, m.command)], conversationId, lang);
       }
       return remember(registry.addFromMarkdown(answer.text), conversationId, lang);
     },
     adopt(stored, conversationId) {
-      return remember(stored.map((c) => {
-        const cmd: SuggestedCommand = { ...judgeCommand(c.command), id: SAFE_ID.test(c.id) ? c.id : newId('k'), argv: null };
-        registry.add(cmd);
-        return cmd;
-      }), conversationId);
+      return remember(
+        stored.map((c) => {
+          const cmd: SuggestedCommand = { ...judgeCommand(c.command), id: SAFE_ID.test(c.id) ? c.id : newId('k'), argv: null };
+          registry.add(cmd);
+          return cmd;
+        }),
+        conversationId,
+      );
     },
     run,
     block(commandIds) {
       const parts = commandIds.map((id) => registry.get(id));
-      if (parts.length < 2 || parts.some((c) => !c)) return { refused: 'Those commands are no longer available. Ask again to get them.', kind: 'gone' };
+      if (parts.length < 2 || parts.some((c) => !c))
+        return { refused: 'Those commands are no longer available. Ask again to get them.', kind: 'gone' };
       const text = parts.map((c) => c!.command).join('\n');
       const cmd: SuggestedCommand = { ...judgeCommand(text), id: newId('b'), argv: null };
       registry.add(cmd);

@@ -26,12 +26,36 @@ export function createDocsBuilder(deps: { cacheDir: string; env: NodeJS.ProcessE
   const run = (): void => {
     timer = null;
     if (disposed || running) return;
-    running = buildDocsIndex({ cacheDir: deps.cacheDir, env: deps.env, onProgress: (p) => { progress = p; } })
-      .then((r) => { last = r; if (r.ok && !disposed) deps.onBuilt(); })
-      .catch((e: unknown) => {
-        last = { ok: false, error: e instanceof Error ? e.message : String(e), errorKind: 'io', dir: deps.cacheDir, sources: [], parsed: 0, reused: 0, sections: 0, bytes: 0, ms: 0, keptOld: true };
+    running = buildDocsIndex({
+      cacheDir: deps.cacheDir,
+      env: deps.env,
+      onProgress: (p) => {
+        progress = p;
+      },
+    })
+      .then((r) => {
+        last = r;
+        if (r.ok && !disposed) deps.onBuilt();
       })
-      .finally(() => { running = null; progress = null; });
+      .catch((e: unknown) => {
+        last = {
+          ok: false,
+          error: e instanceof Error ? e.message : String(e),
+          errorKind: 'io',
+          dir: deps.cacheDir,
+          sources: [],
+          parsed: 0,
+          reused: 0,
+          sections: 0,
+          bytes: 0,
+          ms: 0,
+          keptOld: true,
+        };
+      })
+      .finally(() => {
+        running = null;
+        progress = null;
+      });
   };
 
   return {

@@ -38,7 +38,8 @@ const EN: DocsTexts = {
   step: (kind, done, total, pct) => ` (${kind ? `${kind}: ` : ''}${n(done)} of ${n(total)}, ${pct} %)`,
   building: (step, what) => `Being built now${step}; meanwhile ${what} can be searched.`,
   problem: (problem, what) => `${problem} Searching ${what} meanwhile.`,
-  notBuilt: (what) => `Not built yet: only the KOOMPI guides answer (${what}). Building adds this computer's man pages, the offline ArchWiki and KDE handbooks.`,
+  notBuilt: (what) =>
+    `Not built yet: only the KOOMPI guides answer (${what}). Building adds this computer's man pages, the offline ArchWiki and KDE handbooks.`,
   stale: (builtAt, what) => `Out of date (built ${builtAt}); ${what}.`,
   wikiHint: ' Install arch-wiki-docs for the offline ArchWiki.',
   size: (mb) => `, ${mb} MB`,
@@ -56,7 +57,8 @@ const KM: DocsTexts = {
   step: (kind, done, total, pct) => ` (${kind ? `${kind}៖ ` : ''}${n(done)} ក្នុងចំណោម ${n(total)}, ${pct} %)`,
   building: (step, what) => `កំពុងបង្កើតឥឡូវនេះ${step}។ ក្នុងពេលរង់ចាំ អាចស្វែងរកក្នុង ${what} បាន។`,
   problem: (_problem, what) => `សន្ទស្សន៍ឯកសារជំនួយខូច ឬអានមិនបាន។ ក្នុងពេលរង់ចាំ កំពុងស្វែងរកក្នុង ${what}។`,
-  notBuilt: (what) => `មិនទាន់បានបង្កើតទេ៖ មានតែមគ្គុទ្ទេសក៍ KOOMPI ទេដែលឆ្លើយបាន (${what})។ ការបង្កើតនឹងបន្ថែម man pages របស់កុំព្យូទ័រនេះ ArchWiki ក្រៅបណ្តាញ និងសៀវភៅណែនាំ KDE។`,
+  notBuilt: (what) =>
+    `មិនទាន់បានបង្កើតទេ៖ មានតែមគ្គុទ្ទេសក៍ KOOMPI ទេដែលឆ្លើយបាន (${what})។ ការបង្កើតនឹងបន្ថែម man pages របស់កុំព្យូទ័រនេះ ArchWiki ក្រៅបណ្តាញ និងសៀវភៅណែនាំ KDE។`,
   stale: (builtAt, what) => `ហួសសម័យហើយ (បង្កើតនៅ ${builtAt})៖ ${what}។`,
   wikiHint: ' សូមដំឡើង arch-wiki-docs ដើម្បីមាន ArchWiki ក្រៅបណ្តាញ។',
   size: (mb) => `, ${mb} MB`,
@@ -74,9 +76,15 @@ export function docsHealth(status: DocsStatus | null, progress: DocsBuildProgres
   const skipped = status.sources.reduce((a, s) => a + s.skipped, 0);
   const what = t.what(sections, parts.join(', ') || t.nothing);
   if (status.building || progress) {
-    const step = progress && progress.total > 0
-      ? t.step(progress.kind ? label(progress.kind) : '', progress.done, progress.total, Math.floor((100 * progress.done) / progress.total))
-      : '';
+    const step =
+      progress && progress.total > 0
+        ? t.step(
+            progress.kind ? label(progress.kind) : '',
+            progress.done,
+            progress.total,
+            Math.floor((100 * progress.done) / progress.total),
+          )
+        : '';
     return { ...base, ok: true, detail: t.building(step, what), fix: null };
   }
   if (status.problem) return { ...base, ok: false, detail: t.problem(status.problem, what), fix: DOCS_INDEX_FIX };

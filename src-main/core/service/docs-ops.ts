@@ -20,14 +20,25 @@ export function createDocsOps(deps: { docs: () => DocsIndex | null; status: () =
       const hit = index.section(ref, lang);
       if (!hit) return null;
       const truncated = hit.text.length > MAX_SECTION_CHARS;
-      return { kind: hit.kind, title: hit.title, ref, lang: hit.lang, text: truncated ? hit.text.slice(0, MAX_SECTION_CHARS) : hit.text, truncated };
+      return {
+        kind: hit.kind,
+        title: hit.title,
+        ref,
+        lang: hit.lang,
+        text: truncated ? hit.text.slice(0, MAX_SECTION_CHARS) : hit.text,
+        truncated,
+      };
     },
     status() {
       const s = deps.status();
       if (!s) return null;
       return {
-        builtAt: s.builtAt, sources: s.sources.map((x) => ({ kind: x.kind, pages: x.pages, sections: x.sections, skipped: x.skipped })),
-        bytes: s.bytes, stale: s.stale, building: s.building ?? false, problem: s.problem ?? null,
+        builtAt: s.builtAt,
+        sources: s.sources.map((x) => ({ kind: x.kind, pages: x.pages, sections: x.sections, skipped: x.skipped })),
+        bytes: s.bytes,
+        stale: s.stale,
+        building: s.building ?? false,
+        problem: s.problem ?? null,
       };
     },
   };

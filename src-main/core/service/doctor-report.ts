@@ -14,12 +14,22 @@ function pullModelFrom(fix: string | null): string | null {
   return m?.[1] ?? null;
 }
 
-export function toDoctorReport(core: CoreDoctorReport, extra: { hotkey: HotkeyStatus | null; key: KeyStatus }, lang: DoctorLang = 'en'): HealthReport {
+export function toDoctorReport(
+  core: CoreDoctorReport,
+  extra: { hotkey: HotkeyStatus | null; key: KeyStatus },
+  lang: DoctorLang = 'en',
+): HealthReport {
   const t = doctorTexts(lang);
   const checks: HealthCheck[] = [];
   for (const c of core.checks) {
     if (c.id === 'settings' && c.status === 'ok') continue;
-    const check: HealthCheck = { id: ID[c.id] ?? c.id, ok: c.status === 'ok', label: t.labels[c.id] ?? c.id, detail: c.message, fix: c.fix };
+    const check: HealthCheck = {
+      id: ID[c.id] ?? c.id,
+      ok: c.status === 'ok',
+      label: t.labels[c.id] ?? c.id,
+      detail: c.message,
+      fix: c.fix,
+    };
     if (c.id === 'model' && c.status === 'fail') {
       check.action = { kind: 'pull-model', model: pullModelFrom(c.fix) ?? DEFAULT_PULL_MODEL };
     } else if ((c.id === 'gemini-key' || c.id === 'cloud') && c.status !== 'ok') {
@@ -30,13 +40,24 @@ export function toDoctorReport(core: CoreDoctorReport, extra: { hotkey: HotkeySt
   if (extra.hotkey) {
     const h = extra.hotkey;
     checks.push({
-      id: 'hotkey', ok: h.path !== 'none', label: t.labels.hotkey!, detail: h.detail,
+      id: 'hotkey',
+      ok: h.path !== 'none',
+      label: t.labels.hotkey!,
+      detail: h.detail,
       fix: h.path === 'none' ? t.hotkeyFix : null,
     });
   }
   const k = extra.key;
-  checks.push(k.plainText
-    ? { id: 'key-storage', ok: false, label: t.labels['key-storage']!, detail: t.keyPlain, fix: t.keyPlainFix }
-    : { id: 'key-storage', ok: true, label: t.labels['key-storage']!, detail: k.backend === 'env' ? t.keyFromEnv : t.keyEncrypted(k.backend), fix: null });
+  checks.push(
+    k.plainText
+      ? { id: 'key-storage', ok: false, label: t.labels['key-storage']!, detail: t.keyPlain, fix: t.keyPlainFix }
+      : {
+          id: 'key-storage',
+          ok: true,
+          label: t.labels['key-storage']!,
+          detail: k.backend === 'env' ? t.keyFromEnv : t.keyEncrypted(k.backend),
+          fix: null,
+        },
+  );
   return { checks };
 }

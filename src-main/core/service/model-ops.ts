@@ -36,8 +36,18 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
 
   return {
     async list() {
-      const models = await deps.ollama().models.list().catch((err: unknown) => { throw new Error(withFix(err)); });
-      return models.map((m) => ({ name: m.name, sizeBytes: m.size, modifiedAt: m.modifiedAt || null, ...(m.parameterSize ? { parameterSize: m.parameterSize } : {}) }));
+      const models = await deps
+        .ollama()
+        .models.list()
+        .catch((err: unknown) => {
+          throw new Error(withFix(err));
+        });
+      return models.map((m) => ({
+        name: m.name,
+        sizeBytes: m.size,
+        modifiedAt: m.modifiedAt || null,
+        ...(m.parameterSize ? { parameterSize: m.parameterSize } : {}),
+      }));
     },
     async pull(name) {
       const pullId = newId('p');
@@ -50,10 +60,21 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
         if (p.status === lastStatus && now - lastAt < PROGRESS_EVERY_MS && p.status !== 'success') return;
         lastStatus = p.status;
         lastAt = now;
-        send({ type: 'progress', status: p.status, ...(p.completed !== undefined ? { completed: p.completed } : {}), ...(p.total !== undefined ? { total: p.total } : {}), ...(p.percent !== undefined ? { percent: Math.round(p.percent * 10) / 10 } : {}) });
+        send({
+          type: 'progress',
+          status: p.status,
+          ...(p.completed !== undefined ? { completed: p.completed } : {}),
+          ...(p.total !== undefined ? { total: p.total } : {}),
+          ...(p.percent !== undefined ? { percent: Math.round(p.percent * 10) / 10 } : {}),
+        });
       };
-      const done = deps.ollama().models.pull(name, onProgress, controller.signal)
-        .then(() => { deps.onPullDone?.(); send({ type: 'done' }); }) // forget cached availability before anyone re-checks
+      const done = deps
+        .ollama()
+        .models.pull(name, onProgress, controller.signal)
+        .then(() => {
+          deps.onPullDone?.();
+          send({ type: 'done' });
+        }) // forget cached availability before anyone re-checks
         .catch((err: unknown) => send({ type: 'error', message: controller.signal.aborted ? 'Download cancelled.' : withFix(err) }))
         .finally(() => pulls.delete(pullId));
       pulls.set(pullId, { controller, done });
@@ -79,7 +100,15 @@ export function createModelOps(deps: { ollama: () => OllamaClients; emit: Emit; 
       // (Ollama down or no model: the doctor tells the user).
       if (warming || warmUps.signal.aborted) return;
       const provider = deps.ollama().provider;
-      warming = provider.warmUp(undefined, provider.keepAlive, warmUps.signal).then(() => undefined, () => undefined).finally(() => { warming = null; });
+      warming = provider
+        .warmUp(undefined, provider.keepAlive, warmUps.signal)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          warming = null;
+        });
     },
     dispose() {
       for (const p of pulls.values()) p.controller.abort();

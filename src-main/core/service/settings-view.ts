@@ -29,7 +29,12 @@ export function toSettingsView(stored: Settings, env: NodeJS.ProcessEnv, locked:
  * Turns a partial view into a patch of stored settings. Values equal to what the view shows now are
  * dropped, so a value that comes from the environment (OLLAMA_HOST …) is never written back by accident.
  */
-export function viewPatchToSettings(stored: Settings, env: NodeJS.ProcessEnv, patch: Partial<Omit<SettingsView, 'locked'>>, locked: Record<string, string> = {}): Partial<Settings> {
+export function viewPatchToSettings(
+  stored: Settings,
+  env: NodeJS.ProcessEnv,
+  patch: Partial<Omit<SettingsView, 'locked'>>,
+  locked: Record<string, string> = {},
+): Partial<Settings> {
   const now = toSettingsView(stored, env, locked);
   const out: Partial<Settings> = {};
   for (const [k, v] of Object.entries(patch) as [keyof SettingsView, unknown][]) {

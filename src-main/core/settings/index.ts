@@ -1,11 +1,23 @@
 // Public entry of settings: schema, defaults, where the file lives, school presets, load/save and env overrides.
 export {
-  settingsSchema, settingsJsonSchema, settingsJsonSchemaProperties, defaultSettings, SETTINGS_VERSION, DEFAULT_HOTKEY,
+  settingsSchema,
+  settingsJsonSchema,
+  settingsJsonSchemaProperties,
+  defaultSettings,
+  SETTINGS_VERSION,
+  DEFAULT_HOTKEY,
   type Settings,
 } from './schema.js';
 export { resolveConfigDir, settingsPath, APP_DIR_NAME } from './config-dir.js';
 export {
-  loadSettings, saveSettings, updateSettings, unsetSetting, mergeLayers, SettingsError, LockedSettingError, type LoadedSettings,
+  loadSettings,
+  saveSettings,
+  updateSettings,
+  unsetSetting,
+  mergeLayers,
+  SettingsError,
+  LockedSettingError,
+  type LoadedSettings,
 } from './settings-file.js';
 export { loadSystemPresets, presetPaths, systemConfigDirs, lockableKeys, lockingFile, type SystemPresets } from './system-presets.js';
 export { migrate } from './migrations.js';

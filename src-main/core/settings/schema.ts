@@ -15,7 +15,9 @@ export const SETTINGS_VERSION = 3;
 export const DEFAULT_HOTKEY = 'Ctrl+Alt+Space';
 
 /** Ollama's keep_alive: a duration such as "30m", "1h", "90s", a number of seconds, or -1 (forever). */
-const keepAlive = z.string().regex(/^(-1|0|\d+(\.\d+)?(ms|s|m|h)?)$/, 'use a duration such as 30m, 1h, 90s, 0 (unload at once) or -1 (keep loaded)');
+const keepAlive = z
+  .string()
+  .regex(/^(-1|0|\d+(\.\d+)?(ms|s|m|h)?)$/, 'use a duration such as 30m, 1h, 90s, 0 (unload at once) or -1 (keep loaded)');
 
 export const settingsSchema = z.object({
   version: z.number().int().min(1).default(SETTINGS_VERSION),
@@ -33,26 +35,34 @@ export const settingsSchema = z.object({
    * An OpenAI-compatible server for the local tier instead of Ollama (llama.cpp's llama-server, vLLM, LM Studio,
    * LocalAI), e.g. http://school-server:8000/v1; null = use Ollama. KOOMPI_OPENAI_BASE_URL wins over it.
    */
-  openaiBaseUrl: z.string().max(2048)
+  openaiBaseUrl: z
+    .string()
+    .max(2048)
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'use an http:// or https:// address such as http://school-server:8000/v1')
-    .nullable().default(null),
+    .nullable()
+    .default(null),
   /** The model to ask on that server; null = the first one its /v1/models lists. */
   openaiModel: z.string().min(1).max(256).nullable().default(null),
   hotkey: z.string().min(1).max(64).default(DEFAULT_HOTKEY),
   language: z.enum(['auto', 'en', 'km']).default('auto'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   autostart: z.boolean().default(false),
-  overlay: z.object({
-    hideOnBlur: z.boolean().default(true),
-    position: z.enum(['center', 'top']).default('center'),
-  }).default({ hideOnBlur: true, position: 'center' }),
+  overlay: z
+    .object({
+      hideOnBlur: z.boolean().default(true),
+      position: z.enum(['center', 'top']).default('center'),
+    })
+    .default({ hideOnBlur: true, position: 'center' }),
   /** Last size and place of the chat window; null = let the window manager decide. */
-  windowBounds: z.object({
-    x: z.number().int().optional(),
-    y: z.number().int().optional(),
-    width: z.number().int().min(200).max(10_000),
-    height: z.number().int().min(150).max(10_000),
-  }).nullable().default(null),
+  windowBounds: z
+    .object({
+      x: z.number().int().optional(),
+      y: z.number().int().optional(),
+      width: z.number().int().min(200).max(10_000),
+      height: z.number().int().min(150).max(10_000),
+    })
+    .nullable()
+    .default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -31,7 +31,11 @@ export class BadSettingError extends Error {}
 
 /** VALUE is read as JSON when it parses, else as a plain string (so `set model qwen2.5:1.5b` needs no quotes). */
 export function parseCliValue(text: string): unknown {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Checks KEY and VALUE and returns the patch to apply; throws BadSettingError saying what is allowed. */
@@ -46,7 +50,9 @@ export function patchFor(key: string, value: unknown, current: Settings): Partia
   const r = settingsSchema.safeParse(sub ? { ...current, overlay: { ...current.overlay, [sub]: value } } : { ...current, ...patch });
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new BadSettingError(`${JSON.stringify(value)} is not a valid value for ${key}${issue ? ` (${issue.message})` : ''}. Allowed: ${ALLOWED_VALUES[key] ?? 'see koompi-ask config list'}`);
+    throw new BadSettingError(
+      `${JSON.stringify(value)} is not a valid value for ${key}${issue ? ` (${issue.message})` : ''}. Allowed: ${ALLOWED_VALUES[key] ?? 'see koompi-ask config list'}`,
+    );
   }
   return patch as Partial<Settings>;
 }

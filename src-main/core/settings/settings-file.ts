@@ -69,7 +69,10 @@ async function readUserFile(configDir: string, now: () => Date): Promise<UserFil
     const backup = await backupFile(path, now());
     await writeUserFile(configDir, kept);
     const what = dropped.map((d) => `${d.key} (${d.message})`).join('; ');
-    return { user: kept, notice: `Some settings in ${path} were not valid and were reset to their defaults: ${what}. The other settings are kept; the old file was kept as ${backup}.` };
+    return {
+      user: kept,
+      notice: `Some settings in ${path} were not valid and were reset to their defaults: ${what}. The other settings are kept; the old file was kept as ${backup}.`,
+    };
   }
   if (m.migrated) await writeUserFile(configDir, kept);
   return { user: kept, notice: null };
@@ -120,7 +123,11 @@ export function mergeLayers(presets: Raw, user: Raw, locked: Record<string, stri
   return r.success ? r.data : defaultSettings();
 }
 
-export async function loadSettings(configDir: string, now: () => Date = () => new Date(), env: NodeJS.ProcessEnv = process.env): Promise<LoadedSettings> {
+export async function loadSettings(
+  configDir: string,
+  now: () => Date = () => new Date(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedSettings> {
   const path = settingsPath(configDir);
   const [file, presets] = await Promise.all([readUserFile(configDir, now), loadSystemPresets(env)]);
   const notices = [file.notice, ...presets.notices].filter((n): n is string => n !== null);
@@ -148,9 +155,15 @@ async function resetCorrupt(configDir: string, path: string, why: string, when: 
     backup = await backupFile(path, when);
     await writeUserFile(configDir, {});
   } catch (e) {
-    return { user: {}, notice: `Settings file ${path} is unusable (${why}) and could not be reset (${(e as Error).message}); using the defaults for now.` };
+    return {
+      user: {},
+      notice: `Settings file ${path} is unusable (${why}) and could not be reset (${(e as Error).message}); using the defaults for now.`,
+    };
   }
-  return { user: {}, notice: `Settings were reset to the defaults because ${path} was unusable (${why}). The old file was kept as ${backup}.` };
+  return {
+    user: {},
+    notice: `Settings were reset to the defaults because ${path} was unusable (${why}). The old file was kept as ${backup}.`,
+  };
 }
 
 /** A setting that was refused, with a message a person can act on (never zod's JSON dump). */
@@ -166,7 +179,10 @@ function validSettings(value: unknown): Settings {
 
 /** A change refused because an administrator locked the setting; `file` is the preset that locks it. */
 export class LockedSettingError extends SettingsError {
-  constructor(readonly key: string, readonly file: string) {
+  constructor(
+    readonly key: string,
+    readonly file: string,
+  ) {
     super(`The setting ${key} is set by your school and cannot be changed here (locked in ${file}).`);
   }
 }
@@ -205,7 +221,12 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * may be "changed" to the value it already has (a settings page sends those); any other change to it is
  * refused with LockedSettingError naming the file.
  */
-export async function updateSettings(configDir: string, _current: Settings, patch: Partial<Settings>, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
+export async function updateSettings(
+  configDir: string,
+  _current: Settings,
+  patch: Partial<Settings>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Settings> {
   const now = await loadSettings(configDir, () => new Date(), env);
   const user: Raw = { ...now.user };
   for (const [k, v] of Object.entries(patch) as Array<[string, unknown]>) {
@@ -214,14 +235,20 @@ export async function updateSettings(configDir: string, _current: Settings, patc
       const sub: Raw = { ...((user.overlay as Raw | undefined) ?? {}) };
       for (const [sk, sv] of Object.entries(v as Raw)) {
         const lock = lockingFile(now.locked, `overlay.${sk}`);
-        if (lock) { if (!same(sv, (now.settings.overlay as Raw)[sk])) throw new LockedSettingError(`overlay.${sk}`, lock); continue; }
+        if (lock) {
+          if (!same(sv, (now.settings.overlay as Raw)[sk])) throw new LockedSettingError(`overlay.${sk}`, lock);
+          continue;
+        }
         sub[sk] = sv;
       }
       user.overlay = sub;
       continue;
     }
     const lock = lockingFile(now.locked, k);
-    if (lock) { if (!same(v, (now.settings as Raw)[k])) throw new LockedSettingError(k, lock); continue; }
+    if (lock) {
+      if (!same(v, (now.settings as Raw)[k])) throw new LockedSettingError(k, lock);
+      continue;
+    }
     user[k] = v;
   }
   validSettings({ ...defaultSettings(), ...user, version: SETTINGS_VERSION });
@@ -238,11 +265,11 @@ export async function unsetSetting(configDir: string, key: string, env: NodeJS.P
   if (key.startsWith('overlay.')) {
     const sub: Raw = { ...((user.overlay as Raw | undefined) ?? {}) };
     delete sub[key.slice('overlay.'.length)];
-    if (Object.keys(sub).length > 0) user.overlay = sub; else delete user.overlay;
+    if (Object.keys(sub).length > 0) user.overlay = sub;
+    else delete user.overlay;
   } else {
     delete user[key];
   }
   await writeUserFile(configDir, user);
   return mergeLayers(now.presetValues, user, now.locked);
 }
-

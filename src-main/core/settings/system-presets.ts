@@ -32,7 +32,10 @@ export function presetPaths(env: NodeJS.ProcessEnv): string[] {
   return systemConfigDirs(env).map((d) => join(d, APP_DIR_NAME, 'settings.json'));
 }
 
-const shape = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }>;
+const shape = settingsSchema.shape as Record<
+  string,
+  { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }
+>;
 
 /** Keys an administrator may lock: every setting, and the overlay's own keys. */
 export function lockableKeys(): string[] {
@@ -55,22 +58,34 @@ export async function loadSystemPresets(env: NodeJS.ProcessEnv): Promise<SystemP
       text = await readFile(path, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') out.notices.push(`The school settings ${path} could not be read (${(e as Error).message}).`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        out.notices.push(`The school settings ${path} could not be read (${(e as Error).message}).`);
       continue;
     }
     out.files.unshift(path);
-    if (text.length > MAX_PRESET_BYTES) { out.notices.push(`The school settings ${path} are too large and were ignored.`); continue; }
+    if (text.length > MAX_PRESET_BYTES) {
+      out.notices.push(`The school settings ${path} are too large and were ignored.`);
+      continue;
+    }
     let raw: unknown;
-    try { raw = JSON.parse(text); } catch (e) {
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
       out.notices.push(`The school settings ${path} are not valid JSON (${(e as Error).message}) and were ignored.`);
       continue;
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) { out.notices.push(`The school settings ${path} are not a JSON object and were ignored.`); continue; }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      out.notices.push(`The school settings ${path} are not a JSON object and were ignored.`);
+      continue;
+    }
     const obj = raw as Record<string, unknown>;
     for (const [k, v] of Object.entries(obj)) {
       if (k === 'locked' || k === 'version' || k === '$comment') continue;
       const field = shape[k];
-      if (!field) { out.notices.push(`${path}: unknown setting "${k}" ignored.`); continue; }
+      if (!field) {
+        out.notices.push(`${path}: unknown setting "${k}" ignored.`);
+        continue;
+      }
       if (k === 'overlay' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
         // A preset may set one overlay key and leave the other to the user.
         const prev = (out.values.overlay ?? {}) as Record<string, unknown>;
@@ -86,10 +101,16 @@ export async function loadSystemPresets(env: NodeJS.ProcessEnv): Promise<SystemP
     }
     const locked = obj.locked;
     if (locked !== undefined) {
-      if (!Array.isArray(locked)) { out.notices.push(`${path}: "locked" must be a list of setting names.`); continue; }
+      if (!Array.isArray(locked)) {
+        out.notices.push(`${path}: "locked" must be a list of setting names.`);
+        continue;
+      }
       const known = new Set(lockableKeys());
       for (const k of locked) {
-        if (typeof k !== 'string' || !known.has(k)) { out.notices.push(`${path}: cannot lock unknown setting ${JSON.stringify(k)}.`); continue; }
+        if (typeof k !== 'string' || !known.has(k)) {
+          out.notices.push(`${path}: cannot lock unknown setting ${JSON.stringify(k)}.`);
+          continue;
+        }
         out.locked[k] = path; // a more important file (read later) names itself
       }
     }

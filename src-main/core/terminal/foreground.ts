@@ -13,17 +13,38 @@ import { envOf, findProcs } from './proc-session.js';
 import type { RunResult } from './types.js';
 
 const MARK = 'KOOMPI_RUN_MARK';
-const isDir = (p: string): boolean => { try { return statSync(p).isDirectory(); } catch { return false; } };
+const isDir = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Stops the processes carrying this run's mark (SIGTERM, then SIGKILL); returns how many there were. */
 async function sweep(mark: string): Promise<number> {
-  const left = (): number[] => findProcs((p) => p.pid !== process.pid).filter((p) => envOf(p.pid, MARK) === mark).map((p) => p.pid);
+  const left = (): number[] =>
+    findProcs((p) => p.pid !== process.pid)
+      .filter((p) => envOf(p.pid, MARK) === mark)
+      .map((p) => p.pid);
   const first = left();
-  for (const pid of first) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+  for (const pid of first) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   if (first.length === 0) return 0;
   await sleep(300);
-  for (const pid of left()) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const pid of left()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   return first.length;
 }
 
@@ -32,9 +53,13 @@ export class ForegroundSession {
   private readonly dir = mkdtempSync(join(tmpdir(), 'koompi-run-'));
   private seq = 0;
 
-  constructor(cwd: string = process.cwd()) { this.cwdNow = cwd; }
+  constructor(cwd: string = process.cwd()) {
+    this.cwdNow = cwd;
+  }
 
-  get cwd(): string { return this.cwdNow; }
+  get cwd(): string {
+    return this.cwdNow;
+  }
 
   async run(text: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
     const started = Date.now();
@@ -46,8 +71,18 @@ export class ForegroundSession {
     process.on('SIGINT', ignore);
     process.on('SIGQUIT', ignore);
     try {
-      const child = spawn('bash', ['-c', script], { cwd: isDir(this.cwdNow) ? this.cwdNow : process.cwd(), env: { ...env, [MARK]: mark }, stdio: 'inherit' });
-      const forwardTerm = (): void => { try { child.kill('SIGTERM'); } catch { /* gone */ } };
+      const child = spawn('bash', ['-c', script], {
+        cwd: isDir(this.cwdNow) ? this.cwdNow : process.cwd(),
+        env: { ...env, [MARK]: mark },
+        stdio: 'inherit',
+      });
+      const forwardTerm = (): void => {
+        try {
+          child.kill('SIGTERM');
+        } catch {
+          /* gone */
+        }
+      };
       process.on('SIGTERM', forwardTerm);
       const ended = await new Promise<{ code: number | null; sig: string | null; error: string | null }>((resolve) => {
         child.on('error', (e) => resolve({ code: null, sig: null, error: e.message }));
@@ -59,14 +94,27 @@ export class ForegroundSession {
       try {
         const where = readFileSync(cwdFile, 'utf8').trim();
         if (where && isDir(where)) this.cwdNow = where;
-      } catch { /* no EXIT trap ran */ }
+      } catch {
+        /* no EXIT trap ran */
+      }
       rmSync(cwdFile, { force: true });
-      return { exitCode: ended.code, signal: ended.sig, durationMs: Date.now() - started, timedOut: false, cancelled: interrupted, truncated: false, error: ended.error, cwd: this.cwdNow };
+      return {
+        exitCode: ended.code,
+        signal: ended.sig,
+        durationMs: Date.now() - started,
+        timedOut: false,
+        cancelled: interrupted,
+        truncated: false,
+        error: ended.error,
+        cwd: this.cwdNow,
+      };
     } finally {
       process.removeListener('SIGINT', ignore);
       process.removeListener('SIGQUIT', ignore);
     }
   }
 
-  dispose(): void { rmSync(this.dir, { recursive: true, force: true }); }
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

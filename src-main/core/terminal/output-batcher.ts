@@ -19,7 +19,10 @@ export function createOutputBatcher(send: (data: string) => void, opts: { interv
   let timer: NodeJS.Timeout | null = null;
   let dropped = false;
   const flush = (): void => {
-    if (timer) { clearTimeout(timer); timer = null; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     if (pending === '') return;
     const out = pending;
     pending = '';
@@ -35,9 +38,14 @@ export function createOutputBatcher(send: (data: string) => void, opts: { interv
         pending = pending.slice(cut);
         dropped = true;
       }
-      if (!timer) { timer = setTimeout(flush, interval); timer.unref?.(); }
+      if (!timer) {
+        timer = setTimeout(flush, interval);
+        timer.unref?.();
+      }
     },
     flush,
-    get dropped() { return dropped; },
+    get dropped() {
+      return dropped;
+    },
   };
 }

@@ -2,12 +2,22 @@
 // which `script(1)` creates with setsid(), so a Stop reaches every process the command started, even orphans.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
-export interface ProcInfo { pid: number; ppid: number; pgid: number; sid: number; state: string }
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  state: string;
+}
 
 /** Parses /proc/PID/stat; null when the process is gone. The name may contain spaces and ')' so split after the last ')'. */
 export function procInfo(pid: number): ProcInfo | null {
   let text: string;
-  try { text = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return null; }
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
   const close = text.lastIndexOf(')');
   if (close < 0) return null;
   const f = text.slice(close + 2).split(' ');
@@ -41,7 +51,12 @@ export const sessionMembers = (sid: number): ProcInfo[] => (sid > 1 ? findProcs(
 export function signalSession(sid: number, sig: NodeJS.Signals): number {
   let n = 0;
   for (const p of sessionMembers(sid)) {
-    try { process.kill(p.pid, sig); n++; } catch { /* gone meanwhile */ }
+    try {
+      process.kill(p.pid, sig);
+      n++;
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return n;
 }
@@ -51,7 +66,9 @@ export function ttyOf(pid: number): string | null {
   try {
     const link = readlinkSync(`/proc/${pid}/fd/0`);
     return link.startsWith('/dev/pts/') ? link : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** The value of one environment variable of a process (own processes only), or null. */
@@ -60,5 +77,7 @@ export function envOf(pid: number, name: string): string | null {
     const entries = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
     const hit = entries.find((e) => e.startsWith(`${name}=`));
     return hit === undefined ? null : hit.slice(name.length + 1);
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }

@@ -11,7 +11,10 @@ import { spawn, execFile, type ChildProcessWithoutNullStreams } from 'node:child
 import { readFileSync } from 'node:fs';
 import { childrenOf, procInfo, signalSession, ttyOf } from './proc-session.js';
 
-export interface PtySize { cols: number; rows: number }
+export interface PtySize {
+  cols: number;
+  rows: number;
+}
 
 export interface PtySpawnOptions {
   /** Full bash script text to run (prelude + the confirmed command). */
@@ -23,7 +26,10 @@ export interface PtySpawnOptions {
   pidFile?: string;
 }
 
-export interface PtyExit { exitCode: number | null; signal: string | null }
+export interface PtyExit {
+  exitCode: number | null;
+  signal: string | null;
+}
 
 export interface PtyProcess {
   readonly pid: number | undefined;
@@ -39,7 +45,10 @@ export interface PtyProcess {
 }
 
 export const DEFAULT_SIZE: PtySize = { cols: 100, rows: 24 };
-const clampSize = (s: PtySize): PtySize => ({ cols: Math.max(20, Math.min(500, Math.round(s.cols))), rows: Math.max(4, Math.min(200, Math.round(s.rows))) });
+const clampSize = (s: PtySize): PtySize => ({
+  cols: Math.max(20, Math.min(500, Math.round(s.cols))),
+  rows: Math.max(4, Math.min(200, Math.round(s.rows))),
+});
 
 /** Where script(1) lives; KOOMPI_SCRIPT_BIN overrides (tests, odd systems). */
 const scriptBin = (env: NodeJS.ProcessEnv): string => env.KOOMPI_SCRIPT_BIN || 'script';
@@ -56,12 +65,22 @@ export function spawnPty(opts: PtySpawnOptions): PtyProcess {
     KOOMPI_PTY_ROWS: String(size.rows),
     KOOMPI_PTY_COLS: String(size.cols),
   };
-  const child: ChildProcessWithoutNullStreams = spawn(scriptBin(opts.env), ['-qfec', 'exec bash -c "$KOOMPI_RUN_SCRIPT" bash', '/dev/null'], {
-    cwd: opts.cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    scriptBin(opts.env),
+    ['-qfec', 'exec bash -c "$KOOMPI_RUN_SCRIPT" bash', '/dev/null'],
+    {
+      cwd: opts.cwd,
+      env,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const listeners: ((d: string) => void)[] = [];
   const early: string[] = [];
-  const deliver = (d: string): void => { if (listeners.length === 0) early.push(d); else for (const l of listeners) l(d); };
+  const deliver = (d: string): void => {
+    if (listeners.length === 0) early.push(d);
+    else for (const l of listeners) l(d);
+  };
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stdout.on('data', deliver);
@@ -74,26 +93,43 @@ export function spawnPty(opts: PtySpawnOptions): PtyProcess {
     if (opts.pidFile) {
       try {
         const n = Number(readFileSync(opts.pidFile, 'utf8').trim());
-        if (Number.isInteger(n) && n > 1) { sid = n; return sid; }
-      } catch { /* not written yet */ }
+        if (Number.isInteger(n) && n > 1) {
+          sid = n;
+          return sid;
+        }
+      } catch {
+        /* not written yet */
+      }
     }
     if (child.pid === undefined) return null;
     const leader = childrenOf(child.pid)[0];
-    if (leader) { const info = procInfo(leader.pid); if (info && info.sid === leader.pid) sid = leader.pid; }
+    if (leader) {
+      const info = procInfo(leader.pid);
+      if (info && info.sid === leader.pid) sid = leader.pid;
+    }
     return sid;
   };
 
   const exited = new Promise<PtyExit & { error: string | null }>((resolve) => {
     let error: string | null = null;
-    child.on('error', (e) => { error = e.message; resolve({ exitCode: null, signal: null, error }); });
+    child.on('error', (e) => {
+      error = e.message;
+      resolve({ exitCode: null, signal: null, error });
+    });
     child.on('close', (code, sig) => resolve({ exitCode: code, signal: sig, error }));
   });
   // Learn the session early (a command that ends quickly may never be asked).
-  child.stdout.once('data', () => { findSession(); });
+  child.stdout.once('data', () => {
+    findSession();
+  });
 
   return {
-    get pid() { return child.pid; },
-    write(data) { if (child.stdin.writable) child.stdin.write(data); },
+    get pid() {
+      return child.pid;
+    },
+    write(data) {
+      if (child.stdin.writable) child.stdin.write(data);
+    },
     resize(next) {
       size = clampSize(next);
       const s = findSession();

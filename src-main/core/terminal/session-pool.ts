@@ -26,7 +26,9 @@ export class SessionPool {
     return s;
   }
 
-  get size(): number { return this.byKey.size; }
+  get size(): number {
+    return this.byKey.size;
+  }
 
   async dispose(): Promise<void> {
     const all = [...this.byKey.values()];

@@ -15,14 +15,28 @@ export interface StopTiming {
 
 export const DEFAULT_STOP: StopTiming = { intMs: 5000, termMs: 3000 };
 
-const wait = (ms: number): Promise<'timeout'> => new Promise((r) => { const t = setTimeout(() => r('timeout'), ms); t.unref?.(); });
+const wait = (ms: number): Promise<'timeout'> =>
+  new Promise((r) => {
+    const t = setTimeout(() => r('timeout'), ms);
+    t.unref?.();
+  });
 
 /** Escalates until the process has exited; resolves with the last signal that was needed. */
-export async function stopEscalating(p: Stoppable, timing: StopTiming = DEFAULT_STOP, onStep?: (sig: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', timing.intMs], ['SIGTERM', timing.termMs], ['SIGKILL', 2000]];
+export async function stopEscalating(
+  p: Stoppable,
+  timing: StopTiming = DEFAULT_STOP,
+  onStep?: (sig: NodeJS.Signals) => void,
+): Promise<NodeJS.Signals> {
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', timing.intMs],
+    ['SIGTERM', timing.termMs],
+    ['SIGKILL', 2000],
+  ];
   let last: NodeJS.Signals = 'SIGINT';
   let done = false;
-  void p.exited.then(() => { done = true; });
+  void p.exited.then(() => {
+    done = true;
+  });
   for (const [sig, ms] of steps) {
     last = sig;
     onStep?.(sig);

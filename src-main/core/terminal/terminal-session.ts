@@ -30,7 +30,13 @@ export interface SessionRunOptions {
   errexit?: boolean;
 }
 
-const isDir = (p: string): boolean => { try { return statSync(p).isDirectory(); } catch { return false; } };
+const isDir = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class TerminalSession {
@@ -48,29 +54,49 @@ export class TerminalSession {
   }
 
   /** Where the next command starts. */
-  get cwd(): string { return this.cwdNow; }
+  get cwd(): string {
+    return this.cwdNow;
+  }
 
   /** A command of this session is running (or queued). */
-  get busy(): boolean { return this.live.size > 0 || this.pending > 0; }
+  get busy(): boolean {
+    return this.live.size > 0 || this.pending > 0;
+  }
 
   /** Runs after the commands already queued in this session (one shell at a time, in order). */
   run(opts: SessionRunOptions, onEvent: (e: RunEvent) => void = () => undefined): Promise<RunResult> {
     this.pending++;
-    const next = this.queue.then(() => this.runNow(opts, onEvent)).finally(() => { this.pending--; });
+    const next = this.queue
+      .then(() => this.runNow(opts, onEvent))
+      .finally(() => {
+        this.pending--;
+      });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
   private async runNow(opts: SessionRunOptions, onEvent: (e: RunEvent) => void): Promise<RunResult> {
     const started = Date.now();
-    if (this.disposed) return { exitCode: null, signal: null, durationMs: 0, timedOut: false, cancelled: true, truncated: false, error: 'the session was closed' };
+    if (this.disposed)
+      return {
+        exitCode: null,
+        signal: null,
+        durationMs: 0,
+        timedOut: false,
+        cancelled: true,
+        truncated: false,
+        error: 'the session was closed',
+      };
     const n = ++this.seq;
     const cwdFile = join(this.dir, `cwd-${n}`);
     const pidFile = join(this.dir, `pid-${n}`);
     const script = buildScript(opts.text, { cwdFile, pidFile }, { pty: true, errexit: opts.errexit === true });
     const cwd = isDir(this.cwdNow) ? this.cwdNow : homedir();
     const pty = spawnPty({ script, cwd, env: opts.env, ...(opts.size ? { size: opts.size } : {}), pidFile });
-    const batcher = createOutputBatcher((data) => onEvent({ type: 'stdout', data }), { intervalMs: opts.batchMs ?? 16, limit: opts.scrollbackBytes ?? DEFAULT_SCROLLBACK_BYTES });
+    const batcher = createOutputBatcher((data) => onEvent({ type: 'stdout', data }), {
+      intervalMs: opts.batchMs ?? 16,
+      limit: opts.scrollbackBytes ?? DEFAULT_SCROLLBACK_BYTES,
+    });
     pty.onData((d) => batcher.push(d));
     if (pty.pid !== undefined) onEvent({ type: 'start', pid: pty.pid, argv: ['bash', '-c', opts.text] });
 
@@ -87,7 +113,9 @@ export class TerminalSession {
     };
     const control: RunControl = { write: (d) => pty.write(d), resize: (s) => pty.resize(s), stop };
     this.live.add(control);
-    const onAbort = (): void => { void stop(); };
+    const onAbort = (): void => {
+      void stop();
+    };
     if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     opts.onControl?.(control);
@@ -108,12 +136,20 @@ export class TerminalSession {
     try {
       const where = readFileSync(cwdFile, 'utf8').trim();
       if (where && isDir(where)) this.cwdNow = where;
-    } catch { /* killed before its EXIT trap, or it replaced the trap: keep the old cwd */ }
+    } catch {
+      /* killed before its EXIT trap, or it replaced the trap: keep the old cwd */
+    }
     rmSync(cwdFile, { force: true });
     rmSync(pidFile, { force: true });
     return {
-      exitCode: ended.exitCode, signal: ended.signal, durationMs: Date.now() - started,
-      timedOut: false, cancelled, truncated: batcher.dropped, error: ended.error, cwd: this.cwdNow,
+      exitCode: ended.exitCode,
+      signal: ended.signal,
+      durationMs: Date.now() - started,
+      timedOut: false,
+      cancelled,
+      truncated: batcher.dropped,
+      error: ended.error,
+      cwd: this.cwdNow,
     };
   }
 

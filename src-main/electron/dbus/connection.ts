@@ -8,7 +8,10 @@ import { decodeMessage, encodeMessage, messageLength, MessageType, NO_REPLY_EXPE
 export interface DbusConnection {
   /** Our unique name on the bus (":1.42"). */
   name: string;
-  call(m: { destination: string; path: string; interface: string; member: string; signature?: string; body?: DbusValue[] }, timeoutMs?: number): Promise<DbusValue[]>;
+  call(
+    m: { destination: string; path: string; interface: string; member: string; signature?: string; body?: DbusValue[] },
+    timeoutMs?: number,
+  ): Promise<DbusValue[]>;
   /** Replies to a method call (a return with a body, or an error). */
   reply(to: Message, r: { signature?: string; body?: DbusValue[] } | { error: string; message: string }): void;
   onMessage(handler: (m: Message) => void): void;
@@ -33,14 +36,20 @@ export async function connectSessionBus(address: string | undefined, uid: number
   const sock: Socket = connect({ path });
   const timer = setTimeout(() => sock.destroy(new Error('D-Bus connection timed out')), timeoutMs);
   try {
-    await new Promise<void>((ok, fail) => { sock.once('connect', ok); sock.once('error', fail); });
+    await new Promise<void>((ok, fail) => {
+      sock.once('connect', ok);
+      sock.once('error', fail);
+    });
     // SASL: a NUL byte, then EXTERNAL with our uid in hex; the server answers OK <guid>.
     sock.write(Buffer.concat([Buffer.from([0]), Buffer.from(`AUTH EXTERNAL ${Buffer.from(String(uid)).toString('hex')}\r\n`)]));
     const line = await new Promise<string>((ok, fail) => {
       let got = '';
       const onData = (d: Buffer) => {
         got += d.toString('latin1');
-        if (got.includes('\r\n')) { sock.off('data', onData); ok(got); }
+        if (got.includes('\r\n')) {
+          sock.off('data', onData);
+          ok(got);
+        }
       };
       sock.on('data', onData);
       sock.once('error', fail);
@@ -60,7 +69,10 @@ export async function connectSessionBus(address: string | undefined, uid: number
   const handlers: ((m: Message) => void)[] = [];
   let pending: Buffer = Buffer.alloc(0);
   const failAll = (e: Error) => {
-    for (const w of waiting.values()) { clearTimeout(w.timer); w.fail(e); }
+    for (const w of waiting.values()) {
+      clearTimeout(w.timer);
+      w.fail(e);
+    }
     waiting.clear();
   };
   sock.on('data', (d: Buffer) => {
@@ -99,19 +111,47 @@ export async function connectSessionBus(address: string | undefined, uid: number
     call(m, ms = 2000) {
       return new Promise((ok, fail) => {
         const s = send({ type: MessageType.MethodCall, flags: 0, ...m, body: m.body ?? [] });
-        const t = setTimeout(() => { waiting.delete(s); fail(new Error(`D-Bus call ${m.member} timed out`)); }, ms);
+        const t = setTimeout(() => {
+          waiting.delete(s);
+          fail(new Error(`D-Bus call ${m.member} timed out`));
+        }, ms);
         waiting.set(s, { ok, fail, timer: t });
       });
     },
     reply(to, r) {
       if (to.flags & NO_REPLY_EXPECTED) return;
-      if ('error' in r) send({ type: MessageType.Error, flags: NO_REPLY_EXPECTED, replySerial: to.serial, destination: to.sender, errorName: r.error, signature: 's', body: [r.message] });
-      else send({ type: MessageType.MethodReturn, flags: NO_REPLY_EXPECTED, replySerial: to.serial, destination: to.sender, signature: r.signature ?? '', body: r.body ?? [] });
+      if ('error' in r)
+        send({
+          type: MessageType.Error,
+          flags: NO_REPLY_EXPECTED,
+          replySerial: to.serial,
+          destination: to.sender,
+          errorName: r.error,
+          signature: 's',
+          body: [r.message],
+        });
+      else
+        send({
+          type: MessageType.MethodReturn,
+          flags: NO_REPLY_EXPECTED,
+          replySerial: to.serial,
+          destination: to.sender,
+          signature: r.signature ?? '',
+          body: r.body ?? [],
+        });
     },
-    onMessage: (h) => { handlers.push(h); },
-    close: () => { sock.end(); sock.destroy(); },
+    onMessage: (h) => {
+      handlers.push(h);
+    },
+    close: () => {
+      sock.end();
+      sock.destroy();
+    },
   };
-  const [name] = await conn.call({ destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus', member: 'Hello' }, timeoutMs);
+  const [name] = await conn.call(
+    { destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus', member: 'Hello' },
+    timeoutMs,
+  );
   conn.name = String(name);
   return conn;
 }

@@ -55,8 +55,16 @@ export async function startToggleService(o: ToggleServiceOptions): Promise<Toggl
   conn.onMessage((m) => handle(conn, m, o));
   try {
     const [got] = await conn.call({ ...DBUS, member: 'RequestName', signature: 'su', body: [BUS_NAME, DO_NOT_QUEUE] });
-    if (got !== PRIMARY_OWNER) { conn.close(); return null; }
-    await conn.call({ ...DBUS, member: 'AddMatch', signature: 's', body: [`type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='${TRAY_HOST}'`] });
+    if (got !== PRIMARY_OWNER) {
+      conn.close();
+      return null;
+    }
+    await conn.call({
+      ...DBUS,
+      member: 'AddMatch',
+      signature: 's',
+      body: [`type='signal',sender='org.freedesktop.DBus',interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='${TRAY_HOST}'`],
+    });
     const [up] = await conn.call({ ...DBUS, member: 'NameHasOwner', signature: 's', body: [TRAY_HOST] });
     return { trayHostUp: up === true, stop: () => conn.close() };
   } catch {
@@ -80,6 +88,9 @@ function handle(conn: DbusConnection, m: Message, o: ToggleServiceOptions): void
     conn.reply(m, {});
     o.onToggle(token);
   } else {
-    conn.reply(m, { error: 'org.freedesktop.DBus.Error.UnknownMethod', message: `No method ${m.interface ?? ''}.${m.member ?? ''} at ${m.path ?? ''}` });
+    conn.reply(m, {
+      error: 'org.freedesktop.DBus.Error.UnknownMethod',
+      message: `No method ${m.interface ?? ''}.${m.member ?? ''} at ${m.path ?? ''}`,
+    });
   }
 }

@@ -52,10 +52,21 @@ export function splitSignature(sig: string): string[] {
 
 function alignOf(t: string): number {
   switch (t[0]) {
-    case 'y': case 'g': case 'v': return 1;
-    case 'n': case 'q': return 2;
-    case 'x': case 't': case 'd': case '(': case '{': return 8;
-    default: return 4;
+    case 'y':
+    case 'g':
+    case 'v':
+      return 1;
+    case 'n':
+    case 'q':
+      return 2;
+    case 'x':
+    case 't':
+    case 'd':
+    case '(':
+    case '{':
+      return 8;
+    default:
+      return 4;
   }
 }
 
@@ -74,28 +85,62 @@ class Writer {
     this.buf.fill(0, this.len, this.len + pad);
     this.len += pad;
   }
-  u8(v: number) { this.room(1); this.buf.writeUInt8(v, this.len); this.len += 1; }
-  u32(v: number) { this.align(4); this.room(4); this.buf.writeUInt32LE(v >>> 0, this.len); this.len += 4; }
-  i32(v: number) { this.align(4); this.room(4); this.buf.writeInt32LE(v, this.len); this.len += 4; }
-  bytes(b: Buffer) { this.room(b.length); b.copy(this.buf, this.len); this.len += b.length; }
+  u8(v: number) {
+    this.room(1);
+    this.buf.writeUInt8(v, this.len);
+    this.len += 1;
+  }
+  u32(v: number) {
+    this.align(4);
+    this.room(4);
+    this.buf.writeUInt32LE(v >>> 0, this.len);
+    this.len += 4;
+  }
+  i32(v: number) {
+    this.align(4);
+    this.room(4);
+    this.buf.writeInt32LE(v, this.len);
+    this.len += 4;
+  }
+  bytes(b: Buffer) {
+    this.room(b.length);
+    b.copy(this.buf, this.len);
+    this.len += b.length;
+  }
   value(t: string, v: DbusValue): void {
     switch (t[0]) {
-      case 'y': this.u8(Number(v)); return;
-      case 'b': this.u32(v ? 1 : 0); return;
-      case 'u': this.u32(Number(v)); return;
-      case 'i': this.i32(Number(v)); return;
-      case 's': case 'o': {
+      case 'y':
+        this.u8(Number(v));
+        return;
+      case 'b':
+        this.u32(v ? 1 : 0);
+        return;
+      case 'u':
+        this.u32(Number(v));
+        return;
+      case 'i':
+        this.i32(Number(v));
+        return;
+      case 's':
+      case 'o': {
         const b = Buffer.from(String(v), 'utf8');
-        this.u32(b.length); this.bytes(b); this.u8(0); return;
+        this.u32(b.length);
+        this.bytes(b);
+        this.u8(0);
+        return;
       }
       case 'g': {
         const b = Buffer.from(String(v), 'ascii');
-        this.u8(b.length); this.bytes(b); this.u8(0); return;
+        this.u8(b.length);
+        this.bytes(b);
+        this.u8(0);
+        return;
       }
       case 'v': {
         const variant = v as Variant;
         this.value('g', variant.sig);
-        this.value(variant.sig, variant.value); return;
+        this.value(variant.sig, variant.value);
+        return;
       }
       case 'a': {
         const elem = t.slice(1);
@@ -104,40 +149,79 @@ class Writer {
         this.align(alignOf(elem));
         const start = this.len;
         for (const item of v as DbusValue[]) this.value(elem, item);
-        this.buf.writeUInt32LE(this.len - start, lenAt); return;
+        this.buf.writeUInt32LE(this.len - start, lenAt);
+        return;
       }
-      case '(': case '{': {
+      case '(':
+      case '{': {
         this.align(8);
         const parts = splitSignature(t.slice(1, -1));
         const items = v as DbusValue[];
-        parts.forEach((p, k) => this.value(p, items[k]!)); return;
+        parts.forEach((p, k) => this.value(p, items[k]!));
+        return;
       }
-      default: throw new Error(`unsupported D-Bus type ${t}`);
+      default:
+        throw new Error(`unsupported D-Bus type ${t}`);
     }
   }
 }
 
 class Reader {
-  constructor(readonly buf: Buffer, public pos = 0) {}
-  align(n: number) { this.pos += (n - (this.pos % n)) % n; }
-  need(n: number) { if (this.pos + n > this.buf.length) throw new Error('truncated D-Bus message'); }
-  u8() { this.need(1); return this.buf.readUInt8(this.pos++); }
-  u32() { this.align(4); this.need(4); const v = this.buf.readUInt32LE(this.pos); this.pos += 4; return v; }
+  constructor(
+    readonly buf: Buffer,
+    public pos = 0,
+  ) {}
+  align(n: number) {
+    this.pos += (n - (this.pos % n)) % n;
+  }
+  need(n: number) {
+    if (this.pos + n > this.buf.length) throw new Error('truncated D-Bus message');
+  }
+  u8() {
+    this.need(1);
+    return this.buf.readUInt8(this.pos++);
+  }
+  u32() {
+    this.align(4);
+    this.need(4);
+    const v = this.buf.readUInt32LE(this.pos);
+    this.pos += 4;
+    return v;
+  }
   value(t: string): DbusValue {
     switch (t[0]) {
-      case 'y': return this.u8();
-      case 'b': return this.u32() !== 0;
-      case 'u': return this.u32();
-      case 'i': { this.align(4); this.need(4); const v = this.buf.readInt32LE(this.pos); this.pos += 4; return v; }
-      case 's': case 'o': {
-        const n = this.u32(); this.need(n + 1);
-        const s = this.buf.toString('utf8', this.pos, this.pos + n); this.pos += n + 1; return s;
+      case 'y':
+        return this.u8();
+      case 'b':
+        return this.u32() !== 0;
+      case 'u':
+        return this.u32();
+      case 'i': {
+        this.align(4);
+        this.need(4);
+        const v = this.buf.readInt32LE(this.pos);
+        this.pos += 4;
+        return v;
+      }
+      case 's':
+      case 'o': {
+        const n = this.u32();
+        this.need(n + 1);
+        const s = this.buf.toString('utf8', this.pos, this.pos + n);
+        this.pos += n + 1;
+        return s;
       }
       case 'g': {
-        const n = this.u8(); this.need(n + 1);
-        const s = this.buf.toString('ascii', this.pos, this.pos + n); this.pos += n + 1; return s;
+        const n = this.u8();
+        this.need(n + 1);
+        const s = this.buf.toString('ascii', this.pos, this.pos + n);
+        this.pos += n + 1;
+        return s;
       }
-      case 'v': { const sig = this.value('g') as string; return { sig, value: this.value(sig) }; }
+      case 'v': {
+        const sig = this.value('g') as string;
+        return { sig, value: this.value(sig) };
+      }
       case 'a': {
         const elem = t.slice(1);
         const n = this.u32();
@@ -148,11 +232,13 @@ class Reader {
         while (this.pos < end) out.push(this.value(elem));
         return out;
       }
-      case '(': case '{': {
+      case '(':
+      case '{': {
         this.align(8);
         return splitSignature(t.slice(1, -1)).map((p) => this.value(p));
       }
-      default: throw new Error(`unsupported D-Bus type ${t}`);
+      default:
+        throw new Error(`unsupported D-Bus type ${t}`);
     }
   }
 }
@@ -170,8 +256,12 @@ export function encodeMessage(m: Message): Buffer {
     fields.push([code, { sig: FIELD_SIG[code]!, value: v }]);
   }
   const head = new Writer();
-  head.u8('l'.charCodeAt(0)); head.u8(m.type); head.u8(m.flags); head.u8(1);
-  head.u32(body.len); head.u32(m.serial);
+  head.u8('l'.charCodeAt(0));
+  head.u8(m.type);
+  head.u8(m.flags);
+  head.u8(1);
+  head.u32(body.len);
+  head.u32(m.serial);
   head.value('a(yv)', fields);
   head.align(8);
   return Buffer.concat([head.buf.subarray(0, head.len), body.buf.subarray(0, body.len)]);

@@ -14,7 +14,9 @@ export function ActionCard({ message }: { message: UiMessage }) {
   return (
     <section className="action-card" aria-label={t('action.label')} data-intent={message.intent ?? ''}>
       <MarkdownView split={message.split} commands={commands} />
-      {unplaced.map((c) => <StandaloneCommand key={c.id} command={c} />)}
+      {unplaced.map((c) => (
+        <StandaloneCommand key={c.id} command={c} />
+      ))}
     </section>
   );
 }

@@ -22,7 +22,9 @@ export function AnswerAnnouncer({ last }: { last: UiMessage | undefined }) {
       setText(t('chat.thinking'));
     } else if (!streaming && prev?.key === key && prev.streaming) {
       // The words as shown (no ``` or **), once the answer is final; capped, the page has the rest.
-      let said = plainText(last.content.slice(0, ANNOUNCE_MAX * 2)).replace(/\s+/g, ' ').trim();
+      let said = plainText(last.content.slice(0, ANNOUNCE_MAX * 2))
+        .replace(/\s+/g, ' ')
+        .trim();
       if (said.length > ANNOUNCE_MAX) said = said.slice(0, ANNOUNCE_MAX) + '…';
       if (said) setText(t(last.stopped ? 'chat.answerStopped' : 'chat.answerReady', { text: said }));
     }

@@ -33,7 +33,9 @@ export function Composer({ overlay }: { overlay?: boolean }) {
     if (streaming || !text.trim() || tooLong) return;
     const sent = text;
     setText('');
-    void ask(sent).then((taken) => { if (!taken) setText((now) => now || sent); });
+    void ask(sent).then((taken) => {
+      if (!taken) setText((now) => now || sent);
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -54,8 +56,16 @@ export function Composer({ overlay }: { overlay?: boolean }) {
   };
 
   return (
-    <form className={overlay ? 'composer composer-overlay' : 'composer'} onSubmit={(e) => { e.preventDefault(); send(); }}>
-      <label htmlFor="question" className="visually-hidden">{t('composer.label')}</label>
+    <form
+      className={overlay ? 'composer composer-overlay' : 'composer'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <label htmlFor="question" className="visually-hidden">
+        {t('composer.label')}
+      </label>
       <textarea
         id="question"
         ref={ref}
@@ -69,12 +79,33 @@ export function Composer({ overlay }: { overlay?: boolean }) {
       />
       {streaming ? (
         // Stop is replaced by Send when the answer ends: focus goes to the question box, not to <body>.
-        <button type="button" className="btn btn-stop" onClick={() => { ref.current?.focus(); void stop(); }} disabled={!canStop}><span aria-hidden="true">■ </span>{t('composer.stop')}</button>
+        <button
+          type="button"
+          className="btn btn-stop"
+          onClick={() => {
+            ref.current?.focus();
+            void stop();
+          }}
+          disabled={!canStop}
+        >
+          <span aria-hidden="true">■ </span>
+          {t('composer.stop')}
+        </button>
       ) : (
-        <button type="submit" className="btn btn-primary" disabled={!text.trim() || tooLong}>{t('composer.send')}</button>
+        <button type="submit" className="btn btn-primary" disabled={!text.trim() || tooLong}>
+          {t('composer.send')}
+        </button>
       )}
-      {tooLong && <p id="too-long" className="composer-error" role="alert">{t('composer.tooLong', { count: String(text.length), max: String(MAX_QUESTION_CHARS) })}</p>}
-      {!tooLong && askError && <p id="ask-error" className="composer-error" role="alert">{askError}</p>}
+      {tooLong && (
+        <p id="too-long" className="composer-error" role="alert">
+          {t('composer.tooLong', { count: String(text.length), max: String(MAX_QUESTION_CHARS) })}
+        </p>
+      )}
+      {!tooLong && askError && (
+        <p id="ask-error" className="composer-error" role="alert">
+          {askError}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,35 +8,56 @@ import type { SplitState } from '../../markdown/split-blocks';
 import { useStore } from '../../store/index';
 import { CodeBlock, type CommandMap } from './code-block';
 
-const Block = memo(function Block({ text, open, glued, commands }: { text: string; open: boolean; glued: boolean; commands: CommandMap }) {
-  const md = useMarkdown();
-  // Until the parser has loaded (a moment after start), the text shows as it is.
-  if (!md) return <div className="md-block md-plain">{text}</div>;
-  const segments = md.renderBlock(text, !open);
-  return (
-    <>
-      {segments.map((s, i) =>
-        s.kind === 'html' ? (
-          // markdown-it with html:false escapes every tag in model output; links are validated (https/mailto).
-          <div key={i} className={glued && i === 0 ? 'md-block md-cont' : 'md-block'} dangerouslySetInnerHTML={{ __html: s.html }} />
-        ) : (
-          <CodeBlock key={i} lang={s.lang} code={s.code} commands={commands} />
-        ),
-      )}
-    </>
-  );
-}, (a, b) => a.text === b.text && a.open === b.open && a.glued === b.glued && (a.commands === b.commands || !MAY_HAVE_CODE.test(a.text)));
+const Block = memo(
+  function Block({ text, open, glued, commands }: { text: string; open: boolean; glued: boolean; commands: CommandMap }) {
+    const md = useMarkdown();
+    // Until the parser has loaded (a moment after start), the text shows as it is.
+    if (!md) return <div className="md-block md-plain">{text}</div>;
+    const segments = md.renderBlock(text, !open);
+    return (
+      <>
+        {segments.map((s, i) =>
+          s.kind === 'html' ? (
+            // markdown-it with html:false escapes every tag in model output; links are validated (https/mailto).
+            <div key={i} className={glued && i === 0 ? 'md-block md-cont' : 'md-block'} dangerouslySetInnerHTML={{ __html: s.html }} />
+          ) : (
+            <CodeBlock key={i} lang={s.lang} code={s.code} commands={commands} />
+          ),
+        )}
+      </>
+    );
+  },
+  (a, b) => a.text === b.text && a.open === b.open && a.glued === b.glued && (a.commands === b.commands || !MAY_HAVE_CODE.test(a.text)),
+);
 
 const GROUP = 32;
 
 /** Finished blocks [start, end): streamed blocks keep their string identity, so an unchanged group is skipped. */
 const BlockGroup = memo(
-  function BlockGroup({ blocks, glued, start, end, commands }: { blocks: readonly string[]; glued: readonly number[]; start: number; end: number; commands: CommandMap }) {
+  function BlockGroup({
+    blocks,
+    glued,
+    start,
+    end,
+    commands,
+  }: {
+    blocks: readonly string[];
+    glued: readonly number[];
+    start: number;
+    end: number;
+    commands: CommandMap;
+  }) {
     const out = [];
-    for (let i = start; i < end; i++) out.push(<Block key={i} text={blocks[i]!} open={false} glued={glued.includes(i)} commands={commands} />);
+    for (let i = start; i < end; i++)
+      out.push(<Block key={i} text={blocks[i]!} open={false} glued={glued.includes(i)} commands={commands} />);
     return <div className="md-group">{out}</div>;
   },
-  (a, b) => a.start === b.start && a.end === b.end && a.commands === b.commands && a.glued === b.glued && sameRange(a.blocks, b.blocks, a.start, a.end),
+  (a, b) =>
+    a.start === b.start &&
+    a.end === b.end &&
+    a.commands === b.commands &&
+    a.glued === b.glued &&
+    sameRange(a.blocks, b.blocks, a.start, a.end),
 );
 
 function sameRange(a: readonly string[], b: readonly string[], start: number, end: number): boolean {
@@ -46,10 +67,20 @@ function sameRange(a: readonly string[], b: readonly string[], start: number, en
 }
 
 /** The finished blocks in groups, so adding a block re-renders one group, not every block of a long answer. */
-const FinishedBlocks = memo(function FinishedBlocks({ blocks, glued, commands }: { blocks: readonly string[]; glued: readonly number[]; commands: CommandMap }) {
+const FinishedBlocks = memo(function FinishedBlocks({
+  blocks,
+  glued,
+  commands,
+}: {
+  blocks: readonly string[];
+  glued: readonly number[];
+  commands: CommandMap;
+}) {
   const groups = [];
   for (let g = 0; g < blocks.length; g += GROUP) {
-    groups.push(<BlockGroup key={g} blocks={blocks} glued={glued} start={g} end={Math.min(g + GROUP, blocks.length)} commands={commands} />);
+    groups.push(
+      <BlockGroup key={g} blocks={blocks} glued={glued} start={g} end={Math.min(g + GROUP, blocks.length)} commands={commands} />,
+    );
   }
   return <>{groups}</>;
 });

@@ -11,7 +11,9 @@ export function RiskBadge({ risk, reasons, id }: { risk: Risk; reasons: string[]
   const why = reasons.length ? t('risk.why', { reasons: reasons.join('; ') }) : t('risk.safeWhy');
   return (
     <span className={`badge risk risk-${risk}`} title={why} data-risk={risk} id={id}>
-      <span aria-hidden="true" className="badge-icon">{ICON[risk]}</span>
+      <span aria-hidden="true" className="badge-icon">
+        {ICON[risk]}
+      </span>
       {t(`risk.${risk}`)}
       <span className="visually-hidden">. {why}</span>
     </span>

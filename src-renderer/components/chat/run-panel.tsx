@@ -19,7 +19,14 @@ export function CommandActions({ command, compact }: { command: SuggestedCommand
   return (
     <div className="command-actions" data-command-id={command.id}>
       <RiskBadge risk={command.risk} reasons={command.reasons} id={badgeId} />
-      <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void runCommand(command.id, 'inline')} aria-label={t('code.runLabel', { command: command.command })} aria-describedby={badgeId}>
+      <button
+        type="button"
+        className="btn btn-small btn-primary"
+        disabled={busy}
+        onClick={() => void runCommand(command.id, 'inline')}
+        aria-label={t('code.runLabel', { command: command.command })}
+        aria-describedby={badgeId}
+      >
         ▶ {t('code.run')}
       </button>
       {!compact && (
@@ -36,7 +43,9 @@ export function RunPanel({ commandId }: { commandId: string }) {
   const run = useStore((s) => s.runs[commandId]);
   const cancel = useStore((s) => s.cancelRun);
   const [askStop, setAskStop] = useState(false);
-  useEffect(() => { if (run?.status !== 'running') setAskStop(false); }, [run?.status]);
+  useEffect(() => {
+    if (run?.status !== 'running') setAskStop(false);
+  }, [run?.status]);
   if (!run) return null;
   let status: string;
   switch (run.status) {
@@ -47,17 +56,25 @@ export function RunPanel({ commandId }: { commandId: string }) {
       status = run.mode === 'konsole' ? t('run.konsole') : t('run.running');
       break;
     case 'exited':
-      status = run.code === 0 ? t('run.exit', { code: '0' })
-        : run.signal && run.code === null ? t('run.signal', { signal: run.signal })
-        : run.code === 130 ? t('run.interrupted')
-        : t('run.failed', { code: String(run.code) });
+      status =
+        run.code === 0
+          ? t('run.exit', { code: '0' })
+          : run.signal && run.code === null
+            ? t('run.signal', { signal: run.signal })
+            : run.code === 130
+              ? t('run.interrupted')
+              : t('run.failed', { code: String(run.code) });
       break;
     case 'refused':
       // The main process says why by kind, so the reason is in the user's language; its English text is the fallback.
-      status = run.refusal?.kind === 'declined' ? t('run.refused.declined')
-        : run.refusal?.kind === 'wrong-word' ? t('run.refused.wrongWord', { word: run.refusal.word ?? '' })
-        : run.refusal?.kind === 'gone' ? t('run.refused.gone')
-        : t('run.refused', { reason: run.message ?? '' });
+      status =
+        run.refusal?.kind === 'declined'
+          ? t('run.refused.declined')
+          : run.refusal?.kind === 'wrong-word'
+            ? t('run.refused.wrongWord', { word: run.refusal.word ?? '' })
+            : run.refusal?.kind === 'gone'
+              ? t('run.refused.gone')
+              : t('run.refused', { reason: run.message ?? '' });
       break;
     case 'error':
       status = t('run.error', { message: run.message ?? '' });
@@ -66,7 +83,13 @@ export function RunPanel({ commandId }: { commandId: string }) {
   const ok = run.status === 'exited' && run.code === 0;
   // Stopping a package transaction or a system change half way can break the system: ask first for those.
   const changesSystem = run.risk === 'elevated' || run.risk === 'destructive';
-  const stop = () => { if (changesSystem && !askStop) setAskStop(true); else { setAskStop(false); void cancel(commandId); } };
+  const stop = () => {
+    if (changesSystem && !askStop) setAskStop(true);
+    else {
+      setAskStop(false);
+      void cancel(commandId);
+    }
+  };
   const hasTerminal = run.runId !== null && (run.status === 'running' || run.outputTotal > 0);
   return (
     <div className={`run-panel run-${run.status}${ok ? ' run-ok' : ''}`} data-run-status={run.status} data-exit-code={run.code ?? ''}>
@@ -74,19 +97,31 @@ export function RunPanel({ commandId }: { commandId: string }) {
         <span>{status}</span>
         {run.truncated && <span> {t('run.truncated')}</span>}
         {run.status === 'running' && run.runId && !askStop && (
-          <button type="button" className="btn btn-small" onClick={stop}>{t('run.cancel')}</button>
+          <button type="button" className="btn btn-small" onClick={stop}>
+            {t('run.cancel')}
+          </button>
         )}
         {run.outputTotal > 0 && <CopyButton text={() => plainOutput(run.output)} what={t('run.output')} className="btn btn-small" />}
       </div>
       {askStop && run.status === 'running' && (
         <div className="run-stop-ask" role="alertdialog" aria-label={t('run.stopAsk')}>
           <span>{t('run.stopAsk')}</span>
-          <button type="button" className="btn btn-small btn-danger" onClick={stop}>{t('run.stopAnyway')}</button>
-          <button type="button" className="btn btn-small" onClick={() => setAskStop(false)} autoFocus>{t('run.keepRunning')}</button>
+          <button type="button" className="btn btn-small btn-danger" onClick={stop}>
+            {t('run.stopAnyway')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setAskStop(false)} autoFocus>
+            {t('run.keepRunning')}
+          </button>
         </div>
       )}
       {hasTerminal && (
-        <Suspense fallback={<pre className="run-output" tabIndex={0} aria-label={t('run.output')}>{plainOutput(run.output)}</pre>}>
+        <Suspense
+          fallback={
+            <pre className="run-output" tabIndex={0} aria-label={t('run.output')}>
+              {plainOutput(run.output)}
+            </pre>
+          }
+        >
           <TerminalView key={run.runId ?? commandId} commandId={commandId} />
         </Suspense>
       )}
@@ -97,7 +132,13 @@ export function RunPanel({ commandId }: { commandId: string }) {
 /** Terminal output as plain text (for copying and the fallback view): escape sequences out, carriage returns folded. */
 export function plainOutput(text: string): string {
   const noEsc = text.replace(/\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g, '');
-  return noEsc.split('\n').map((l) => { const parts = l.replace(/\r$/, '').split('\r'); return parts[parts.length - 1]; }).join('\n');
+  return noEsc
+    .split('\n')
+    .map((l) => {
+      const parts = l.replace(/\r$/, '').split('\r');
+      return parts[parts.length - 1];
+    })
+    .join('\n');
 }
 
 /** "Run all" under a block of several commands: one shell, in order, stopping at the first failure; its own run. */

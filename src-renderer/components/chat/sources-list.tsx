@@ -16,10 +16,21 @@ export const SourcesList = memo(function SourcesList({ sources }: { sources: rea
       <ol className="sources-list">
         {sources.map((s, i) => (
           <li key={`${s.ref}-${i}`} className="source-item" data-source-ref={s.ref}>
-            <button type="button" className="source-link" onClick={() => setOpen(s)} aria-label={t('sources.open', { n: i + 1, title: s.title, kind: t(`sources.kind.${s.kind}`) })}>
-              <span className="source-n" aria-hidden="true">[{i + 1}]</span>
-              <span className={`badge source-kind source-kind-${s.kind}`} aria-hidden="true">{t(`sources.kind.${s.kind}`)}</span>
-              <span className="source-title" lang={textLang(s.title)}>{s.title}</span>
+            <button
+              type="button"
+              className="source-link"
+              onClick={() => setOpen(s)}
+              aria-label={t('sources.open', { n: i + 1, title: s.title, kind: t(`sources.kind.${s.kind}`) })}
+            >
+              <span className="source-n" aria-hidden="true">
+                [{i + 1}]
+              </span>
+              <span className={`badge source-kind source-kind-${s.kind}`} aria-hidden="true">
+                {t(`sources.kind.${s.kind}`)}
+              </span>
+              <span className="source-title" lang={textLang(s.title)}>
+                {s.title}
+              </span>
             </button>
           </li>
         ))}

@@ -3,7 +3,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../hooks/use-t';
 
-export function CopyButton({ text, label, what, className }: {
+export function CopyButton({
+  text,
+  label,
+  what,
+  className,
+}: {
   /** The text to copy, or a function that gives it at click time. */
   text: string | (() => string);
   /** Visible label instead of "Copy" (e.g. "Copy answer"). */

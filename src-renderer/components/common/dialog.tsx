@@ -2,9 +2,20 @@
 // where it was, or, when that control is gone, to the caller's fallback).
 import { useEffect, useId, useRef, type ReactNode, type KeyboardEvent } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, children, onClose, fallbackFocus }: { title: string; children: ReactNode; onClose: () => void; fallbackFocus?: () => HTMLElement | null }) {
+export function Dialog({
+  title,
+  children,
+  onClose,
+  fallbackFocus,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  fallbackFocus?: () => HTMLElement | null;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const fallback = useRef(fallbackFocus);
@@ -56,7 +67,9 @@ export function Dialog({ title, children, onClose, fallbackFocus }: { title: str
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown} tabIndex={-1}>
-        <h2 id={titleId} className="dialog-title">{title}</h2>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
         {children}
       </div>
     </div>

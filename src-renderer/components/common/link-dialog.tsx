@@ -19,11 +19,19 @@ export function LinkDialog() {
   return (
     <Dialog title={t('link.title')} onClose={() => answer(false)}>
       <p>{t('link.body')}</p>
-      <p className="link-target" lang="en" translate="no"><strong>{host}</strong><br /><span className="link-url">{link.href}</span></p>
+      <p className="link-target" lang="en" translate="no">
+        <strong>{host}</strong>
+        <br />
+        <span className="link-url">{link.href}</span>
+      </p>
       {text && text !== link.href && <p className="help">{t('link.text', { text })}</p>}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={() => answer(false)} data-autofocus>{t('dialog.cancel')}</button>
-        <button type="button" className="btn btn-primary" onClick={() => answer(true)}>{t('link.open')}</button>
+        <button type="button" className="btn" onClick={() => answer(false)} data-autofocus>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => answer(true)}>
+          {t('link.open')}
+        </button>
       </div>
     </Dialog>
   );

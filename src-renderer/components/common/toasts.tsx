@@ -13,7 +13,9 @@ export function Toasts() {
       {toasts.map((x) => (
         <div key={x.id} className={`toast toast-${x.level}`}>
           <span lang={textLang(x.message)}>{x.message}</span>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss(x.id)} aria-label={t('notice.dismiss')}><CloseIcon /></button>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => dismiss(x.id)} aria-label={t('notice.dismiss')}>
+            <CloseIcon />
+          </button>
         </div>
       ))}
     </div>

@@ -18,14 +18,24 @@ function CheckItem({ check }: { check: HealthCheck }) {
   const action = check.action;
   const pulling = useStore((s) => (action?.kind === 'pull-model' ? s.pulls[action.model]?.state === 'running' : false));
   return (
-    <li className={check.ok ? 'check check-ok' : optional ? 'check check-optional' : 'check check-bad'} data-check-id={check.id} data-ok={check.ok ? '1' : '0'}>
-      <span className="check-icon" aria-hidden="true">{check.ok ? '✓' : optional ? 'i' : '!'}</span>
+    <li
+      className={check.ok ? 'check check-ok' : optional ? 'check check-optional' : 'check check-bad'}
+      data-check-id={check.id}
+      data-ok={check.ok ? '1' : '0'}
+    >
+      <span className="check-icon" aria-hidden="true">
+        {check.ok ? '✓' : optional ? 'i' : '!'}
+      </span>
       <div className="check-body">
         <div className="check-head">
           <strong lang={textLang(check.label)}>{check.label}</strong>
-          <span className={check.ok ? 'badge badge-ok' : optional ? 'badge badge-optional' : 'badge badge-bad'}>{check.ok ? t('doctor.ok') : optional ? t('doctor.optional') : t('doctor.problem')}</span>
+          <span className={check.ok ? 'badge badge-ok' : optional ? 'badge badge-optional' : 'badge badge-bad'}>
+            {check.ok ? t('doctor.ok') : optional ? t('doctor.optional') : t('doctor.problem')}
+          </span>
         </div>
-        <p className="check-detail" lang={textLang(check.detail)}>{check.detail}</p>
+        <p className="check-detail" lang={textLang(check.detail)}>
+          {check.detail}
+        </p>
         {!check.ok && check.fix && (
           <div className="check-fix">
             <span className="muted small check-fix-label">{t('doctor.fix')}</span>
@@ -35,12 +45,16 @@ function CheckItem({ check }: { check: HealthCheck }) {
         )}
         {!check.ok && action?.kind === 'pull-model' && (
           <>
-            <button type="button" className="btn btn-primary btn-small" disabled={pulling} onClick={() => void pullModel(action.model)}>{t('doctor.pull', { model: action.model })}</button>
+            <button type="button" className="btn btn-primary btn-small" disabled={pulling} onClick={() => void pullModel(action.model)}>
+              {t('doctor.pull', { model: action.model })}
+            </button>
             <PullProgress name={action.model} />
           </>
         )}
         {!check.ok && action?.kind === 'open-settings' && (
-          <button type="button" className="btn btn-small" onClick={() => setPanel('settings')}>{t('doctor.openSettings')}</button>
+          <button type="button" className="btn btn-small" onClick={() => setPanel('settings')}>
+            {t('doctor.openSettings')}
+          </button>
         )}
       </div>
     </li>
@@ -60,12 +74,24 @@ export default function DoctorPanel() {
           <h1>{t('doctor.title')}</h1>
           <p className="muted">{t('doctor.intro')}</p>
         </div>
-        <button type="button" className="btn" onClick={() => void run()} disabled={doctor.state === 'running'}>{doctor.state === 'running' ? t('doctor.running') : t('doctor.run')}</button>
+        <button type="button" className="btn" onClick={() => void run()} disabled={doctor.state === 'running'}>
+          {doctor.state === 'running' ? t('doctor.running') : t('doctor.run')}
+        </button>
       </div>
-      {doctor.error && <p className="error-text" role="alert">{t('doctor.error', { error: doctor.error })}</p>}
-      {allOk && <p className="ok-text" role="status">✓ {t('doctor.allGood')}</p>}
+      {doctor.error && (
+        <p className="error-text" role="alert">
+          {t('doctor.error', { error: doctor.error })}
+        </p>
+      )}
+      {allOk && (
+        <p className="ok-text" role="status">
+          ✓ {t('doctor.allGood')}
+        </p>
+      )}
       <ul className="checks" aria-busy={doctor.state === 'running'}>
-        {checks.map((c) => <CheckItem key={c.id} check={c} />)}
+        {checks.map((c) => (
+          <CheckItem key={c.id} check={c} />
+        ))}
       </ul>
     </div>
   );

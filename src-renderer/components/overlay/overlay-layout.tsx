@@ -31,17 +31,28 @@ export function OverlayLayout() {
   return (
     <main className="overlay" aria-label={t('overlay.label')}>
       <header className="overlay-head">
-        <span className="brand"><span className="brand-mark" aria-hidden="true">K</span>{t('app.title')}</span>
-        <button type="button" className="btn btn-ghost btn-small" onClick={hideWindow} aria-label={t('overlay.close')}><CloseIcon /></button>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            K
+          </span>
+          {t('app.title')}
+        </span>
+        <button type="button" className="btn btn-ghost btn-small" onClick={hideWindow} aria-label={t('overlay.close')}>
+          <CloseIcon />
+        </button>
       </header>
       <Composer overlay />
       {hasMessages && <MessageList lastOnly />}
       {hasMessages && (
         <footer className="overlay-actions">
           {lastAnswer && <CopyButton text={() => plainText(lastAnswer)} label={t('chat.copyAnswer')} className="btn btn-small" />}
-          <button type="button" className="btn btn-small" onClick={newConversation} disabled={busy}>{t('chat.newChat')}</button>
+          <button type="button" className="btn btn-small" onClick={newConversation} disabled={busy}>
+            {t('chat.newChat')}
+          </button>
           <span className="spacer" />
-          <button type="button" className="btn btn-small btn-primary" onClick={openFull}>{t('chat.openFull')} ↗</button>
+          <button type="button" className="btn btn-small btn-primary" onClick={openFull}>
+            {t('chat.openFull')} ↗
+          </button>
         </footer>
       )}
     </main>

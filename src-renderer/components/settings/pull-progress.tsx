@@ -13,17 +13,32 @@ export function PullProgress({ name }: { name: string }) {
       {pull.state === 'running' && (
         <>
           <label className="pull-label">
-            <span>{t('settings.pullProgress', { name })}{pct !== undefined ? ` · ${pct.toFixed(0)}%` : ''}</span>
+            <span>
+              {t('settings.pullProgress', { name })}
+              {pct !== undefined ? ` · ${pct.toFixed(0)}%` : ''}
+            </span>
             <progress max={100} value={pct} aria-valuetext={pct !== undefined ? `${pct.toFixed(0)}%` : pull.status} />
           </label>
           <div className="pull-foot">
             <span className="muted small">{pull.status}</span>
-            {pull.pullId && <button type="button" className="btn btn-small" onClick={() => void cancel(name)}>{t('settings.pullCancel')}</button>}
+            {pull.pullId && (
+              <button type="button" className="btn btn-small" onClick={() => void cancel(name)}>
+                {t('settings.pullCancel')}
+              </button>
+            )}
           </div>
         </>
       )}
-      {pull.state === 'done' && <p className="ok-text" role="status">{t('settings.pullDone', { name })}</p>}
-      {pull.state === 'error' && <p className="error-text" role="alert">{t('settings.pullError', { error: pull.error ?? '' })}</p>}
+      {pull.state === 'done' && (
+        <p className="ok-text" role="status">
+          {t('settings.pullDone', { name })}
+        </p>
+      )}
+      {pull.state === 'error' && (
+        <p className="error-text" role="alert">
+          {t('settings.pullError', { error: pull.error ?? '' })}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,23 +13,72 @@ const DEFAULT_PULL = 'qwen2.5:1.5b';
 function LockedNote({ file, id }: { file: string | undefined; id: string }) {
   const t = useT();
   if (!file) return null;
-  return <p id={id} className="help locked-note" data-locked="1" title={t('settings.lockedHelp', { file })}>🔒 {t('settings.locked')}</p>;
+  return (
+    <p id={id} className="help locked-note" data-locked="1" title={t('settings.lockedHelp', { file })}>
+      🔒 {t('settings.locked')}
+    </p>
+  );
 }
 
-function Toggle({ label, help, checked, onChange, name, locked }: { label: string; help?: string; checked: boolean; onChange: (v: boolean) => void; name: string; locked?: string | undefined }) {
+function Toggle({
+  label,
+  help,
+  checked,
+  onChange,
+  name,
+  locked,
+}: {
+  label: string;
+  help?: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  name: string;
+  locked?: string | undefined;
+}) {
   const id = useId();
   return (
     <div className="field field-toggle">
-      <input id={id} type="checkbox" role="switch" name={name} checked={checked} disabled={!!locked} onChange={(e) => onChange(e.target.checked)} aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        name={name}
+        checked={checked}
+        disabled={!!locked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined}
+      />
       <label htmlFor={id}>{label}</label>
-      {help && <p id={`${id}-help`} className="help">{help}</p>}
+      {help && (
+        <p id={`${id}-help`} className="help">
+          {help}
+        </p>
+      )}
       <LockedNote file={locked} id={`${id}-lock`} />
     </div>
   );
 }
 
 /** A text setting saved when it is committed (Enter or leaving the field); `allowEmpty` saves '' too (to clear it). */
-function TextSetting({ label, help, value, name, onSave, after, locked, allowEmpty }: { label: string; help?: string; value: string; name: string; onSave: (v: string) => void; after?: (draft: string) => ReactNode; locked?: string | undefined; allowEmpty?: boolean }) {
+function TextSetting({
+  label,
+  help,
+  value,
+  name,
+  onSave,
+  after,
+  locked,
+  allowEmpty,
+}: {
+  label: string;
+  help?: string;
+  value: string;
+  name: string;
+  onSave: (v: string) => void;
+  after?: (draft: string) => ReactNode;
+  locked?: string | undefined;
+  allowEmpty?: boolean;
+}) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -38,10 +87,24 @@ function TextSetting({ label, help, value, name, onSave, after, locked, allowEmp
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input id={id} name={name} className="input" value={draft} disabled={!!locked} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined} />
+        <input
+          id={id}
+          name={name}
+          className="input"
+          value={draft}
+          disabled={!!locked}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+          aria-describedby={[help ? `${id}-help` : '', locked ? `${id}-lock` : ''].join(' ').trim() || undefined}
+        />
         {after?.(draft)}
       </div>
-      {help && <p id={`${id}-help`} className="help">{help}</p>}
+      {help && (
+        <p id={`${id}-help`} className="help">
+          {help}
+        </p>
+      )}
       <LockedNote file={locked} id={`${id}-lock`} />
     </div>
   );
@@ -80,22 +143,47 @@ function OllamaSection({ settings, save }: { settings: SettingsView; save: (p: P
         name="ollamaHost"
         value={settings.ollamaHost}
         locked={settings.locked.ollamaHost}
-        onSave={(v) => { save({ ollamaHost: v }); void runCheck(v); void refreshModels(); }}
+        onSave={(v) => {
+          save({ ollamaHost: v });
+          void runCheck(v);
+          void refreshModels();
+        }}
         after={(draft) => (
-          <button type="button" className="btn" onClick={() => void runCheck(draft.trim() || undefined)} disabled={check.state === 'checking'}>{t('settings.check')}</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void runCheck(draft.trim() || undefined)}
+            disabled={check.state === 'checking'}
+          >
+            {t('settings.check')}
+          </button>
         )}
       />
       <p className="check-status" role="status" data-check={check.state === 'done' ? (check.result?.ok ? 'ok' : 'fail') : check.state}>
         {check.state === 'checking' && t('settings.checking')}
-        {check.state === 'done' && check.result?.ok && <span className="ok-text">● {t('settings.checkOk', { version: check.result.version ?? '?' })}</span>}
-        {check.state === 'done' && check.result && !check.result.ok && <span className="error-text">● {t('settings.checkFail', { error: check.result.error ?? '' })}</span>}
+        {check.state === 'done' && check.result?.ok && (
+          <span className="ok-text">● {t('settings.checkOk', { version: check.result.version ?? '?' })}</span>
+        )}
+        {check.state === 'done' && check.result && !check.result.ok && (
+          <span className="error-text">● {t('settings.checkFail', { error: check.result.error ?? '' })}</span>
+        )}
       </p>
       <div className="field">
         <label htmlFor={modelId}>{t('settings.model')}</label>
-        <select id={modelId} className="input" value={settings.model ?? ''} disabled={!!settings.locked.model} onChange={(e) => save({ model: e.target.value || null })}>
+        <select
+          id={modelId}
+          className="input"
+          value={settings.model ?? ''}
+          disabled={!!settings.locked.model}
+          onChange={(e) => save({ model: e.target.value || null })}
+        >
           <option value="">{t('settings.modelAuto')}</option>
           {settings.model && !models.some((m) => m.name === settings.model) && <option value={settings.model}>{settings.model}</option>}
-          {models.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
+          {models.map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name}
+            </option>
+          ))}
         </select>
         <LockedNote file={settings.locked.model} id={`${modelId}-lock`} />
       </div>
@@ -104,19 +192,52 @@ function OllamaSection({ settings, save }: { settings: SettingsView; save: (p: P
       {modelsState === 'ok' && models.length === 0 && <p className="muted">{t('settings.noModels')}</p>}
       <ul className="model-list" aria-label={t('settings.installed')}>
         {models.map((m) => (
-          <li key={m.name} data-model={m.name}><span className="model-name">{m.name}</span><span className="muted small">{[m.parameterSize, formatSize(m.sizeBytes)].filter(Boolean).join(' · ')}</span></li>
+          <li key={m.name} data-model={m.name}>
+            <span className="model-name">{m.name}</span>
+            <span className="muted small">{[m.parameterSize, formatSize(m.sizeBytes)].filter(Boolean).join(' · ')}</span>
+          </li>
         ))}
       </ul>
       <div className="field">
         <label htmlFor={pullId}>{t('settings.pullLabel')}</label>
         <div className="field-row">
-          <input id={pullId} className="input" value={pullName} onChange={(e) => setPullName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void pullModel(pullName)} />
-          <button type="button" className="btn btn-primary" onClick={() => void pullModel(pullName)} disabled={!pullName.trim() || pulls[pullName.trim()]?.state === 'running'}>{t('settings.pull')}</button>
+          <input
+            id={pullId}
+            className="input"
+            value={pullName}
+            onChange={(e) => setPullName(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && void pullModel(pullName)}
+          />
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void pullModel(pullName)}
+            disabled={!pullName.trim() || pulls[pullName.trim()]?.state === 'running'}
+          >
+            {t('settings.pull')}
+          </button>
         </div>
       </div>
-      {Object.keys(pulls).map((n) => <PullProgress key={n} name={n} />)}
-      <TextSetting label={t('settings.keepAlive')} help={t('settings.keepAliveHelp')} name="keepAlive" value={settings.keepAlive} locked={settings.locked.keepAlive} onSave={(v) => save({ keepAlive: v })} />
-      <TextSetting label={t('settings.openaiUrl')} help={t('settings.openaiUrlHelp')} name="openaiBaseUrl" value={settings.openaiBaseUrl ?? ''} locked={settings.locked.openaiBaseUrl} allowEmpty onSave={(v) => save({ openaiBaseUrl: v || null })} />
+      {Object.keys(pulls).map((n) => (
+        <PullProgress key={n} name={n} />
+      ))}
+      <TextSetting
+        label={t('settings.keepAlive')}
+        help={t('settings.keepAliveHelp')}
+        name="keepAlive"
+        value={settings.keepAlive}
+        locked={settings.locked.keepAlive}
+        onSave={(v) => save({ keepAlive: v })}
+      />
+      <TextSetting
+        label={t('settings.openaiUrl')}
+        help={t('settings.openaiUrlHelp')}
+        name="openaiBaseUrl"
+        value={settings.openaiBaseUrl ?? ''}
+        locked={settings.locked.openaiBaseUrl}
+        allowEmpty
+        onSave={(v) => save({ openaiBaseUrl: v || null })}
+      />
     </section>
   );
 }
@@ -137,19 +258,71 @@ function CloudSection({ settings, save }: { settings: SettingsView; save: (p: Pa
   return (
     <section className="card" aria-labelledby="s-cloud">
       <h2 id="s-cloud">{t('settings.cloud')}</h2>
-      <Toggle name="allowCloud" label={t('settings.allowCloud')} help={t('settings.allowCloudHelp')} checked={settings.allowCloud} locked={settings.locked.allowCloud} onChange={(v) => save({ allowCloud: v })} />
+      <Toggle
+        name="allowCloud"
+        label={t('settings.allowCloud')}
+        help={t('settings.allowCloudHelp')}
+        checked={settings.allowCloud}
+        locked={settings.locked.allowCloud}
+        onChange={(v) => save({ allowCloud: v })}
+      />
       <div className="field">
         <label htmlFor={keyId}>{t('settings.key')}</label>
-        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>{key?.set ? t('settings.keySet', { backend: ['secret-service', 'file', 'env'].includes(key.backend) ? t(`settings.backend.${key.backend as 'file'}`) : key.backend }) : t('settings.keyNotSet')}</p>
-        {key?.plainText && <p className="warning-text" role="alert">⚠ {t('settings.keyPlain')}</p>}
-        <form className="field-row" onSubmit={(e) => { e.preventDefault(); void submitKey(); }}>
-          <input id={keyId} type="password" className="input" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} aria-invalid={keyError ? true : undefined} aria-describedby={keyError ? `${keyId}-err` : undefined} />
-          <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>{t('settings.keySave')}</button>
-          {key?.set && <button type="button" className="btn btn-danger" onClick={() => void clearKey()}>{t('settings.keyClear')}</button>}
+        <p className="key-status" data-key-set={key?.set ? '1' : '0'}>
+          {key?.set
+            ? t('settings.keySet', {
+                backend: ['secret-service', 'file', 'env'].includes(key.backend)
+                  ? t(`settings.backend.${key.backend as 'file'}`)
+                  : key.backend,
+              })
+            : t('settings.keyNotSet')}
+        </p>
+        {key?.plainText && (
+          <p className="warning-text" role="alert">
+            ⚠ {t('settings.keyPlain')}
+          </p>
+        )}
+        <form
+          className="field-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submitKey();
+          }}
+        >
+          <input
+            id={keyId}
+            type="password"
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-invalid={keyError ? true : undefined}
+            aria-describedby={keyError ? `${keyId}-err` : undefined}
+          />
+          <button type="submit" className="btn btn-primary" disabled={!draft.trim()}>
+            {t('settings.keySave')}
+          </button>
+          {key?.set && (
+            <button type="button" className="btn btn-danger" onClick={() => void clearKey()}>
+              {t('settings.keyClear')}
+            </button>
+          )}
         </form>
-        {keyError && <p id={`${keyId}-err`} className="error-text" role="alert">{keyError}</p>}
+        {keyError && (
+          <p id={`${keyId}-err`} className="error-text" role="alert">
+            {keyError}
+          </p>
+        )}
       </div>
-      <Toggle name="privacyMode" label={t('settings.privacy')} help={t('settings.privacyHelp')} checked={settings.privacyMode} locked={settings.locked.privacyMode} onChange={(v) => save({ privacyMode: v })} />
+      <Toggle
+        name="privacyMode"
+        label={t('settings.privacy')}
+        help={t('settings.privacyHelp')}
+        checked={settings.privacyMode}
+        locked={settings.locked.privacyMode}
+        onChange={(v) => save({ privacyMode: v })}
+      />
     </section>
   );
 }
@@ -161,18 +334,36 @@ function GeneralSection({ settings, save }: { settings: SettingsView; save: (p: 
   return (
     <section className="card" aria-labelledby="s-general">
       <h2 id="s-general">{t('settings.general')}</h2>
-      <TextSetting label={t('settings.hotkey')} name="hotkey" value={settings.hotkey} locked={settings.locked.hotkey} onSave={(v) => save({ hotkey: v })} />
+      <TextSetting
+        label={t('settings.hotkey')}
+        name="hotkey"
+        value={settings.hotkey}
+        locked={settings.locked.hotkey}
+        onSave={(v) => save({ hotkey: v })}
+      />
       {hotkey && (
         <p className="help" data-hotkey-path={hotkey.path}>
-          {t('settings.hotkeyPath', { path: t(`hotkey.${hotkey.path}`) })}{hotkey.detail ? ` — ${hotkey.detail}` : ''}
+          {t('settings.hotkeyPath', { path: t(`hotkey.${hotkey.path}`) })}
+          {hotkey.detail ? ` — ${hotkey.detail}` : ''}
         </p>
       )}
       <div className="field">
         <label htmlFor={langId}>{t('settings.language')}</label>
-        <select id={langId} name="language" className="input" value={settings.language} disabled={!!settings.locked.language} onChange={(e) => save({ language: e.target.value as SettingsView['language'] })}>
+        <select
+          id={langId}
+          name="language"
+          className="input"
+          value={settings.language}
+          disabled={!!settings.locked.language}
+          onChange={(e) => save({ language: e.target.value as SettingsView['language'] })}
+        >
           <option value="auto">{t('lang.auto')}</option>
-          <option value="en" lang="en">{t('lang.en')}</option>
-          <option value="km" lang="km">{t('lang.km')}</option>
+          <option value="en" lang="en">
+            {t('lang.en')}
+          </option>
+          <option value="km" lang="km">
+            {t('lang.km')}
+          </option>
         </select>
         <LockedNote file={settings.locked.language} id={`${langId}-lock`} />
       </div>
@@ -187,8 +378,20 @@ function GeneralSection({ settings, save }: { settings: SettingsView; save: (p: 
           ))}
         </div>
       </fieldset>
-      <Toggle name="autostart" label={t('settings.autostart')} checked={settings.autostart} locked={settings.locked.autostart} onChange={(v) => save({ autostart: v })} />
-      <Toggle name="hideOverlayOnBlur" label={t('settings.hideOnBlur')} checked={settings.hideOverlayOnBlur} locked={settings.locked.hideOverlayOnBlur} onChange={(v) => save({ hideOverlayOnBlur: v })} />
+      <Toggle
+        name="autostart"
+        label={t('settings.autostart')}
+        checked={settings.autostart}
+        locked={settings.locked.autostart}
+        onChange={(v) => save({ autostart: v })}
+      />
+      <Toggle
+        name="hideOverlayOnBlur"
+        label={t('settings.hideOnBlur')}
+        checked={settings.hideOverlayOnBlur}
+        locked={settings.locked.hideOverlayOnBlur}
+        onChange={(v) => save({ hideOverlayOnBlur: v })}
+      />
     </section>
   );
 }
@@ -204,7 +407,11 @@ export default function SettingsPanel() {
   return (
     <div className="panel settings">
       <h1>{t('settings.title')}</h1>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <OllamaSection settings={settings} save={save} />
       <CloudSection settings={settings} save={save} />
       <GeneralSection settings={settings} save={save} />

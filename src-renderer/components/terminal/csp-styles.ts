@@ -23,7 +23,9 @@ function patchCreateElement(): Restore {
     redirect(el, this);
     return el;
   } as typeof Document.prototype.createElement;
-  return () => { Document.prototype.createElement = original; };
+  return () => {
+    Document.prototype.createElement = original;
+  };
 }
 
 function redirect(el: HTMLElement, doc: Document): void {
@@ -33,7 +35,14 @@ function redirect(el: HTMLElement, doc: Document): void {
   Object.defineProperty(el, 'textContent', {
     configurable: true,
     get: () => text,
-    set: (v: string | null) => { text = v ?? ''; try { sheet.replaceSync(text); } catch { /* a rule the engine rejects */ } },
+    set: (v: string | null) => {
+      text = v ?? '';
+      try {
+        sheet.replaceSync(text);
+      } catch {
+        /* a rule the engine rejects */
+      }
+    },
   });
   const origRemove = el.remove.bind(el);
   el.remove = () => {

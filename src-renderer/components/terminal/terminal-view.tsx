@@ -25,35 +25,60 @@ export default function TerminalView({ commandId }: { commandId: string }) {
     if (!el) return;
     const mono = getComputedStyle(el).getPropertyValue('--mono').trim() || 'monospace';
     const term = new Terminal({
-      fontFamily: mono, fontSize: 13, rows: 12, cols: 100, scrollback: 5000, convertEol: false,
-      theme: themeFor(isDark()), cursorBlink: false, allowProposedApi: false,
+      fontFamily: mono,
+      fontSize: 13,
+      rows: 12,
+      cols: 100,
+      scrollback: 5000,
+      convertEol: false,
+      theme: themeFor(isDark()),
+      cursorBlink: false,
+      allowProposedApi: false,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
-    withCspSafeStyles(() => { term.open(el); safeFit(fit); });
+    withCspSafeStyles(() => {
+      term.open(el);
+      safeFit(fit);
+    });
     termRef.current = term;
     let written = 0;
     const pump = (): void => {
       const r = useStore.getState().runs[commandId];
       if (!r) return;
-      if (r.outputTotal < written) { term.reset(); written = 0; }
+      if (r.outputTotal < written) {
+        term.reset();
+        written = 0;
+      }
       const missing = r.outputTotal - written;
       if (missing <= 0) return;
-      if (missing > r.output.length) { term.reset(); term.write(r.output); }
-      else term.write(r.output.slice(r.output.length - missing));
+      if (missing > r.output.length) {
+        term.reset();
+        term.write(r.output);
+      } else term.write(r.output.slice(r.output.length - missing));
       written = r.outputTotal;
     };
     pump();
     const unsub = useStore.subscribe(pump);
-    const data = term.onData((d) => { if (useStore.getState().runs[commandId]?.status === 'running') void sendInput(commandId, d); });
-    const size = term.onResize(({ cols, rows }) => { void resizeRun(commandId, cols, rows); });
+    const data = term.onData((d) => {
+      if (useStore.getState().runs[commandId]?.status === 'running') void sendInput(commandId, d);
+    });
+    const size = term.onResize(({ cols, rows }) => {
+      void resizeRun(commandId, cols, rows);
+    });
     void resizeRun(commandId, term.cols, term.rows);
     const ro = new ResizeObserver(() => withCspSafeStyles(() => safeFit(fit)));
     ro.observe(el);
-    const themeWatch = new MutationObserver(() => { term.options.theme = themeFor(isDark()); });
+    const themeWatch = new MutationObserver(() => {
+      term.options.theme = themeFor(isDark());
+    });
     themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
-      unsub(); data.dispose(); size.dispose(); ro.disconnect(); themeWatch.disconnect();
+      unsub();
+      data.dispose();
+      size.dispose();
+      ro.disconnect();
+      themeWatch.disconnect();
       term.dispose();
       termRef.current = null;
     };
@@ -72,5 +97,9 @@ export default function TerminalView({ commandId }: { commandId: string }) {
 }
 
 function safeFit(fit: FitAddon): void {
-  try { fit.fit(); } catch { /* not laid out yet */ }
+  try {
+    fit.fit();
+  } catch {
+    /* not laid out yet */
+  }
 }

@@ -22,10 +22,26 @@ export function Sidebar() {
 
   return (
     <aside className="sidebar" id="sidebar">
-      <div className="brand"><span className="brand-mark" aria-hidden="true">K</span>{t('app.title')}</div>
-      <button type="button" className="btn btn-primary btn-block" onClick={newConversation} disabled={busy}><PlusIcon /> {t('chat.newChat')}</button>
-      <label htmlFor="conv-search" className="visually-hidden">{t('sidebar.search')}</label>
-      <input id="conv-search" type="search" className="input" placeholder={t('sidebar.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          K
+        </span>
+        {t('app.title')}
+      </div>
+      <button type="button" className="btn btn-primary btn-block" onClick={newConversation} disabled={busy}>
+        <PlusIcon /> {t('chat.newChat')}
+      </button>
+      <label htmlFor="conv-search" className="visually-hidden">
+        {t('sidebar.search')}
+      </label>
+      <input
+        id="conv-search"
+        type="search"
+        className="input"
+        placeholder={t('sidebar.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <nav className="conv-list" aria-label={t('sidebar.label')}>
         {conversations.length === 0 && (
           <p className="muted small conv-empty">{search.trim() ? t('sidebar.noMatch', { query: search.trim() }) : t('sidebar.empty')}</p>
@@ -33,28 +49,66 @@ export function Sidebar() {
         <ul>
           {conversations.map((c) => (
             <li key={c.id} className={c.id === activeId ? 'conv active' : 'conv'}>
-              <button type="button" className="conv-open" onClick={() => void open(c.id)} aria-current={c.id === activeId ? 'true' : undefined} disabled={busy}>
+              <button
+                type="button"
+                className="conv-open"
+                onClick={() => void open(c.id)}
+                aria-current={c.id === activeId ? 'true' : undefined}
+                disabled={busy}
+              >
                 <span className="conv-title">{c.title}</span>
-                <span className="conv-meta">{formatDate(c.updatedAt)} · {t('sidebar.messages', { count: c.messageCount })}</span>
+                <span className="conv-meta">
+                  {formatDate(c.updatedAt)} · {t('sidebar.messages', { count: c.messageCount })}
+                </span>
               </button>
-              <button type="button" className="btn btn-ghost btn-icon conv-delete" onClick={() => setToDelete(c)} aria-label={t('sidebar.deleteLabel', { title: c.title })} title={t('sidebar.delete')}><TrashIcon /></button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-icon conv-delete"
+                onClick={() => setToDelete(c)}
+                aria-label={t('sidebar.deleteLabel', { title: c.title })}
+                title={t('sidebar.delete')}
+              >
+                <TrashIcon />
+              </button>
             </li>
           ))}
         </ul>
       </nav>
       <nav className="sections" aria-label={t('nav.label')}>
         {(['chat', 'settings', 'doctor'] as const).map((p) => (
-          <button key={p} type="button" className={panel === p ? 'section active' : 'section'} aria-current={panel === p ? 'page' : undefined} onClick={() => setPanel(p)}>
+          <button
+            key={p}
+            type="button"
+            className={panel === p ? 'section active' : 'section'}
+            aria-current={panel === p ? 'page' : undefined}
+            onClick={() => setPanel(p)}
+          >
             {t(`nav.${p}`)}
           </button>
         ))}
       </nav>
       {toDelete && (
-        <Dialog title={t('dialog.deleteTitle')} onClose={() => setToDelete(null)} fallbackFocus={() => document.getElementById('conv-search')}>
+        <Dialog
+          title={t('dialog.deleteTitle')}
+          onClose={() => setToDelete(null)}
+          fallbackFocus={() => document.getElementById('conv-search')}
+        >
           <p>{t('dialog.deleteBody', { title: toDelete.title })}</p>
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setToDelete(null)} data-autofocus>{t('dialog.cancel')}</button>
-            <button type="button" className="btn btn-danger" onClick={() => { const id = toDelete.id; setToDelete(null); void del(id).then(() => requestAnimationFrame(refocus)); }}>{t('dialog.delete')}</button>
+            <button type="button" className="btn" onClick={() => setToDelete(null)} data-autofocus>
+              {t('dialog.cancel')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() => {
+                const id = toDelete.id;
+                setToDelete(null);
+                void del(id).then(() => requestAnimationFrame(refocus));
+              }}
+            >
+              {t('dialog.delete')}
+            </button>
           </div>
         </Dialog>
       )}

@@ -18,7 +18,9 @@ function DoctorBanner() {
   return (
     <div className="banner banner-warning" role="status">
       <span>{t('doctor.banner')}</span>
-      <button type="button" className="btn btn-small" onClick={() => setPanel('doctor')}>{t('doctor.bannerOpen')}</button>
+      <button type="button" className="btn btn-small" onClick={() => setPanel('doctor')}>
+        {t('doctor.bannerOpen')}
+      </button>
     </div>
   );
 }
@@ -31,8 +33,15 @@ function SidebarToggle() {
   const open = useStore((s) => s.sidebarOpen);
   const toggle = useStore((s) => s.toggleSidebar);
   return (
-    <button type="button" className="btn btn-ghost btn-small sidebar-toggle" aria-expanded={open} aria-controls="sidebar" onClick={() => toggle()}>
-      <span aria-hidden="true">☰ </span>{t(open ? 'sidebar.hide' : 'sidebar.show')}
+    <button
+      type="button"
+      className="btn btn-ghost btn-small sidebar-toggle"
+      aria-expanded={open}
+      aria-controls="sidebar"
+      onClick={() => toggle()}
+    >
+      <span aria-hidden="true">☰ </span>
+      {t(open ? 'sidebar.hide' : 'sidebar.show')}
     </button>
   );
 }
@@ -53,7 +62,9 @@ export function WindowLayout() {
     <div className={open ? 'window' : 'window sidebar-closed'}>
       {open && <Sidebar />}
       <main className="main">
-        <div className="main-bar"><SidebarToggle /></div>
+        <div className="main-bar">
+          <SidebarToggle />
+        </div>
         {panel === 'chat' && (
           <div className="chat">
             <DoctorBanner />

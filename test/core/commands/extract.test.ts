@@ -18,7 +18,10 @@ describe('extractCommands', () => {
     expect(extractCommands('````bash\necho "```"\n````')).toEqual(['echo "```"']);
   });
   it('strips $ and # prompts in console blocks and leaves output out', () => {
-    const md = fence('console', '$ uname -r\n6.6.1-arch1-1\n# pacman -Syu\n:: Synchronizing package databases...\nuser@koompi:~$ free -h\n[user@koompi ~]$ df -h\n              total');
+    const md = fence(
+      'console',
+      '$ uname -r\n6.6.1-arch1-1\n# pacman -Syu\n:: Synchronizing package databases...\nuser@koompi:~$ free -h\n[user@koompi ~]$ df -h\n              total',
+    );
     expect(extractCommands(md)).toEqual(['uname -r', 'pacman -Syu', 'free -h', 'df -h']);
   });
   it('treats a bash block with $ prompts like a console block', () => {
@@ -49,7 +52,10 @@ describe('extractSuggestedCommands', () => {
     const cmds = extractSuggestedCommands(fence('bash', 'ls\nrm -rf ~/x\nsudo pacman -S vlc'));
     expect(cmds.map((c) => c.risk)).toEqual(['safe', 'destructive', 'elevated']);
     expect(new Set(cmds.map((c) => c.id)).size).toBe(3);
-    for (const c of cmds) { expect(c.id).toMatch(/^[0-9a-f-]{36}$/); expect(c.argv).toBeNull(); }
+    for (const c of cmds) {
+      expect(c.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(c.argv).toBeNull();
+    }
     expect(cmds[1]!.reasons.length).toBeGreaterThan(0);
   });
 });

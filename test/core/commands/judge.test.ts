@@ -23,22 +23,28 @@ describe('judgeCommand table', () => {
 
 // Lists written before the judge was tuned on them (first-pass agreement: 68/71, then 59/60, then 214/218 for -3).
 // heldout-commands-4 gathers the disguise probes written while fixing -3 (launchers, loops, variables, vital files …).
-describe.each(['heldout-commands.jsonl', 'heldout-commands-2.jsonl', 'heldout-commands-3.jsonl', 'heldout-commands-4.jsonl'])('held-out list %s', (file) => {
-  const rows = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { cmd: string; risk: Risk });
-  it('catches every destructive command and agrees on at least 90%', () => {
-    let agree = 0;
-    const missedDestructive: string[] = [];
-    for (const r of rows) {
-      const j = judgeCommand(r.cmd);
-      if (j.risk === r.risk) agree++;
-      if (r.risk === 'destructive' && j.risk !== 'destructive') missedDestructive.push(r.cmd);
-      if (j.risk !== 'safe') expect(j.reasons.length).toBeGreaterThan(0);
-    }
-    expect(rows.length).toBeGreaterThanOrEqual(60);
-    expect(missedDestructive).toEqual([]);
-    expect(agree / rows.length).toBeGreaterThanOrEqual(0.9);
-  });
-});
+describe.each(['heldout-commands.jsonl', 'heldout-commands-2.jsonl', 'heldout-commands-3.jsonl', 'heldout-commands-4.jsonl'])(
+  'held-out list %s',
+  (file) => {
+    const rows = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { cmd: string; risk: Risk });
+    it('catches every destructive command and agrees on at least 90%', () => {
+      let agree = 0;
+      const missedDestructive: string[] = [];
+      for (const r of rows) {
+        const j = judgeCommand(r.cmd);
+        if (j.risk === r.risk) agree++;
+        if (r.risk === 'destructive' && j.risk !== 'destructive') missedDestructive.push(r.cmd);
+        if (j.risk !== 'safe') expect(j.reasons.length).toBeGreaterThan(0);
+      }
+      expect(rows.length).toBeGreaterThanOrEqual(60);
+      expect(missedDestructive).toEqual([]);
+      expect(agree / rows.length).toBeGreaterThanOrEqual(0.9);
+    });
+  },
+);
 
 describe('judgement details', () => {
   it('names the reason in plain words', () => {
@@ -52,7 +58,8 @@ describe('judgement details', () => {
     expect(j.reasons[0]).toMatch(/recursively/);
   });
   it('never calls unparseable text safe', () => {
-    for (const c of ['ls "', "echo '", 'echo $(date', 'ls |', 'cat <<EOF', 'case x in a) ls;; esac']) expect(judgeCommand(c).risk).not.toBe('safe');
+    for (const c of ['ls "', "echo '", 'echo $(date', 'ls |', 'cat <<EOF', 'case x in a) ls;; esac'])
+      expect(judgeCommand(c).risk).not.toBe('safe');
   });
   it('judges decoded base64 by what it decodes to', () => {
     const enc = Buffer.from('sudo mkfs.ext4 /dev/sda1').toString('base64');

@@ -15,19 +15,124 @@ import { TABLE } from './judge-table.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const KHMER = /[\u1780-\u17FF]/u;
 /** Technical words a Khmer reader sees in Latin letters (as on Khmer Linux forums and in KOOMPI's own texts). */
-const TECHNICAL = new Set(['root', 'shell', 'fork', 'bomb', 'subshell', 'substitution', 'wildcard', 'cache', 'swap', 'snapshot', 'ssh', 'sudo', 'login', 'home',
-  'heredoc', 'backtick', 'case', 'redirect', 'filesystem', 'image', 'images', 'boot', 'loader', 'menu', 'firmware', 'volume', 'subvolume', 'btrfs', 'zfs',
-  'pool', 'dataset', 'raid', 'array', 'nvme', 'usb', 'ventoy', 'loop', 'mount', 'unmount', 'rescue', 'emergency', 'sleep', 'hibernate', 'systemd', 'environment',
-  'wi-fi', 'bluetooth', 'wwan', 'firewall', 'network', 'namespace', 'run', 'level', 'cpu', 'selinux', 'python', 'ruby', 'awk', 'git', 'commit', 'branch',
-  'merge', 'stash', 'remote', 'repository', 'container', 'koompi', 'subcommand', 'host', 'key', 'yes', 'dev', 'curl', 'base64', 'pacman', 'snapper', 'xargs',
-  'find', 'exec', 'delete', 'mkfs', 'dd', 'rm', 'mv', 'tee', 'kill', 'parallel', 'arch-chroot', 'chroot', 'ionice', 'systemd-run', 'sudoedit', 'rsync',
-  'tar', 'to-command', 'mogrify', 'truncate', 'fallocate', 'sfill', 'shred', 'srm', 'wipe', 'fuser', 'systemctl', 'ddrescue', 'ssh-keygen', 'no-preserve-root',
-  'overwrite', 'break-system-packages']);
+const TECHNICAL = new Set([
+  'root',
+  'shell',
+  'fork',
+  'bomb',
+  'subshell',
+  'substitution',
+  'wildcard',
+  'cache',
+  'swap',
+  'snapshot',
+  'ssh',
+  'sudo',
+  'login',
+  'home',
+  'heredoc',
+  'backtick',
+  'case',
+  'redirect',
+  'filesystem',
+  'image',
+  'images',
+  'boot',
+  'loader',
+  'menu',
+  'firmware',
+  'volume',
+  'subvolume',
+  'btrfs',
+  'zfs',
+  'pool',
+  'dataset',
+  'raid',
+  'array',
+  'nvme',
+  'usb',
+  'ventoy',
+  'loop',
+  'mount',
+  'unmount',
+  'rescue',
+  'emergency',
+  'sleep',
+  'hibernate',
+  'systemd',
+  'environment',
+  'wi-fi',
+  'bluetooth',
+  'wwan',
+  'firewall',
+  'network',
+  'namespace',
+  'run',
+  'level',
+  'cpu',
+  'selinux',
+  'python',
+  'ruby',
+  'awk',
+  'git',
+  'commit',
+  'branch',
+  'merge',
+  'stash',
+  'remote',
+  'repository',
+  'container',
+  'koompi',
+  'subcommand',
+  'host',
+  'key',
+  'yes',
+  'dev',
+  'curl',
+  'base64',
+  'pacman',
+  'snapper',
+  'xargs',
+  'find',
+  'exec',
+  'delete',
+  'mkfs',
+  'dd',
+  'rm',
+  'mv',
+  'tee',
+  'kill',
+  'parallel',
+  'arch-chroot',
+  'chroot',
+  'ionice',
+  'systemd-run',
+  'sudoedit',
+  'rsync',
+  'tar',
+  'to-command',
+  'mogrify',
+  'truncate',
+  'fallocate',
+  'sfill',
+  'shred',
+  'srm',
+  'wipe',
+  'fuser',
+  'systemctl',
+  'ddrescue',
+  'ssh-keygen',
+  'no-preserve-root',
+  'overwrite',
+  'break-system-packages',
+]);
 
 /** English-looking words of the Khmer text (not flags, not variables) that are neither in the command nor a technical term. */
 function leftoverEnglish(km: string, command: string): string[] {
   const cmd = command.toLowerCase();
-  return (km.match(/(?<![-$\w])[A-Za-z][A-Za-z-]{2,}/g) ?? []).filter((w) => !TECHNICAL.has(w.toLowerCase()) && !cmd.includes(w.toLowerCase()));
+  return (km.match(/(?<![-$\w])[A-Za-z][A-Za-z-]{2,}/g) ?? []).filter(
+    (w) => !TECHNICAL.has(w.toLowerCase()) && !cmd.includes(w.toLowerCase()),
+  );
 }
 
 /** `['cmd', 'risk']` rows written in the other judge tests (their tables are not exported). */
@@ -41,27 +146,101 @@ function rowsIn(file: string): string[] {
   return out;
 }
 
-const heldout = readdirSync(here).filter((f) => /^heldout-commands.*\.jsonl$/.test(f))
-  .flatMap((f) => readFileSync(join(here, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { cmd: string }).cmd));
+const heldout = readdirSync(here)
+  .filter((f) => /^heldout-commands.*\.jsonl$/.test(f))
+  .flatMap((f) =>
+    readFileSync(join(here, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { cmd: string }).cmd),
+  );
 
-const commands = [...new Set([
-  ...FAMILIES.flatMap((f) => [...f.examples.safe, ...f.examples.elevated, ...f.examples.destructive]),
-  ...TABLE.map(([c]) => c),
-  ...rowsIn('judge-real-world.test.ts'),
-  ...rowsIn('judge-generalise.test.ts'),
-  ...heldout,
-  // shapes the tables do not reach: parse errors, a bug turned into a reason, systemctl verbs, the raw scan
-  'echo "unclosed', "rm -rf ~/x 'oops", 'cat <<EOF', 'ls |', 'sudo systemctl mask bluetooth', 'systemctl --user daemon-reload', 'sudo systemctl isolate rescue.target',
-  'sudo systemctl hibernate', 'nmcli radio wifi off', 'nmcli radio all on', 'rfkill unblock wifi', 'pip uninstall requests', 'koompi classroom start',
-  'sudo mkswap /swapfile', 'docker rmi $(docker images -q)', 'find ~/x -ok rm {} \\;', 'shred', 'case x in a) rm -rf ~;; esac', 'echo $((1+',
-  // every systemctl verb and power state (rules/services.ts VERB, POWER), every chmod harm and permission word (rules/files.ts)
-  ...['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'try-reload-or-restart', 'enable', 'disable', 'mask', 'unmask', 'kill', 'isolate',
-    'set-default', 'edit', 'revert', 'preset', 'reset-failed', 'daemon-reload', 'daemon-reexec', 'link', 'set-property', 'set-environment', 'unset-environment',
-    'freeze', 'thaw', 'clean', 'frobnicate'].flatMap((v) => [`sudo systemctl ${v} cups`, `systemctl --user ${v}`]),
-  ...['poweroff', 'reboot', 'halt', 'suspend', 'hibernate', 'hybrid-sleep', 'suspend-then-hibernate', 'kexec', 'soft-reboot', 'rescue', 'emergency', 'default'].map((v) => `systemctl ${v}`),
-  'chmod -R 000 ~/x', 'chmod -R 600 ~/dir', 'chmod -R o+w ~/x', 'chmod -R u-r ~/x', 'find ~/x | xargs chmod 777', 'sudo chgrp -R users /', 'setfacl -R -m u:a:r ~/x',
-  'sudo chown root /etc/x', 'chown me $f', 'chgrp users notes.txt', 'chmod 644 /etc/fstab', 'sudo chmod -R 755 /usr/*',
-])];
+const commands = [
+  ...new Set([
+    ...FAMILIES.flatMap((f) => [...f.examples.safe, ...f.examples.elevated, ...f.examples.destructive]),
+    ...TABLE.map(([c]) => c),
+    ...rowsIn('judge-real-world.test.ts'),
+    ...rowsIn('judge-generalise.test.ts'),
+    ...heldout,
+    // shapes the tables do not reach: parse errors, a bug turned into a reason, systemctl verbs, the raw scan
+    'echo "unclosed',
+    "rm -rf ~/x 'oops",
+    'cat <<EOF',
+    'ls |',
+    'sudo systemctl mask bluetooth',
+    'systemctl --user daemon-reload',
+    'sudo systemctl isolate rescue.target',
+    'sudo systemctl hibernate',
+    'nmcli radio wifi off',
+    'nmcli radio all on',
+    'rfkill unblock wifi',
+    'pip uninstall requests',
+    'koompi classroom start',
+    'sudo mkswap /swapfile',
+    'docker rmi $(docker images -q)',
+    'find ~/x -ok rm {} \\;',
+    'shred',
+    'case x in a) rm -rf ~;; esac',
+    'echo $((1+',
+    // every systemctl verb and power state (rules/services.ts VERB, POWER), every chmod harm and permission word (rules/files.ts)
+    ...[
+      'start',
+      'stop',
+      'restart',
+      'reload',
+      'try-restart',
+      'reload-or-restart',
+      'try-reload-or-restart',
+      'enable',
+      'disable',
+      'mask',
+      'unmask',
+      'kill',
+      'isolate',
+      'set-default',
+      'edit',
+      'revert',
+      'preset',
+      'reset-failed',
+      'daemon-reload',
+      'daemon-reexec',
+      'link',
+      'set-property',
+      'set-environment',
+      'unset-environment',
+      'freeze',
+      'thaw',
+      'clean',
+      'frobnicate',
+    ].flatMap((v) => [`sudo systemctl ${v} cups`, `systemctl --user ${v}`]),
+    ...[
+      'poweroff',
+      'reboot',
+      'halt',
+      'suspend',
+      'hibernate',
+      'hybrid-sleep',
+      'suspend-then-hibernate',
+      'kexec',
+      'soft-reboot',
+      'rescue',
+      'emergency',
+      'default',
+    ].map((v) => `systemctl ${v}`),
+    'chmod -R 000 ~/x',
+    'chmod -R 600 ~/dir',
+    'chmod -R o+w ~/x',
+    'chmod -R u-r ~/x',
+    'find ~/x | xargs chmod 777',
+    'sudo chgrp -R users /',
+    'setfacl -R -m u:a:r ~/x',
+    'sudo chown root /etc/x',
+    'chown me $f',
+    'chgrp users notes.txt',
+    'chmod 644 /etc/fstab',
+    'sudo chmod -R 755 /usr/*',
+  ]),
+];
 
 describe('Khmer risk reasons', () => {
   const reasons = new Map<string, string>();
@@ -77,7 +256,10 @@ describe('Khmer risk reasons', () => {
     const english: string[] = [];
     for (const [r, cmd] of reasons) {
       const km = reasonInKhmer(r);
-      if (km === null) { missing.push(r); continue; }
+      if (km === null) {
+        missing.push(r);
+        continue;
+      }
       if (!KHMER.test(km) || /\{(\d+|R|P|[a-z]+)\}/.test(km)) missing.push(`${r} → ${km}`);
       const left = leftoverEnglish(km, cmd);
       if (left.length > 0) english.push(`${r} → ${km} [${left.join(' ')}]`);
@@ -122,15 +304,29 @@ describe('the Khmer catalogue against the judge sources', () => {
   // simpleElevated/safeUnless, pushed as a finding, or listed in the raw scan) must appear in some English template or
   // word list, so a reason added to a rule without a Khmer line fails here even when no table reaches it.
   const src = join(here, '../../../src-main/core/commands');
-  const files = [...readdirSync(src).filter((f) => f.endsWith('.ts') && !f.startsWith('reasons-km')).map((f) => join(src, f)),
-    ...readdirSync(join(src, 'rules')).filter((f) => f.endsWith('.ts')).map((f) => join(src, 'rules', f))];
-  const catalogue = [...CORE_REASONS_KM, ...RULE_REASONS_KM, ...PARSE_ERRORS_KM].map(([en]) => en)
-    .concat(Object.values(DICT_KM).flatMap((d) => Object.keys(d))).join('\n');
+  const files = [
+    ...readdirSync(src)
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('reasons-km'))
+      .map((f) => join(src, f)),
+    ...readdirSync(join(src, 'rules'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(src, 'rules', f)),
+  ];
+  const catalogue = [...CORE_REASONS_KM, ...RULE_REASONS_KM, ...PARSE_ERRORS_KM]
+    .map(([en]) => en)
+    .concat(Object.values(DICT_KM).flatMap((d) => Object.keys(d)))
+    .join('\n');
 
   function pieces(node: ts.Node, out: string[]): void {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
-    else if (ts.isTemplateExpression(node)) { out.push(node.head.text); for (const s of node.templateSpans) { pieces(s.expression, out); out.push(s.literal.text); } }
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) pieces(node.expression.expression, out); // `…`.replace(…)
+    else if (ts.isTemplateExpression(node)) {
+      out.push(node.head.text);
+      for (const s of node.templateSpans) {
+        pieces(s.expression, out);
+        out.push(s.literal.text);
+      }
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
+      pieces(node.expression.expression, out); // `…`.replace(…)
     else ts.forEachChild(node, (c) => pieces(c, out));
   }
 
@@ -165,11 +361,14 @@ describe('the Khmer catalogue against the judge sources', () => {
     for (const s of sites) {
       for (const p of s.parts) {
         // the fixed text between two slots; short joiners (' ', ' -', ', ') and regex sources are not reason text
-        let t = p.trim().replace(/^[(),:;]+|[(),:;]+$/g, '').trim();
+        let t = p
+          .trim()
+          .replace(/^[(),:;]+|[(),:;]+$/g, '')
+          .trim();
         // a closing "(command words" is kept as written in Khmer too; "(…, like pacman -S" or "(x; with -a …" is not
         const tail = /^(.*?)\s*\(([^()]*)$/.exec(t);
         if (tail && !/[,;]|\b(with|like|and|or|over|from|needs|reading|in|it)\b/.test(tail[2]!)) t = tail[1]!;
-        if (t.length < 6 || /[\\^$]\S|\(\?/.test(p) || /^[-\w.]+$/.test(t) && !t.includes(' ')) continue;
+        if (t.length < 6 || /[\\^$]\S|\(\?/.test(p) || (/^[-\w.]+$/.test(t) && !t.includes(' '))) continue;
         if (!catalogue.includes(t)) missing.push(`${s.where}: "${t}"`);
       }
     }

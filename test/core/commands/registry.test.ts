@@ -3,7 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CommandRegistry, confirmWordFor, prepareRun, readHistory, runCommand, usesSudo, type ConfirmPort, type Runner } from '../../../src-main/core/commands/index.js';
+import {
+  CommandRegistry,
+  confirmWordFor,
+  prepareRun,
+  readHistory,
+  runCommand,
+  usesSudo,
+  type ConfirmPort,
+  type Runner,
+} from '../../../src-main/core/commands/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'koompi-reg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +25,15 @@ describe('CommandRegistry', () => {
     const reg = new CommandRegistry();
     const [cmd] = reg.addFromMarkdown(answer(`touch ${marker}`));
     let asked = 0;
-    const out = await reg.requestRun(cmd!.id, async (c) => { asked++; expect(c.command).toBe(`touch ${marker}`); return { approved: false }; }, { cwd: dir });
+    const out = await reg.requestRun(
+      cmd!.id,
+      async (c) => {
+        asked++;
+        expect(c.command).toBe(`touch ${marker}`);
+        return { approved: false };
+      },
+      { cwd: dir },
+    );
     expect(out.status).toBe('declined');
     expect(asked).toBe(1);
     expect(existsSync(marker)).toBe(false);
@@ -28,7 +45,11 @@ describe('CommandRegistry', () => {
     const [cmd] = reg.addFromMarkdown(answer(`mkdir -p ${victim}/sub && rm -rf ${victim}/sub; touch ${dir}/marker-destructive`));
     expect(cmd!.risk).toBe('destructive');
     for (const typedWord of [undefined, '', 'mkdir', 'yes', ' RM ']) {
-      const out = await reg.requestRun(cmd!.id, async () => (typedWord === undefined ? { approved: true } : { approved: true, typedWord }), { cwd: dir });
+      const out = await reg.requestRun(
+        cmd!.id,
+        async () => (typedWord === undefined ? { approved: true } : { approved: true, typedWord }),
+        { cwd: dir },
+      );
       expect(out).toEqual({ status: 'wrong-word', expected: 'rm' });
     }
     expect(existsSync(join(dir, 'marker-destructive'))).toBe(false);
@@ -40,7 +61,10 @@ describe('CommandRegistry', () => {
   it('refuses ids it does not know: the renderer cannot supply text', async () => {
     const reg = new CommandRegistry();
     let asked = false;
-    const out = await reg.requestRun(`touch ${join(dir, 'injected')}`, async () => { asked = true; return { approved: true }; });
+    const out = await reg.requestRun(`touch ${join(dir, 'injected')}`, async () => {
+      asked = true;
+      return { approved: true };
+    });
     expect(out.status).toBe('unknown-id');
     expect(asked).toBe(false);
     expect(existsSync(join(dir, 'injected'))).toBe(false);
@@ -52,7 +76,12 @@ describe('CommandRegistry', () => {
     const copy = reg.get(cmd!.id)!;
     copy.command = `touch ${join(dir, 'mutated')}`;
     let out = '';
-    const r = await reg.requestRun(cmd!.id, async () => ({ approved: true }), { cwd: dir, onEvent: (e) => { if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n'); } });
+    const r = await reg.requestRun(cmd!.id, async () => ({ approved: true }), {
+      cwd: dir,
+      onEvent: (e) => {
+        if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n');
+      },
+    });
     expect(r.status).toBe('ran');
     expect(out).toBe('stored\n');
     expect(existsSync(join(dir, 'mutated'))).toBe(false);
@@ -65,17 +94,32 @@ describe('CommandRegistry', () => {
     for (const c of cmds) await reg.requestRun(c.id, async () => ({ approved: true }), { cwd: dir, historyFile: history });
     await reg.requestRun(cmds[0]!.id, async () => ({ approved: false }), { cwd: dir, historyFile: history });
     const lines = readHistory(history);
-    expect(lines.map((l) => [l.command, l.risk, l.exitCode])).toEqual([['true', 'safe', 0], ['exit 4', 'safe', 4]]);
-    for (const l of lines) { expect(Date.parse(l.time)).not.toBeNaN(); expect(l.durationMs).toBeGreaterThanOrEqual(0); }
+    expect(lines.map((l) => [l.command, l.risk, l.exitCode])).toEqual([
+      ['true', 'safe', 0],
+      ['exit 4', 'safe', 4],
+    ]);
+    for (const l of lines) {
+      expect(Date.parse(l.time)).not.toBeNaN();
+      expect(l.durationMs).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('runs intent actions as argv, without a shell', async () => {
     const reg = new CommandRegistry();
     const seen: unknown[] = [];
-    const runner: Runner = async (opts, onEvent) => { seen.push(opts); return runCommand(opts, onEvent); };
+    const runner: Runner = async (opts, onEvent) => {
+      seen.push(opts);
+      return runCommand(opts, onEvent);
+    };
     const c = reg.addAction(['printf', '%s', '$(touch x); ok'], "printf %s '$(touch x); ok'");
     let out = '';
-    await reg.requestRun(c.id, async () => ({ approved: true }), { cwd: dir, runner, onEvent: (e) => { if (e.type === 'stdout') out += e.data; } });
+    await reg.requestRun(c.id, async () => ({ approved: true }), {
+      cwd: dir,
+      runner,
+      onEvent: (e) => {
+        if (e.type === 'stdout') out += e.data;
+      },
+    });
     expect(out).toBe('$(touch x); ok');
     expect((seen[0] as { argv: string[] }).argv[0]).toBe('printf');
     expect(existsSync(join(dir, 'x'))).toBe(false);
@@ -85,7 +129,10 @@ describe('CommandRegistry', () => {
     const reg = new CommandRegistry();
     const [cmd] = reg.addFromMarkdown(answer('sudo rm -rf /opt/old'));
     const infos: Parameters<ConfirmPort>[1][] = [];
-    await reg.requestRun(cmd!.id, async (_c, info) => { infos.push(info); return { approved: false }; });
+    await reg.requestRun(cmd!.id, async (_c, info) => {
+      infos.push(info);
+      return { approved: false };
+    });
     expect(infos[0]).toEqual({ confirmWord: 'rm', note: expect.stringMatching(/pkexec/) });
   });
 });
@@ -99,7 +146,9 @@ describe('confirmWordFor', () => {
     ['ls; mkfs.ext4 /dev/sdb1', 'mkfs.ext4'],
     ['(cd / && rm -rf x)', 'rm'],
     ['rm -rf "unbalanced', 'rm'],
-  ])('%j → %s', (cmd, word) => { expect(confirmWordFor(cmd)).toBe(word); });
+  ])('%j → %s', (cmd, word) => {
+    expect(confirmWordFor(cmd)).toBe(word);
+  });
 });
 
 describe('prepareRun', () => {
@@ -113,15 +162,29 @@ describe('prepareRun', () => {
     expect(p.runText).toBe('sudo pacman -Syu');
     // The shim really turns sudo into pkexec: check with a fake pkexec on PATH behind it.
     const bin = join(dir, 'fakebin');
-    await runCommand({ text: `mkdir -p ${bin} && printf '#!/bin/sh\\necho "pkexec $*"\\n' > ${bin}/pkexec && chmod +x ${bin}/pkexec`, cwd: dir });
+    await runCommand({
+      text: `mkdir -p ${bin} && printf '#!/bin/sh\\necho "pkexec $*"\\n' > ${bin}/pkexec && chmod +x ${bin}/pkexec`,
+      cwd: dir,
+    });
     let out = '';
-    const prepared = prepareRun(`sudo -u bob -E ls /root && sh -c 'sudo whoami' && echo x | xargs doas -n rm`, { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-    const r = await runCommand({ text: prepared.runText!, cwd: dir, env: prepared.env! }, (e) => { if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n'); });
+    const prepared = prepareRun(`sudo -u bob -E ls /root && sh -c 'sudo whoami' && echo x | xargs doas -n rm`, {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    const r = await runCommand({ text: prepared.runText!, cwd: dir, env: prepared.env! }, (e) => {
+      if (e.type === 'stdout') out += e.data.replace(/\r\n/g, '\n');
+    });
     expect(r.exitCode).toBe(0);
     expect(out).toBe(`pkexec --user bob env -C ${dir} ls /root\npkexec env -C ${dir} whoami\npkexec env -C ${dir} rm x\n`);
   });
   it('opens in Konsole with --hold -e bash -c TEXT', () => {
-    expect(prepareRun('sudo pacman -Syu', { konsole: true }).runArgv).toEqual(['konsole', '--hold', '-e', 'bash', '-c', 'sudo pacman -Syu']);
+    expect(prepareRun('sudo pacman -Syu', { konsole: true }).runArgv).toEqual([
+      'konsole',
+      '--hold',
+      '-e',
+      'bash',
+      '-c',
+      'sudo pacman -Syu',
+    ]);
   });
   it('finds sudo only where it runs', () => {
     expect(usesSudo('echo sudo')).toBe(false);

@@ -6,7 +6,20 @@ import { CONSUMED_NAMES } from '../../../src-main/core/commands/unwrap.js';
 import type { RuleFamily } from '../../../src-main/core/commands/rules/types.js';
 import type { Risk } from '../../../src-main/core/types.js';
 
-const EXPECTED = ['files', 'interpreters', 'packages', 'services', 'disks', 'processes', 'network', 'power', 'users', 'git', 'containers', 'downloads'];
+const EXPECTED = [
+  'files',
+  'interpreters',
+  'packages',
+  'services',
+  'disks',
+  'processes',
+  'network',
+  'power',
+  'users',
+  'git',
+  'containers',
+  'downloads',
+];
 
 describe('rule families', () => {
   it('are the twelve families, each with safe and elevated examples', () => {
@@ -17,7 +30,9 @@ describe('rule families', () => {
     }
   });
 
-  const rows = FAMILIES.flatMap((f) => (['safe', 'elevated', 'destructive'] as Risk[]).flatMap((risk) => f.examples[risk].map((cmd) => [f.name, cmd, risk] as const)));
+  const rows = FAMILIES.flatMap((f) =>
+    (['safe', 'elevated', 'destructive'] as Risk[]).flatMap((risk) => f.examples[risk].map((cmd) => [f.name, cmd, risk] as const)),
+  );
   it.each(rows)('%s: %j is %s', (_family, cmd, risk) => {
     const j = judgeCommand(cmd);
     expect(j.risk, j.reasons.join(' | ')).toBe(risk);
@@ -27,7 +42,10 @@ describe('rule families', () => {
 
 describe('the rule table', () => {
   const fam = (name: string, rules: string[], patterns: RegExp[] = []): RuleFamily => ({
-    name, rules: Object.fromEntries(rules.map((r) => [r, () => undefined])), patterns: patterns.map((re) => ({ re, rule: () => undefined })), examples: { safe: [], elevated: [], destructive: [] },
+    name,
+    rules: Object.fromEntries(rules.map((r) => [r, () => undefined])),
+    patterns: patterns.map((re) => ({ re, rule: () => undefined })),
+    examples: { safe: [], elevated: [], destructive: [] },
   });
   it('builds from the real families without a clash', () => {
     const t = buildRuleTable(FAMILIES, CONSUMED_NAMES);
@@ -41,7 +59,7 @@ describe('the rule table', () => {
     expect(() => buildRuleTable([fam('a', ['chroot'])], CONSUMED_NAMES)).toThrow(/shadowed/);
     expect(() => buildRuleTable([fam('a', ['xargs'])], CONSUMED_NAMES)).toThrow(/shadowed/);
   });
-  it('throws when another family\'s pattern would take the name', () => {
+  it("throws when another family's pattern would take the name", () => {
     expect(() => buildRuleTable([fam('a', ['mkfs.fake']), fam('b', [], [/^mkfs\..+$/])], new Set())).toThrow(/shadowed by the b pattern/);
   });
 });

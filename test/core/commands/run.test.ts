@@ -10,18 +10,26 @@ import { procInfo } from '../../../src-main/core/terminal/proc-session.js';
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'koompi-run-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const alive = (pid: number): boolean => { const p = procInfo(pid); return p !== null && p.state !== 'Z'; };
+const alive = (pid: number): boolean => {
+  const p = procInfo(pid);
+  return p !== null && p.state !== 'Z';
+};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) { if (Date.now() > end) throw new Error('timed out waiting'); await sleep(20); }
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await sleep(20);
+  }
 }
 const outOf = (events: RunEvent[]): string => events.map((e) => (e.type === 'stdout' ? e.data : '')).join('');
 
 describe('runCommand', () => {
   it('streams the terminal output in order and reports the exit code', async () => {
     const events: RunEvent[] = [];
-    const r = await runCommand({ text: 'echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three; exit 3', cwd: dir }, (e) => events.push(e));
+    const r = await runCommand({ text: 'echo one; sleep 0.1; echo two >&2; sleep 0.1; echo three; exit 3', cwd: dir }, (e) =>
+      events.push(e),
+    );
     expect(r.exitCode).toBe(3);
     expect(outOf(events).replace(/\r/g, '')).toBe('one\ntwo\nthree\n');
     expect(events[0]!.type).toBe('start');
@@ -41,7 +49,7 @@ describe('runCommand', () => {
     expect(outOf(events)).toBe("a b|$(touch x)|;rm|it's|");
   });
 
-  it('reports a program that is not there with bash\'s 127', async () => {
+  it("reports a program that is not there with bash's 127", async () => {
     const r = await runCommand({ argv: ['/nonexistent/program-xyz'], cwd: dir });
     expect(r.exitCode).toBe(127);
   });
@@ -49,8 +57,19 @@ describe('runCommand', () => {
   it('Stop (abort) ends the whole process tree', async () => {
     const ac = new AbortController();
     const pidFile = join(dir, 'pids');
-    const p = runCommand({ text: `sleep 100 & echo $! > ${pidFile}; (sleep 100; echo never) & echo $! >> ${pidFile}; sleep 100; wait`, cwd: dir, signal: ac.signal, stopTiming: { intMs: 500, termMs: 500 } });
-    await waitFor(() => { try { return readFileSync(pidFile, 'utf8').trim().split('\n').length === 2; } catch { return false; } });
+    const p = runCommand({
+      text: `sleep 100 & echo $! > ${pidFile}; (sleep 100; echo never) & echo $! >> ${pidFile}; sleep 100; wait`,
+      cwd: dir,
+      signal: ac.signal,
+      stopTiming: { intMs: 500, termMs: 500 },
+    });
+    await waitFor(() => {
+      try {
+        return readFileSync(pidFile, 'utf8').trim().split('\n').length === 2;
+      } catch {
+        return false;
+      }
+    });
     const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
     expect(pids.every(alive)).toBe(true);
     ac.abort();

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { lex, ShellSyntaxError } from '../../../src-main/core/commands/shell-lexer.js';
 import { parseShell, type Node, type SimpleCommand } from '../../../src-main/core/commands/shell-parser.js';
 
-const words = (src: string): string[] => lex(src).filter((t) => t.t === 'word').map((t) => (t.t === 'word' ? t.word.text : ''));
+const words = (src: string): string[] =>
+  lex(src)
+    .filter((t) => t.t === 'word')
+    .map((t) => (t.t === 'word' ? t.word.text : ''));
 const ops = (src: string): string[] => lex(src).flatMap((t) => (t.t === 'op' ? [t.v] : t.t === 'redir' ? [`${t.fd ?? ''}${t.op}`] : []));
 
 function simples(n: Node): SimpleCommand[] {
@@ -20,7 +23,7 @@ describe('lexer', () => {
     expect(words(`echo "a \\"q\\" \\$HOME"`)).toEqual(['echo', 'a "q" $HOME']);
     expect(words(`\\rm -rf x`)).toEqual(['rm', '-rf', 'x']);
   });
-  it('decodes $\'…\' ANSI-C strings', () => {
+  it("decodes $'…' ANSI-C strings", () => {
     expect(words(`$'\\x72\\x6d' $'a\\tb' $'\\162m'`)).toEqual(['rm', 'a\tb', 'rm']);
   });
   it('splits every control operator', () => {

@@ -11,11 +11,18 @@ import { makeFixture } from './fixtures.js';
 const f = makeFixture(mkdtempSync(join(tmpdir(), 'koompi-ds-')));
 const env = { MANPATH: f.manTree, KOOMPI_ARCH_WIKI_DIR: f.wiki };
 const result = buildDataset({
-  outDir: join(f.root, 'out'), env, knowledgeDir: f.knowledge, licenses: systemLicenseLookup({ pacmanDb: f.pacmanDb }),
+  outDir: join(f.root, 'out'),
+  env,
+  knowledgeDir: f.knowledge,
+  licenses: systemLicenseLookup({ pacmanDb: f.pacmanDb }),
   evalQuestions: ['What does the `quux` command do?'],
 });
 const lines = (p: string): { instruction: string; input: string; output: string }[] =>
-  readFileSync(p, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { instruction: string; input: string; output: string });
+  readFileSync(p, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { instruction: string; input: string; output: string });
 
 describe('buildDataset', () => {
   const train = lines(result.files.train);
@@ -32,8 +39,16 @@ describe('buildDataset', () => {
   it('makes rows from the articles in English and Khmer, the man pages and the wiki', () => {
     expect(all.some((r) => r.instruction === 'On KOOMPI OS: Fix printing problems (Printing)')).toBe(true);
     expect(all.some((r) => r.instruction.startsWith('នៅលើ KOOMPI OS៖ រៀបចំ wifi'))).toBe(true);
-    expect(all).toContainEqual({ instruction: 'What does the `frob` command do?', input: '', output: expect.stringContaining('frobnicates text files') });
-    expect(all.some((r) => r.instruction === 'What does the option `-n, --number` of `frob` do?' && r.output.includes('number every output line'))).toBe(true);
+    expect(all).toContainEqual({
+      instruction: 'What does the `frob` command do?',
+      input: '',
+      output: expect.stringContaining('frobnicates text files'),
+    });
+    expect(
+      all.some(
+        (r) => r.instruction === 'What does the option `-n, --number` of `frob` do?' && r.output.includes('number every output line'),
+      ),
+    ).toBe(true);
     expect(all.some((r) => r.instruction === 'Show examples of how to use `frob`.' && r.output.includes('frob -a notes.txt'))).toBe(true);
     expect(all.some((r) => r.instruction.startsWith('On Arch Linux: Swap file (Swap)') && r.output.includes('mkswap'))).toBe(true);
   });
@@ -50,7 +65,12 @@ describe('buildDataset', () => {
     expect([...v].filter((g) => t.has(g))).toEqual([]);
     expect(v.size).toBeGreaterThan(0);
     const side = (lang: string, id: string): 'train' | 'validation' | null => {
-      const hit = (rows: typeof all): boolean => rows.some((r) => (lang === 'km' ? r.instruction.startsWith(`នៅលើ KOOMPI OS៖ រៀបចំ ${id}`) : r.instruction === `On KOOMPI OS: Set up ${id} (${id[0]!.toUpperCase()}${id.slice(1)})`));
+      const hit = (rows: typeof all): boolean =>
+        rows.some((r) =>
+          lang === 'km'
+            ? r.instruction.startsWith(`នៅលើ KOOMPI OS៖ រៀបចំ ${id}`)
+            : r.instruction === `On KOOMPI OS: Set up ${id} (${id[0]!.toUpperCase()}${id.slice(1)})`,
+        );
       return hit(train) ? 'train' : hit(validation) ? 'validation' : null;
     };
     for (const id of ['printing', 'wifi', 'sound', 'display', 'bluetooth']) expect(side('km', id), id).toBe(side('en', id));

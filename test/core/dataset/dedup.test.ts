@@ -2,11 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { dedupe, estimatedJaccard, minhash, removeEvalOverlap, shingles } from '../../../src-main/core/dataset/dedup.js';
 
-const para = (i: number): string => `Section ${i}: ` + Array.from({ length: 60 }, (_, j) => `word${(i * 7919 + j * 104729) % 5000}`).join(' ');
+const para = (i: number): string =>
+  `Section ${i}: ` + Array.from({ length: 60 }, (_, j) => `word${(i * 7919 + j * 104729) % 5000}`).join(' ');
 
 describe('dedupe', () => {
   it('removes exact duplicates that differ only in case, spacing and punctuation', () => {
-    const r = dedupe(['Run `df -h` to see free space.', 'run df -h  to see FREE space', 'Something else entirely, about printers.'], (x) => x);
+    const r = dedupe(
+      ['Run `df -h` to see free space.', 'run df -h  to see FREE space', 'Something else entirely, about printers.'],
+      (x) => x,
+    );
     expect(r.kept).toEqual(['Run `df -h` to see free space.', 'Something else entirely, about printers.']);
     expect(r.exact).toBe(1);
   });

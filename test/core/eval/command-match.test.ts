@@ -43,7 +43,13 @@ describe('matching expected commands', () => {
     expect(matchesCommand('sudo snapper -c root create --description x', { program: 'snapper', flags: ['create'] })).toBe(true);
   });
   it('passes when any expected command matches any answer command', () => {
-    const m = findCommandMatch(['lsblk', 'free -h'], [{ program: 'top', flags: [] }, { program: 'free', flags: [] }]);
+    const m = findCommandMatch(
+      ['lsblk', 'free -h'],
+      [
+        { program: 'top', flags: [] },
+        { program: 'free', flags: [] },
+      ],
+    );
     expect(m?.line).toBe('free -h');
     expect(findCommandMatch(['df -h'], [{ program: 'du', flags: ['-h'] }])).toBeNull();
   });

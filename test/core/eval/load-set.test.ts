@@ -40,7 +40,12 @@ describe('eval/questions.jsonl', () => {
 describe('parseEvalSet', () => {
   it('names the line and the fix for bad input', () => {
     const bad = (text: string): string => {
-      try { parseEvalSet(text, 'set'); } catch (e) { expect(e).toBeInstanceOf(EvalSetError); return (e as Error).message; }
+      try {
+        parseEvalSet(text, 'set');
+      } catch (e) {
+        expect(e).toBeInstanceOf(EvalSetError);
+        return (e as Error).message;
+      }
       throw new Error('accepted');
     };
     const ok = '{"id":"a","group":"linux","lang":"en","q":"x","commands":[{"program":"ls"}]}';

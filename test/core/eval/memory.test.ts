@@ -6,7 +6,11 @@ import { startMemorySampler, treeRssBytes } from '../../../src-main/core/eval/me
 describe('treeRssBytes', () => {
   it('includes a child that holds 80 MB', async () => {
     const before = treeRssBytes();
-    const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(80e6, 1); console.log("ready"); setTimeout(() => b.length, 10000)'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      ['-e', 'const b = Buffer.alloc(80e6, 1); console.log("ready"); setTimeout(() => b.length, 10000)'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     await new Promise<void>((r) => child.stdout.once('data', () => r()));
     const sampler = startMemorySampler(50);
     const withChild = treeRssBytes();

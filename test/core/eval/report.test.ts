@@ -6,20 +6,48 @@ import { renderReportMd } from '../../../src-main/core/eval/report-md.js';
 import type { ItemResult } from '../../../src-main/core/eval/types.js';
 
 const result = (id: string, group: ItemResult['group'], tier: ItemResult['tier'], ms: number, correct: boolean | null): ItemResult => ({
-  id, group, lang: 'en', q: `question ${id}`, tier, model: null, first_text_ms: ms / 2, total_ms: ms, ollama: {}, sources: [], commands: [],
-  error: null, text: 'answer', checks: correct === null ? [] : [{ name: 'facts', pass: correct, detail: correct ? 'ok' : 'missing: x' }],
-  correct, sourceRank: null, hitAtK: null,
+  id,
+  group,
+  lang: 'en',
+  q: `question ${id}`,
+  tier,
+  model: null,
+  first_text_ms: ms / 2,
+  total_ms: ms,
+  ollama: {},
+  sources: [],
+  commands: [],
+  error: null,
+  text: 'answer',
+  checks: correct === null ? [] : [{ name: 'facts', pass: correct, detail: correct ? 'ok' : 'missing: x' }],
+  correct,
+  sourceRank: null,
+  hitAtK: null,
 });
 
 describe('buildReport', () => {
   const items = [
     ...Array.from({ length: 8 }, (_, i) => result(`l${i}`, 'linux', 'docs', 10 + i, true)),
-    result('l8', 'linux', 'local', 1500, false), result('l9', 'linux', 'local', 2500, false),
-    result('k0', 'koompi', 'rules', 2, true), result('g0', 'guard', 'fallback', 5, null),
+    result('l8', 'linux', 'local', 1500, false),
+    result('l9', 'linux', 'local', 2500, false),
+    result('k0', 'koompi', 'rules', 2, true),
+    result('g0', 'guard', 'fallback', 5, null),
   ];
   const r = buildReport(items, {
-    set: 'set.jsonl', startedAt: new Date(0), finishedAt: new Date(1000), ollamaHost: 'http://127.0.0.1:9', ollamaVersion: null, model: null, netns: true,
-    memory: { treePeakBytes: 200 * 1024 * 1024, samples: 9, ollamaPsBytes: 1024 * 1024 * 1024, ollamaPsModels: ['qwen2.5:1.5b'], serverInTree: false },
+    set: 'set.jsonl',
+    startedAt: new Date(0),
+    finishedAt: new Date(1000),
+    ollamaHost: 'http://127.0.0.1:9',
+    ollamaVersion: null,
+    model: null,
+    netns: true,
+    memory: {
+      treePeakBytes: 200 * 1024 * 1024,
+      samples: 9,
+      ollamaPsBytes: 1024 * 1024 * 1024,
+      ollamaPsModels: ['qwen2.5:1.5b'],
+      serverInTree: false,
+    },
     network: { attempts: 0, targets: [], kernelNoRoute: 0 },
   });
 

@@ -7,10 +7,19 @@ import { openHistoryStore } from '../../../src-main/core/history/index.js';
 import type { MessageView } from '../../../src-main/ipc/channels.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-history-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-history-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-const msg = (id: string, role: 'user' | 'assistant', content: string): MessageView => ({ id, role, content, createdAt: new Date().toISOString() });
+const msg = (id: string, role: 'user' | 'assistant', content: string): MessageView => ({
+  id,
+  role,
+  content,
+  createdAt: new Date().toISOString(),
+});
 const fileOf = (id: string) => join(dir, 'conversations', `${id}.json`);
 
 describe('history store', () => {

@@ -11,8 +11,14 @@ describe('package requests in everyday phrasing', () => {
   });
 
   it('never lets a purpose hide a second request, a flag or a path', () => {
-    for (const q of ['install vlc for fun and reboot', 'install vlc so it can reboot', 'install vlc for x then rm',
-      'install vlc to ../../etc', 'install vlc for /etc/passwd', 'install vlc because --config']) {
+    for (const q of [
+      'install vlc for fun and reboot',
+      'install vlc so it can reboot',
+      'install vlc for x then rm',
+      'install vlc to ../../etc',
+      'install vlc for /etc/passwd',
+      'install vlc because --config',
+    ]) {
       expect(cmd(q), q).toBeNull();
     }
   });
@@ -48,23 +54,45 @@ describe('package requests in everyday phrasing', () => {
   it('resolves "it" to the known names of a need (or a need no more)', () => {
     expect(cmd('we need inkscape for class tomorrow, please install it')).toBe('sudo pacman -S --needed inkscape');
     expect(cmd("i don't need kdenlive anymore, remove it")).toBe('sudo pacman -Rs kdenlive');
-    for (const q of ["i don't need kdenlive anymore, don't remove it", "i don't know if i need vlc, remove it",
-      'we need photoshop for class, install it', "i don't need sudo anymore, remove it", 'i need vlc, why install it']) {
+    for (const q of [
+      "i don't need kdenlive anymore, don't remove it",
+      "i don't know if i need vlc, remove it",
+      'we need photoshop for class, install it',
+      "i don't need sudo anymore, remove it",
+      'i need vlc, why install it',
+    ]) {
       expect(cmd(q), q).toBeNull();
     }
   });
 
   it('skips courtesy openers, forms of address and emoji', () => {
-    for (const q of ['bong, please install vlc', 'sorry, can you install vlc', 'thanks, now install vlc', 'yes install vlc',
-      'help install vlc', 'install vlc :)', 'install vlc pls 🙏']) {
+    for (const q of [
+      'bong, please install vlc',
+      'sorry, can you install vlc',
+      'thanks, now install vlc',
+      'yes install vlc',
+      'help install vlc',
+      'install vlc :)',
+      'install vlc pls 🙏',
+    ]) {
       expect(cmd(q), q).toBe('sudo pacman -S --needed vlc');
     }
   });
 
   it('does not take outcomes or other systems for package names, nor remove core families', () => {
-    for (const q of ['install failed', 'install windows', 'remove linux-firmware', 'remove systemd-libs', 'remove archlinux-keyring',
-      'install rm-rf', 'install reboot-now', 'install curl-evil', 'install setup.exe', 'take a snapshot called rm-rf',
-      'install vlc and curl']) {
+    for (const q of [
+      'install failed',
+      'install windows',
+      'remove linux-firmware',
+      'remove systemd-libs',
+      'remove archlinux-keyring',
+      'install rm-rf',
+      'install reboot-now',
+      'install curl-evil',
+      'install setup.exe',
+      'take a snapshot called rm-rf',
+      'install vlc and curl',
+    ]) {
       expect(cmd(q), q).toBeNull();
     }
   });

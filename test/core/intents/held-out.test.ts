@@ -3,8 +3,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideRoute } from '../../../src-main/core/intents/index.js';
 
-interface Row { q: string; expect: 'action' | 'no-action' | 'safe'; re?: string; not?: string; tag: string }
-const load = (f: string): Row[] => readFileSync(new URL(f, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+interface Row {
+  q: string;
+  expect: 'action' | 'no-action' | 'safe';
+  re?: string;
+  not?: string;
+  tag: string;
+}
+const load = (f: string): Row[] =>
+  readFileSync(new URL(f, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
 const SETS = ['./held-out.jsonl', './held-out-2.jsonl', './held-out-3.jsonl'];
 
 function passes(c: Row): boolean {

@@ -59,7 +59,15 @@ describe('packages', () => {
 
 describe('system', () => {
   it('updates the system', () => {
-    for (const q of ['update', 'update the computer', 'upgrade everything', 'install all updates', 'system update', 'ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ', 'អាប់ដេត']) {
+    for (const q of [
+      'update',
+      'update the computer',
+      'upgrade everything',
+      'install all updates',
+      'system update',
+      'ធ្វើបច្ចុប្បន្នភាពប្រព័ន្ធ',
+      'អាប់ដេត',
+    ]) {
       expect(cmd(q), q).toBe('sudo pacman -Syu');
     }
     expect(cmd('update the system', WITH_KOOMPI)).toBe('koompi pkg update');
@@ -141,8 +149,10 @@ describe('apps, settings and information', () => {
   });
 
   it('reports disk and memory, also asked as a question', () => {
-    for (const q of ['show free disk space', 'how much disk space do I have left?', 'storage', 'ពិនិត្យទំហំថាស']) expect(cmd(q), q).toBe('df -h');
-    for (const q of ['memory usage', 'how much RAM do I have', 'tell me how much ram i have', 'how much memory am I using', 'មើលអង្គចងចាំ']) expect(cmd(q), q).toBe('free -h');
+    for (const q of ['show free disk space', 'how much disk space do I have left?', 'storage', 'ពិនិត្យទំហំថាស'])
+      expect(cmd(q), q).toBe('df -h');
+    for (const q of ['memory usage', 'how much RAM do I have', 'tell me how much ram i have', 'how much memory am I using', 'មើលអង្គចងចាំ'])
+      expect(cmd(q), q).toBe('free -h');
   });
 
   it('lists Wi-Fi networks and switches the radio', () => {
@@ -162,7 +172,13 @@ describe('chat intents and the route decision', () => {
       expect(m.intent, q).toBe('greeting');
       expect(m.argv).toBeNull();
       expect(m.text.length).toBeGreaterThan(0);
-      expect(decideRoute(q, { hasKoompiCli: false })).toEqual({ query: q, tier: 'llm', intent: 'greeting', confidence: m.confidence, command: null });
+      expect(decideRoute(q, { hasKoompiCli: false })).toEqual({
+        query: q,
+        tier: 'llm',
+        intent: 'greeting',
+        confidence: m.confidence,
+        command: null,
+      });
     }
     expect(intentOf('help')).toBe('help');
     expect(cmd('hello there, can you install vlc')).toBe('sudo pacman -S --needed vlc');
@@ -172,7 +188,7 @@ describe('chat intents and the route decision', () => {
     expect(matchIntent('ជំនួយ', { hasKoompiCli: false })!.lang).toBe('km');
   });
 
-  it('reports confidence and answers in the question\'s language', () => {
+  it("reports confidence and answers in the question's language", () => {
     const m = matchIntent('ដំឡើង vlc', { hasKoompiCli: false })!;
     expect(m.confidence).toBeGreaterThan(ACT_THRESHOLD);
     expect(m.argv).toEqual(['sudo', 'pacman', '-S', '--needed', 'vlc']);

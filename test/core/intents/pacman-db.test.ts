@@ -2,12 +2,25 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { descName, nameFromEntryDir, packageIndex, packageIndexFromEnv, readTar, syncDbNames } from '../../../src-main/core/intents/pacman-db.js';
+import {
+  descName,
+  nameFromEntryDir,
+  packageIndex,
+  packageIndexFromEnv,
+  readTar,
+  syncDbNames,
+} from '../../../src-main/core/intents/pacman-db.js';
 import { hasZstd, tarOf, tempDir, writeLocalDb, writeSyncDb } from './pacman-fixture.js';
 
 const made: string[] = [];
-const dir = (): string => { const d = tempDir('koompi-pacman-'); made.push(d); return d; };
-afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+const dir = (): string => {
+  const d = tempDir('koompi-pacman-');
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 describe('pacman database format', () => {
   it('reads %NAME% from desc text and the name from an entry folder', () => {
@@ -20,7 +33,13 @@ describe('pacman database format', () => {
   it('walks a tar with folders, files and a pax long path', () => {
     const long = `${'a'.repeat(120)}-1.0-1/desc`;
     const seen: string[] = [];
-    readTar(tarOf([{ path: 'vlc-3.0-1/desc', body: 'x' }, { path: long, body: 'y' }]), (p, b) => seen.push(`${p}=${b.toString()}`));
+    readTar(
+      tarOf([
+        { path: 'vlc-3.0-1/desc', body: 'x' },
+        { path: long, body: 'y' },
+      ]),
+      (p, b) => seen.push(`${p}=${b.toString()}`),
+    );
     expect(seen).toEqual(['vlc-3.0-1/desc=x', `${long}=y`]);
   });
 

@@ -31,7 +31,10 @@ export function tarOf(files: { path: string; body: string }[]): Buffer {
   const dirs = new Set<string>();
   for (const f of files) {
     const dir = f.path.split('/')[0]!;
-    if (!dirs.has(dir)) { dirs.add(dir); parts.push(header(`${dir}/`, 0, '5')); }
+    if (!dirs.has(dir)) {
+      dirs.add(dir);
+      parts.push(header(`${dir}/`, 0, '5'));
+    }
     const body = Buffer.from(f.body, 'utf8');
     if (f.path.length > 100) {
       const rec = `path=${f.path}\n`;
@@ -46,7 +49,8 @@ export function tarOf(files: { path: string; body: string }[]): Buffer {
   return Buffer.concat(parts);
 }
 
-export const desc = (name: string, version = '1.0-1'): string => `%FILENAME%\n${name}-${version}-x86_64.pkg.tar.zst\n\n%NAME%\n${name}\n\n%VERSION%\n${version}\n\n%DESC%\nA test package\n\n`;
+export const desc = (name: string, version = '1.0-1'): string =>
+  `%FILENAME%\n${name}-${version}-x86_64.pkg.tar.zst\n\n%NAME%\n${name}\n\n%VERSION%\n${version}\n\n%DESC%\nA test package\n\n`;
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 

@@ -10,49 +10,117 @@ import { tempDir, writeLocalDb, writeSyncDb, writeUnits } from './pacman-fixture
 
 const db = tempDir('koompi-machine-');
 writeSyncDb(db, 'core', ['linux', 'bash', 'python', 'systemd', 'pacman']);
-writeSyncDb(db, 'extra', ['vlc', 'gimp', 'krita', 'inkscape', 'nodejs', 'npm', 'python-pip', 'firefox', 'audacity', 'obs-studio', 'kdenlive', 'libreoffice-fresh', 'htop', 'cups', 'docker', 'openshot', 'vlc-plugins-all', 'pacman-contrib']);
+writeSyncDb(db, 'extra', [
+  'vlc',
+  'gimp',
+  'krita',
+  'inkscape',
+  'nodejs',
+  'npm',
+  'python-pip',
+  'firefox',
+  'audacity',
+  'obs-studio',
+  'kdenlive',
+  'libreoffice-fresh',
+  'htop',
+  'cups',
+  'docker',
+  'openshot',
+  'vlc-plugins-all',
+  'pacman-contrib',
+]);
 writeLocalDb(db, ['linux', 'bash', 'python', 'vlc', 'gimp', 'firefox', 'cups', 'htop']);
 const units = writeUnits(['cups.service', 'bluetooth.service', 'NetworkManager.service', 'sshd.service', 'fstrim.timer', 'docker.service']);
 const userUnits = writeUnits(['pipewire.service', 'pipewire-pulse.service', 'wireplumber.service']);
-afterAll(() => { for (const d of [db, units, userUnits]) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of [db, units, userUnits]) rmSync(d, { recursive: true, force: true });
+});
 
 const MACHINE: IntentContext = {
-  hasKoompiCli: false, hasCheckupdates: true,
-  packages: packageIndex(db), units: unitIndex([units], [userUnits]), flatpaks: ['org.kde.kdenlive', 'com.spotify.Client'],
+  hasKoompiCli: false,
+  hasCheckupdates: true,
+  packages: packageIndex(db),
+  units: unitIndex([units], [userUnits]),
+  flatpaks: ['org.kde.kdenlive', 'com.spotify.Client'],
 };
-const BARE: IntentContext = { hasKoompiCli: false, hasCheckupdates: false, packages: packageIndex(`${db}/none`), units: null, flatpaks: [] };
+const BARE: IntentContext = {
+  hasKoompiCli: false,
+  hasCheckupdates: false,
+  packages: packageIndex(`${db}/none`),
+  units: null,
+  flatpaks: [],
+};
 const run = (q: string, ctx = MACHINE): string | null => decideRoute(q, ctx).command;
 
 /** Requests that must not act: [question, why]. */
 const NO_ACTION: Record<string, string[]> = {
   'a search without software is not a package search': [
-    'search for the directory named build ignoring case', 'find lines matching error in the log', 'look up the word ephemeral',
-    'query the table for duplicate rows', 'search my notes for the meeting date', 'find which process uses port 8080',
-    'search recursively for a string in every file', 'look for large files in downloads', 'find tools to manage disks',
-    'search for packages containing a keyword', 'look for gimp',
+    'search for the directory named build ignoring case',
+    'find lines matching error in the log',
+    'look up the word ephemeral',
+    'query the table for duplicate rows',
+    'search my notes for the meeting date',
+    'find which process uses port 8080',
+    'search recursively for a string in every file',
+    'look for large files in downloads',
+    'find tools to manage disks',
+    'search for packages containing a keyword',
+    'look for gimp',
   ],
   'generic words are not package names': [
-    'install a specific package', 'install the right driver', 'install something for pdfs', 'remove the old version',
-    'install dependencies', 'uninstall the tool', 'install a newer kernel', 'add a new entry to the table',
+    'install a specific package',
+    'install the right driver',
+    'install something for pdfs',
+    'remove the old version',
+    'install dependencies',
+    'uninstall the tool',
+    'install a newer kernel',
+    'add a new entry to the table',
   ],
   'aliases on the wrong sense': [
-    'uninstall a python package', 'remove the npm module i added yesterday', 'add a node to the swarm',
-    'install a vscode extension for rust', 'remove a firefox add-on', 'install a java library with maven',
-    'delete the docker image', 'add a python dependency to the project', 'add node', 'get signal going again',
-    'sync', 'refresh',
+    'uninstall a python package',
+    'remove the npm module i added yesterday',
+    'add a node to the swarm',
+    'install a vscode extension for rust',
+    'remove a firefox add-on',
+    'install a java library with maven',
+    'delete the docker image',
+    'add a python dependency to the project',
+    'add node',
+    'get signal going again',
+    'sync',
+    'refresh',
   ],
   'a verb and any noun is not a unit': [
-    'restart every service', 'stop all the daemons', 'disable a network', 'restart the frobnicator service',
-    'enable any unit that failed', 'start a server', 'stop the process', 'restart some services',
-    'disable network', 'stop the internet', 'restart the web server',
+    'restart every service',
+    'stop all the daemons',
+    'disable a network',
+    'restart the frobnicator service',
+    'enable any unit that failed',
+    'start a server',
+    'stop the process',
+    'restart some services',
+    'disable network',
+    'stop the internet',
+    'restart the web server',
   ],
   'checking for updates is never the upgrade': [
-    'check for updates', 'check for available upgrades', 'are there any updates?', 'any updates pending',
-    'see if there are new versions', 'is my system up to date?', 'download updates', 'fetch the updates',
+    'check for updates',
+    'check for available upgrades',
+    'are there any updates?',
+    'any updates pending',
+    'see if there are new versions',
+    'is my system up to date?',
+    'download updates',
+    'fetch the updates',
     'list upgradable packages',
   ],
   'a name the machine does not have is a guess': [
-    'install definitely-not-a-package', 'install vlc and notreal', 'remove krita', 'uninstall inkscape please',
+    'install definitely-not-a-package',
+    'install vlc and notreal',
+    'remove krita',
+    'uninstall inkscape please',
     'get rid of some-tool-i-made',
   ],
 };
@@ -97,7 +165,10 @@ describe('confidence means something', () => {
     expect(matchIntent('install vlc', MACHINE)!.confidence).toBeGreaterThan(ACT_THRESHOLD);
     for (const q of ['install notreal', 'remove krita', 'restart the frobnicator service', 'search for directory foo']) {
       const m = matchIntent(q, MACHINE);
-      if (m) { expect(m.confidence, q).toBeLessThanOrEqual(ACT_THRESHOLD); expect(m.argv, q).toBeNull(); }
+      if (m) {
+        expect(m.confidence, q).toBeLessThanOrEqual(ACT_THRESHOLD);
+        expect(m.argv, q).toBeNull();
+      }
     }
   });
   it('without checkupdates the model answers the check', () => {
@@ -106,7 +177,14 @@ describe('confidence means something', () => {
 });
 
 describe('with no database, the curated list decides (never a leftover word)', () => {
-  it.each([['install vlc', 'sudo pacman -S --needed vlc'], ['install specific', null], ['install foo-bar', null], ['search for directory foo', null], ['restart cups', 'sudo systemctl restart cups'], ['restart the frobnicator service', null]] as const)('%j → %s', (q, expected) => {
+  it.each([
+    ['install vlc', 'sudo pacman -S --needed vlc'],
+    ['install specific', null],
+    ['install foo-bar', null],
+    ['search for directory foo', null],
+    ['restart cups', 'sudo systemctl restart cups'],
+    ['restart the frobnicator service', null],
+  ] as const)('%j → %s', (q, expected) => {
     expect(run(q, BARE)).toBe(expected);
   });
 });

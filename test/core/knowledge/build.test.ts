@@ -16,8 +16,12 @@ const build = (extra: object = {}): Promise<BuildReport> => buildDocsIndex({ cac
 const open = () => openDocsIndex({ cacheDir: t.cacheDir, env: t.env });
 const indexFile = () => join(t.cacheDir, 'docs/index.kdx');
 
-beforeEach(() => { t = makeTree(); });
-afterEach(() => { t.cleanup(); });
+beforeEach(() => {
+  t = makeTree();
+});
+afterEach(() => {
+  t.cleanup();
+});
 
 describe('before any build', () => {
   it('searches the shipped articles only, in both languages, and says the index is stale', () => {
@@ -87,7 +91,11 @@ describe('a build', () => {
     expect(man).toBeGreaterThan(0);
     expect(man).toBeLessThan(5);
     for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
-    expect(open().search('shape my gadgets quietly', { limit: 8, kinds: ['koompi'] }).some((h) => h.kind === 'man')).toBe(false);
+    expect(
+      open()
+        .search('shape my gadgets quietly', { limit: 8, kinds: ['koompi'] })
+        .some((h) => h.kind === 'man'),
+    ).toBe(false);
   });
 
   it('runs in a worker thread and reports progress', async () => {
@@ -130,12 +138,21 @@ describe('a build', () => {
 
   it('indexes a section repeated word for word in many pages only three times', async () => {
     for (let i = 0; i < 6; i++) {
-      writeFileSync(join(t.man, `man1/sdk-sub${i}.1`), `.TH SDK-SUB${i} 1\n.SH NAME\nsdk-sub${i} \\- sub-command ${i} quibbling\n.SH DESCRIPTION\nDoes thing number ${i}.\n.SH WIDE FLAGS\nThese zanzibar flags apply to every command.\n`);
+      writeFileSync(
+        join(t.man, `man1/sdk-sub${i}.1`),
+        `.TH SDK-SUB${i} 1\n.SH NAME\nsdk-sub${i} \\- sub-command ${i} quibbling\n.SH DESCRIPTION\nDoes thing number ${i}.\n.SH WIDE FLAGS\nThese zanzibar flags apply to every command.\n`,
+      );
     }
     await build();
     const hits = open().search('zanzibar flags', { kinds: ['man'], limit: 10 });
     expect(hits.filter((h) => h.heading === 'WIDE FLAGS')).toHaveLength(3);
-    expect(new Set(open().search('quibbling', { kinds: ['man'], limit: 20 }).map((h) => h.ref)).size).toBe(6);
+    expect(
+      new Set(
+        open()
+          .search('quibbling', { kinds: ['man'], limit: 20 })
+          .map((h) => h.ref),
+      ).size,
+    ).toBe(6);
   });
 
   it('resumes an interrupted build from its journal', async () => {
@@ -217,7 +234,10 @@ describe('bad input', () => {
     held.lock.release();
     // A lock left by a process that died.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(lockPath(dir), JSON.stringify({ pid: Number(dead.stdout), host: (await import('node:os')).hostname(), startedAt: 'then' }));
+    writeFileSync(
+      lockPath(dir),
+      JSON.stringify({ pid: Number(dead.stdout), host: (await import('node:os')).hostname(), startedAt: 'then' }),
+    );
     expect((await build()).ok).toBe(true);
     expect(existsSync(lockPath(dir))).toBe(false);
   });
@@ -225,12 +245,17 @@ describe('bad input', () => {
   it('two indexers at once: one builds, the other says it is locked, and the index stays sound', async () => {
     t.cleanup();
     t = makeTree({ huge: true });
-    const child = (): Promise<BuildReport> => new Promise((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'build-child.ts')], { env: { ...t.env, TEST_CACHE_DIR: t.cacheDir } });
-      let out = '';
-      p.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-      p.on('close', () => resolve(JSON.parse(out) as BuildReport));
-    });
+    const child = (): Promise<BuildReport> =>
+      new Promise((resolve) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'build-child.ts')], {
+          env: { ...t.env, TEST_CACHE_DIR: t.cacheDir },
+        });
+        let out = '';
+        p.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        p.on('close', () => resolve(JSON.parse(out) as BuildReport));
+      });
     const rs = await Promise.all([child(), child()]);
     expect(rs.some((r) => r.ok)).toBe(true);
     for (const r of rs) if (!r.ok) expect(r.errorKind).toBe('locked');
@@ -243,13 +268,21 @@ describe('bad input', () => {
     await build();
     const oldSize = statSync(indexFile()).size;
     for (let i = 0; i < 400; i++) {
-      writeFileSync(join(t.man, `man1/extra${i}.1`), `.TH EXTRA${i} 1\n.SH NAME\nextra${i} \\- page ${i}\n.SH DESCRIPTION\n${Array.from({ length: 200 }, (_, k) => `word${i}x${k}`).join(' ')}\n`);
+      writeFileSync(
+        join(t.man, `man1/extra${i}.1`),
+        `.TH EXTRA${i} 1\n.SH NAME\nextra${i} \\- page ${i}\n.SH DESCRIPTION\n${Array.from({ length: 200 }, (_, k) => `word${i}x${k}`).join(' ')}\n`,
+      );
     }
     // A real write failure: the child may not write files larger than ~1.3x the old index (EFBIG, like ENOSPC).
     const blocks = Math.ceil((oldSize * 1.3) / 512);
-    const r = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f ${blocks}; exec "${process.execPath}" --import tsx "${join(import.meta.dirname, 'build-child.ts')}"`], {
-      env: { ...t.env, TEST_CACHE_DIR: t.cacheDir }, encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'sh',
+      ['-c', `trap '' XFSZ; ulimit -f ${blocks}; exec "${process.execPath}" --import tsx "${join(import.meta.dirname, 'build-child.ts')}"`],
+      {
+        env: { ...t.env, TEST_CACHE_DIR: t.cacheDir },
+        encoding: 'utf8',
+      },
+    );
     const report = JSON.parse(r.stdout) as BuildReport;
     expect(report).toMatchObject({ ok: false, errorKind: 'disk-full', keptOld: true });
     expect(report.error).toMatch(/disk is full.*old index is kept/);

@@ -31,7 +31,10 @@ export function makeTree(opts: { huge?: boolean } = {}): Tree {
   writeFileSync(join(man, 'man1/broken.1.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]));
   if (opts.huge) {
     const line = '.PP\nThe hugepage keeps talking about mellifluous things over and over again.\n';
-    writeFileSync(join(man, 'man1/hugepage.1'), `.TH HUGEPAGE 1\n.SH NAME\nhugepage \\- a page of pathological size\n.SH DESCRIPTION\n${line.repeat(60_000)}`);
+    writeFileSync(
+      join(man, 'man1/hugepage.1'),
+      `.TH HUGEPAGE 1\n.SH NAME\nhugepage \\- a page of pathological size\n.SH DESCRIPTION\n${line.repeat(60_000)}`,
+    );
   }
   const wiki = join(root, 'wiki');
   cpSync(WIKI_SAMPLE, wiki, { recursive: true });
@@ -41,8 +44,18 @@ export function makeTree(opts: { huge?: boolean } = {}): Tree {
   writeFileSync(join(kde, 'en/testapp/index.cache.bz2'), execFileSync('bzip2', ['-c', join(FIXTURES, 'kde/en/testapp/index.html')]));
   const cacheDir = join(root, 'cache');
   return {
-    root, cacheDir, man, knowledgeDir: join(FIXTURES, 'articles'),
-    env: { PATH: process.env.PATH, HOME: root, MANPATH: man, KOOMPI_ARCH_WIKI_DIR: wiki, KOOMPI_KDE_HELP_DIR: kde, KOOMPI_KNOWLEDGE_DIR: join(FIXTURES, 'articles') },
+    root,
+    cacheDir,
+    man,
+    knowledgeDir: join(FIXTURES, 'articles'),
+    env: {
+      PATH: process.env.PATH,
+      HOME: root,
+      MANPATH: man,
+      KOOMPI_ARCH_WIKI_DIR: wiki,
+      KOOMPI_KDE_HELP_DIR: kde,
+      KOOMPI_KNOWLEDGE_DIR: join(FIXTURES, 'articles'),
+    },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -28,7 +28,8 @@ describe('renderRoff', () => {
   });
 
   it('drops what is not text: comments, fonts, conditionals for troff, macro definitions', () => {
-    const src = '.TH X 1\n.de XX\n.ft B\n..\n.SH NAME\nx \\- y\n.SH DESCRIPTION\n.\\" a comment\n.if t .ft B\n.if n plain\n\\fBbold\\fP and \\s-1small\\s0 \\(em done\\e\n';
+    const src =
+      '.TH X 1\n.de XX\n.ft B\n..\n.SH NAME\nx \\- y\n.SH DESCRIPTION\n.\\" a comment\n.if t .ft B\n.if n plain\n\\fBbold\\fP and \\s-1small\\s0 \\(em done\\e\n';
     const p = renderRoff(src);
     expect(p.sections[0]!.text).toBe('plain bold and small — done\\');
   });

@@ -13,7 +13,13 @@ let key: string | null = KEY;
 
 beforeAll(async () => {
   dbl = await startGeminiDouble({ apiKey: KEY, answer: ANSWER, chaosSeed: 7 });
-  client = createGeminiClient({ baseUrl: dbl.url, model: 'gemini-3.5-flash', getApiKey: () => key, headersTimeoutMs: 800, idleTimeoutMs: 800 });
+  client = createGeminiClient({
+    baseUrl: dbl.url,
+    model: 'gemini-3.5-flash',
+    getApiKey: () => key,
+    headersTimeoutMs: 800,
+    idleTimeoutMs: 800,
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -23,7 +29,9 @@ afterAll(async () => {
 async function ask(): Promise<{ text: string; error: ProviderError | null }> {
   let text = '';
   try {
-    await client.chat({ model: client.model(), system: 'be brief', messages: [{ role: 'user', content: 'mount my usb' }] }, (t) => { text += t; });
+    await client.chat({ model: client.model(), system: 'be brief', messages: [{ role: 'user', content: 'mount my usb' }] }, (t) => {
+      text += t;
+    });
     return { text, error: null };
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;
@@ -56,7 +64,9 @@ describe('Gemini client', () => {
       for (let seed = 100; seed < 125; seed++) {
         dbl.setScenario({ scenario: 'ok', chaosSeed: seed, chunkChars: 1 + (seed % 9), eol: seed % 3 ? '\r\n' : '\n' });
         let text = '';
-        await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [{ role: 'user', content: 'q' }] }, (t) => { text += t; });
+        await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [{ role: 'user', content: 'q' }] }, (t) => {
+          text += t;
+        });
         expect(text).toBe(khmer);
       }
     } finally {
@@ -66,9 +76,18 @@ describe('Gemini client', () => {
 
   it('maps assistant history to role model', async () => {
     dbl.setScenario({ scenario: 'ok', chaosSeed: null });
-    await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [
-      { role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'c' },
-    ] }, () => {});
+    await client.chat(
+      {
+        model: 'gemini-3.5-flash',
+        system: '',
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: 'b' },
+          { role: 'user', content: 'c' },
+        ],
+      },
+      () => {},
+    );
     const body = JSON.parse(dbl.requests.at(-1)!.body);
     expect(body.contents.map((c: { role: string }) => c.role)).toEqual(['user', 'model', 'user']);
     expect(body.systemInstruction).toBeUndefined();
@@ -139,7 +158,11 @@ describe('Gemini client', () => {
   it('unknown model -> model-missing naming the setting', async () => {
     dbl.setScenario({ scenario: 'ok', models: ['gemini-3.5-flash'] });
     let err: unknown;
-    try { await client.chat({ model: 'gemini-nope', system: '', messages: [{ role: 'user', content: 'q' }] }, () => {}); } catch (e) { err = e; }
+    try {
+      await client.chat({ model: 'gemini-nope', system: '', messages: [{ role: 'user', content: 'q' }] }, () => {});
+    } catch (e) {
+      err = e;
+    }
     expect((err as ProviderError).kind).toBe('model-missing');
     expect((err as ProviderError).fix).toContain('KOOMPI_GEMINI_MODEL');
     dbl.setScenario({ models: undefined });
@@ -151,7 +174,11 @@ describe('Gemini client', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
     let err: unknown;
-    try { await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [{ role: 'user', content: 'q' }], signal: ac.signal }, () => {}); } catch (e) { err = e; }
+    try {
+      await client.chat({ model: 'gemini-3.5-flash', system: '', messages: [{ role: 'user', content: 'q' }], signal: ac.signal }, () => {});
+    } catch (e) {
+      err = e;
+    }
     expect((err as ProviderError).kind).toBe('aborted');
     dbl.setScenario('ok');
   });
@@ -170,7 +197,11 @@ describe('Gemini client', () => {
   it('closed port -> unreachable', async () => {
     const c = createGeminiClient({ baseUrl: 'http://127.0.0.1:9', getApiKey: () => KEY });
     let err: unknown;
-    try { await c.chat({ model: 'm', system: '', messages: [{ role: 'user', content: 'q' }] }, () => {}); } catch (e) { err = e; }
+    try {
+      await c.chat({ model: 'm', system: '', messages: [{ role: 'user', content: 'q' }] }, () => {});
+    } catch (e) {
+      err = e;
+    }
     expect((err as ProviderError).kind).toBe('unreachable');
     await c.close();
   });

@@ -8,8 +8,12 @@ import { systemPrompt } from '../../../src-main/core/providers/system-prompt.js'
 import { startGeminiDouble, type GeminiDouble } from '../../doubles/gemini-double.js';
 
 let dbl: GeminiDouble;
-beforeAll(async () => { dbl = await startGeminiDouble({ apiKey: 'AIzaGoodKey', answer: 'hi' }); });
-afterAll(async () => { await dbl.close(); });
+beforeAll(async () => {
+  dbl = await startGeminiDouble({ apiKey: 'AIzaGoodKey', answer: 'hi' });
+});
+afterAll(async () => {
+  await dbl.close();
+});
 
 const BAD_KEYS = ['AIzaSy\nBroken', 'AIzaSy\u200bHidden', 'AIzaSyសួស្តី', 'AIza Sy Spaced', 'AIzaSy\u00a0Nbsp'];
 
@@ -18,7 +22,12 @@ describe('Gemini key format', () => {
     for (const key of BAD_KEYS) {
       const client = createGeminiClient({ baseUrl: dbl.url, getApiKey: () => key, headersTimeoutMs: 2000 });
       const before = dbl.requests.length;
-      const err = await client.chat({ model: '', system: '', messages: [{ role: 'user', content: 'hi' }] }, () => {}).then(() => null, (e: unknown) => e);
+      const err = await client
+        .chat({ model: '', system: '', messages: [{ role: 'user', content: 'hi' }] }, () => {})
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       await client.close();
       expect(err).toBeInstanceOf(ProviderError);
       const pe = err as ProviderError;

@@ -12,7 +12,8 @@ let d: OllamaDouble | null = null;
 const open: OllamaChatProvider[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((p) => p.close()));
-  await d?.close(); d = null;
+  await d?.close();
+  d = null;
 });
 
 function provider(opts: ConstructorParameters<typeof OllamaChatProvider>[0] = {}): OllamaChatProvider {
@@ -20,16 +21,24 @@ function provider(opts: ConstructorParameters<typeof OllamaChatProvider>[0] = {}
   open.push(p);
   return p;
 }
-async function ask(p: OllamaChatProvider, notices: string[] = [], content = 'hello'): Promise<{ text: string; error: ProviderError | null }> {
+async function ask(
+  p: OllamaChatProvider,
+  notices: string[] = [],
+  content = 'hello',
+): Promise<{ text: string; error: ProviderError | null }> {
   let text = '';
   try {
-    await p.chat({ model: 'qwen2.5:1.5b', system: '', messages: [{ role: 'user', content }], onNotice: (m) => notices.push(m) }, (t) => { text += t; });
+    await p.chat({ model: 'qwen2.5:1.5b', system: '', messages: [{ role: 'user', content }], onNotice: (m) => notices.push(m) }, (t) => {
+      text += t;
+    });
     return { text, error: null };
-  } catch (e) { return { text, error: e as ProviderError }; }
+  } catch (e) {
+    return { text, error: e as ProviderError };
+  }
 }
 
 describe('Ollama under load', () => {
-  it('the double answers 503 with Ollama\'s words once the slots and the queue are full', async () => {
+  it("the double answers 503 with Ollama's words once the slots and the queue are full", async () => {
     d = await startOllamaDouble({ numParallel: 1, maxQueue: 1, tokenDelayMs: 30 });
     const p = provider({ busyPolicy: { budgetMs: 0, baseMs: 10, capMs: 10 } });
     const results = await Promise.all([ask(p), ask(p), ask(p)]);
@@ -48,7 +57,9 @@ describe('Ollama under load', () => {
     expect(d.load.rejected).toBeGreaterThan(0);
     expect(d.load.maxActive).toBeLessThanOrEqual(2);
     expect(notices.length).toBe(d.load.rejected);
-    expect(notices[0]).toMatch(/^Waiting for the server at http:\/\/127\.0\.0\.1:\d+: it is busy answering others \(\d+ s so far; asking again in \d+ s\)\.$/);
+    expect(notices[0]).toMatch(
+      /^Waiting for the server at http:\/\/127\.0\.0\.1:\d+: it is busy answering others \(\d+ s so far; asking again in \d+ s\)\.$/,
+    );
   });
 
   it('speaks Khmer to a Khmer question while it waits', async () => {
@@ -84,33 +95,51 @@ describe('Ollama under load', () => {
     d.setScenario({ hang: ['/api/version', '/api/tags'] });
     expect(await provider({ livenessTimeoutMs: 200 }).availability()).toMatchObject({ ok: false, kind: 'timeout' });
     const port = d.port;
-    await d.close(); d = null;
+    await d.close();
+    d = null;
     const dead = new OllamaChatProvider({ host: `http://127.0.0.1:${port}`, availabilityCacheMs: 0 });
     open.push(dead);
     expect(await dead.availability()).toMatchObject({ ok: false, kind: 'unreachable' });
   });
 
-  const lan = Object.values(networkInterfaces()).flat().find((a) => a?.family === 'IPv4' && !a.internal)?.address;
-  it.skipIf(!lan)('a school server on the network that answers its liveness late is waited for, not called dead (skipped without a LAN address)', async () => {
-    d = await startOllamaDouble({ listenHost: lan!, numParallel: 1, maxQueue: 0, firstTokenDelayMs: 1200, livenessDelayWhenBusyMs: 2000 });
-    const p = provider({ model: 'qwen2.5:1.5b', availabilityCacheMs: 0, busyPolicy: { budgetMs: 20_000, baseMs: 100, capMs: 400 } });
-    const hog = ask(p);
-    await new Promise((r) => setTimeout(r, 100));
-    const t0 = Date.now();
-    expect(await p.availability()).toMatchObject({ ok: true, model: 'qwen2.5:1.5b' });
-    expect(Date.now() - t0).toBeLessThan(2500); // inside the router's guard
-    const notices: string[] = [];
-    const r = await ask(p, notices);
-    expect(r.error).toBeNull();
-    expect(r.text).toBe(d.scenario.answer);
-    expect((await hog).error).toBeNull();
-    // A stuck one is given up on when the budget is spent, saying so, never "not running".
-    d.setScenario({ hang: ['/api/version', '/api/tags'] });
-    const stuck = provider({ model: 'qwen2.5:1.5b', availabilityCacheMs: 0, livenessTimeoutMs: 200, busyPolicy: { budgetMs: 300, baseMs: 100, capMs: 100 } });
-    expect((await stuck.availability()).ok).toBe(true);
-    const given = await ask(stuck);
-    expect(given.error?.message).toMatch(/stayed busy for \d+ s/);
-  }, 30_000);
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+  it.skipIf(!lan)(
+    'a school server on the network that answers its liveness late is waited for, not called dead (skipped without a LAN address)',
+    async () => {
+      d = await startOllamaDouble({
+        listenHost: lan!,
+        numParallel: 1,
+        maxQueue: 0,
+        firstTokenDelayMs: 1200,
+        livenessDelayWhenBusyMs: 2000,
+      });
+      const p = provider({ model: 'qwen2.5:1.5b', availabilityCacheMs: 0, busyPolicy: { budgetMs: 20_000, baseMs: 100, capMs: 400 } });
+      const hog = ask(p);
+      await new Promise((r) => setTimeout(r, 100));
+      const t0 = Date.now();
+      expect(await p.availability()).toMatchObject({ ok: true, model: 'qwen2.5:1.5b' });
+      expect(Date.now() - t0).toBeLessThan(2500); // inside the router's guard
+      const notices: string[] = [];
+      const r = await ask(p, notices);
+      expect(r.error).toBeNull();
+      expect(r.text).toBe(d.scenario.answer);
+      expect((await hog).error).toBeNull();
+      // A stuck one is given up on when the budget is spent, saying so, never "not running".
+      d.setScenario({ hang: ['/api/version', '/api/tags'] });
+      const stuck = provider({
+        model: 'qwen2.5:1.5b',
+        availabilityCacheMs: 0,
+        livenessTimeoutMs: 200,
+        busyPolicy: { budgetMs: 300, baseMs: 100, capMs: 100 },
+      });
+      expect((await stuck.availability()).ok).toBe(true);
+      const given = await ask(stuck);
+      expect(given.error?.message).toMatch(/stayed busy for \d+ s/);
+    },
+    30_000,
+  );
 
   it('backoff: grows, is capped, has jitter, and honours Retry-After', () => {
     const lo = (n: number) => backoffDelay(n, DEFAULT_BUSY_POLICY, () => 0);

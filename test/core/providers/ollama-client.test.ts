@@ -13,21 +13,34 @@ import { statusError } from '../../../src-main/core/providers/ollama/http.js';
 
 const KHMER_ANSWER = 'ដើម្បីដំឡើង Firefox សូមប្រើ:\n\n```bash\nkoompi pkg install firefox\n```\nរួចរាល់ 🚀';
 const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
 
-async function setup(opts: DoubleOptions = {}, client: Partial<OllamaChatOptions> = {}): Promise<{ d: OllamaDouble; p: OllamaChatProvider }> {
+async function setup(
+  opts: DoubleOptions = {},
+  client: Partial<OllamaChatOptions> = {},
+): Promise<{ d: OllamaDouble; p: OllamaChatProvider }> {
   const d = await startOllamaDouble({ answer: KHMER_ANSWER, ...opts });
   const p = new OllamaChatProvider({ host: d.url, ...client });
-  cleanups.push(() => d.close(), () => p.close());
+  cleanups.push(
+    () => d.close(),
+    () => p.close(),
+  );
   return { d, p };
 }
 
 const ask = { model: 'qwen2.5:1.5b', system: 'SYS', messages: [{ role: 'user' as const, content: 'how do I install firefox?' }] };
 
-async function chatCollect(p: OllamaChatProvider, req = ask): Promise<{ text: string; stats?: Awaited<ReturnType<OllamaChatProvider['chat']>>; error?: ProviderError }> {
+async function chatCollect(
+  p: OllamaChatProvider,
+  req = ask,
+): Promise<{ text: string; stats?: Awaited<ReturnType<OllamaChatProvider['chat']>>; error?: ProviderError }> {
   let text = '';
   try {
-    const stats = await p.chat(req, (t) => { text += t; });
+    const stats = await p.chat(req, (t) => {
+      text += t;
+    });
     return { text, stats };
   } catch (e) {
     if (!(e instanceof ProviderError)) throw e;
@@ -38,17 +51,35 @@ async function chatCollect(p: OllamaChatProvider, req = ask): Promise<{ text: st
 describe('OllamaChatProvider.chat', () => {
   it('streams the text byte for byte in normal and chaotic framing (several seeds) and keeps the stats', async () => {
     const { d, p } = await setup();
-    for (const [framing, seed] of [['normal', 1], ['chaotic', 1], ['chaotic', 2], ['chaotic', 3]] as const) {
+    for (const [framing, seed] of [
+      ['normal', 1],
+      ['chaotic', 1],
+      ['chaotic', 2],
+      ['chaotic', 3],
+    ] as const) {
       d.setScenario({ framing, seed });
       const r = await chatCollect(p);
       expect(r.error).toBeUndefined();
       expect(r.text).toBe(KHMER_ANSWER);
       const n = tokenize(KHMER_ANSWER).length;
-      expect(r.stats).toMatchObject({ doneReason: 'stop', evalCount: n, evalDurationNs: n * 20_000_000, promptEvalCount: 26, loadDurationNs: 1_000_000 });
+      expect(r.stats).toMatchObject({
+        doneReason: 'stop',
+        evalCount: n,
+        evalDurationNs: n * 20_000_000,
+        promptEvalCount: 26,
+        loadDurationNs: 1_000_000,
+      });
       expect(r.stats?.tokensPerSecond).toBeCloseTo(50, 6);
     }
     const sent = d.requests.find((r) => r.path === '/api/chat')!.body as Record<string, unknown>;
-    expect(sent).toMatchObject({ model: 'qwen2.5:1.5b', stream: true, messages: [{ role: 'system', content: 'SYS' }, { role: 'user', content: 'how do I install firefox?' }] });
+    expect(sent).toMatchObject({
+      model: 'qwen2.5:1.5b',
+      stream: true,
+      messages: [
+        { role: 'system', content: 'SYS' },
+        { role: 'user', content: 'how do I install firefox?' },
+      ],
+    });
   });
 
   it('sends keep_alive and model options from its settings', async () => {
@@ -98,7 +129,10 @@ describe('OllamaChatProvider.chat', () => {
     const { d, p } = await setup({ tokens: Array.from({ length: 400 }, (_, i) => `t${i} `), tokenDelayMs: 5 });
     const ctl = new AbortController();
     let text = '';
-    const pending = p.chat({ ...ask, signal: ctl.signal }, (t) => { text += t; if (text.length > 20) ctl.abort(); });
+    const pending = p.chat({ ...ask, signal: ctl.signal }, (t) => {
+      text += t;
+      if (text.length > 20) ctl.abort();
+    });
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     await vi.waitFor(() => expect(d.requests.find((r) => r.path === '/api/chat')?.outcome).toBe('client-closed'), { timeout: 2000 });
   });
@@ -124,7 +158,12 @@ describe('OllamaChatProvider.availability', () => {
 
   it('says which pull fixes a configured model that is missing, or that no model is there', async () => {
     const { d, p } = await setup({ models: [] }, { model: 'llama3.2:1b', availabilityCacheMs: 0 });
-    expect(await p.availability()).toEqual({ ok: false, reason: 'The model llama3.2:1b is not installed in Ollama.', fix: 'Run: koompi-ask models pull llama3.2:1b', kind: 'model-missing' });
+    expect(await p.availability()).toEqual({
+      ok: false,
+      reason: 'The model llama3.2:1b is not installed in Ollama.',
+      fix: 'Run: koompi-ask models pull llama3.2:1b',
+      kind: 'model-missing',
+    });
     const auto = new OllamaChatProvider({ host: d.url });
     cleanups.push(() => auto.close());
     const a = await auto.availability();
@@ -196,7 +235,13 @@ describe('warm-up and model management', () => {
     const statuses: string[] = [];
     await p.models.create('koompi-assistant', spec, (e) => statuses.push(e.status));
     expect(statuses.at(-1)).toBe('success');
-    expect(d.requests.at(-1)!.body).toEqual({ model: 'koompi-assistant', from: 'qwen2.5:1.5b', system: spec.system, parameters: spec.parameters, stream: true });
+    expect(d.requests.at(-1)!.body).toEqual({
+      model: 'koompi-assistant',
+      from: 'qwen2.5:1.5b',
+      system: spec.system,
+      parameters: spec.parameters,
+      stream: true,
+    });
     expect((await p.models.show('koompi-assistant')).system).toBe(spec.system);
   });
 });
@@ -205,7 +250,10 @@ describe('createOllamaFromEnv', () => {
   it('reads OLLAMA_HOST (bare host:port) and KOOMPI_MODEL over the setting', async () => {
     const d = await startOllamaDouble({ models: [{ name: 'tiny:1b' }, { name: 'qwen2.5:1.5b' }] });
     const c = createOllamaFromEnv({ OLLAMA_HOST: `127.0.0.1:${d.port}`, KOOMPI_MODEL: 'tiny:1b' }, { model: 'qwen2.5:1.5b' });
-    cleanups.push(() => d.close(), () => c.close());
+    cleanups.push(
+      () => d.close(),
+      () => c.close(),
+    );
     expect(c.host).toBe(d.url);
     expect(await c.provider.availability()).toMatchObject({ ok: true, model: 'tiny:1b' });
   });
@@ -213,8 +261,14 @@ describe('createOllamaFromEnv', () => {
 
 describe('statusError', () => {
   it('maps Ollama error bodies to kinds with fixes', () => {
-    expect(statusError(404, '{"error":"model \'x:1b\' not found"}')).toMatchObject({ kind: 'model-missing', fix: 'Run: koompi-ask models pull x:1b' });
-    expect(statusError(500, '{"error":"llama runner process has terminated"}')).toMatchObject({ kind: 'server', message: 'Ollama answered HTTP 500: llama runner process has terminated' });
+    expect(statusError(404, '{"error":"model \'x:1b\' not found"}')).toMatchObject({
+      kind: 'model-missing',
+      fix: 'Run: koompi-ask models pull x:1b',
+    });
+    expect(statusError(500, '{"error":"llama runner process has terminated"}')).toMatchObject({
+      kind: 'server',
+      message: 'Ollama answered HTTP 500: llama runner process has terminated',
+    });
     expect(statusError(502, '<html>bad gateway</html>').message).toContain('<html>bad gateway</html>');
   });
 });

@@ -9,14 +9,23 @@ import { systemPrompt } from '../../../src-main/core/providers/system-prompt.js'
 
 const ANSWER = 'Use this:\n\n```bash\nkoompi pkg install firefox\n```\nរួចរាល់';
 const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
 
 async function failure(opts: DoubleOptions, client: { idleTimeoutMs?: number } = {}): Promise<ProviderError> {
   const d = await startOllamaDouble({ answer: ANSWER, ...opts });
   const p = new OllamaChatProvider({ host: d.url, ...client });
-  cleanups.push(() => d.close(), () => p.close());
-  const err = await p.chat({ model: 'qwen2.5:1.5b', system: '', messages: [{ role: 'user', content: 'install firefox?' }] }, () => {})
-    .then(() => null, (e: unknown) => e);
+  cleanups.push(
+    () => d.close(),
+    () => p.close(),
+  );
+  const err = await p
+    .chat({ model: 'qwen2.5:1.5b', system: '', messages: [{ role: 'user', content: 'install firefox?' }] }, () => {})
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(err).toBeInstanceOf(ProviderError);
   return err as ProviderError;
 }
@@ -58,16 +67,25 @@ describe('Ollama answer failures say what to do', () => {
   it('a pull the registry refuses names where to check the model name', async () => {
     const d = await startOllamaDouble({ unpullable: ['ghost:1b'] });
     const p = new OllamaChatProvider({ host: d.url });
-    cleanups.push(() => d.close(), () => p.close());
-    const err = await p.models.pull('ghost:1b').then(() => null, (e: unknown) => e as ProviderError);
+    cleanups.push(
+      () => d.close(),
+      () => p.close(),
+    );
+    const err = await p.models.pull('ghost:1b').then(
+      () => null,
+      (e: unknown) => e as ProviderError,
+    );
     expect(err?.message).toContain('file does not exist');
     expect(err?.fix).toContain('ollama.com/library');
   });
 
-  it('the router puts the fix in the answer\'s error line, partial text kept', async () => {
+  it("the router puts the fix in the answer's error line, partial text kept", async () => {
     const d = await startOllamaDouble({ answer: ANSWER, errorAfterTokens: 3 });
     const local = new OllamaChatProvider({ host: d.url });
-    cleanups.push(() => d.close(), () => local.close());
+    cleanups.push(
+      () => d.close(),
+      () => local.close(),
+    );
     const router = createRouter({
       settings: () => ({ allowCloud: false, privacyMode: false, ollamaHost: d.url }),
       local: () => local,

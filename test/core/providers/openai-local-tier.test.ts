@@ -10,21 +10,36 @@ import { startOpenAIDouble, type OpenAIDouble } from '../../doubles/openai-doubl
 
 class Capture extends Writable {
   text = '';
-  override _write(c: Buffer, _e: BufferEncoding, cb: () => void): void { this.text += c.toString('utf8'); cb(); }
+  override _write(c: Buffer, _e: BufferEncoding, cb: () => void): void {
+    this.text += c.toString('utf8');
+    cb();
+  }
 }
 
 let d: OpenAIDouble;
 let root: string;
 let base: NodeJS.ProcessEnv;
 beforeEach(async () => {
-  d = await startOpenAIDouble({ models: ['llama-3.2-1b-instruct'], tokens: ['Hello', ' from', ' the', ' school', ' server'], framing: 'chaotic' });
+  d = await startOpenAIDouble({
+    models: ['llama-3.2-1b-instruct'],
+    tokens: ['Hello', ' from', ' the', ' school', ' server'],
+    framing: 'chaotic',
+  });
   root = await mkdtemp(join(tmpdir(), 'koompi-openai-tier-'));
   base = {
-    PATH: process.env.PATH, KOOMPI_CONFIG_DIR: join(root, 'cfg'), XDG_CONFIG_DIRS: join(root, 'xdg'), KOOMPI_HAS_CLI: '0',
-    KOOMPI_KNOWLEDGE_DIR: '/nonexistent/koompi-knowledge', KOOMPI_CACHE_DIR: '/nonexistent/koompi-cache', OLLAMA_HOST: '127.0.0.1:9',
+    PATH: process.env.PATH,
+    KOOMPI_CONFIG_DIR: join(root, 'cfg'),
+    XDG_CONFIG_DIRS: join(root, 'xdg'),
+    KOOMPI_HAS_CLI: '0',
+    KOOMPI_KNOWLEDGE_DIR: '/nonexistent/koompi-knowledge',
+    KOOMPI_CACHE_DIR: '/nonexistent/koompi-cache',
+    OLLAMA_HOST: '127.0.0.1:9',
   };
 });
-afterEach(async () => { await d.close(); await rm(root, { recursive: true, force: true }); });
+afterEach(async () => {
+  await d.close();
+  await rm(root, { recursive: true, force: true });
+});
 
 async function run(argv: string[], env: NodeJS.ProcessEnv, input?: string): Promise<{ code: number; out: string; err: string }> {
   const stdout = new Capture();
@@ -38,7 +53,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, input?: string): Prom
 const QUESTION = 'Write a short poem about the Mekong river for my class';
 
 describe('OpenAI-compatible local tier through koompi-ask', () => {
-  it('KOOMPI_OPENAI_BASE_URL + KOOMPI_OPENAI_API_KEY: answers as the local tier with the server\'s model', async () => {
+  it("KOOMPI_OPENAI_BASE_URL + KOOMPI_OPENAI_API_KEY: answers as the local tier with the server's model", async () => {
     d.setScenario({ apiKey: 'sk-env' });
     const r = await run(['--json', '--offline', QUESTION], { ...base, KOOMPI_OPENAI_BASE_URL: d.baseUrl, KOOMPI_OPENAI_API_KEY: 'sk-env' });
     const j = JSON.parse(r.out) as { tier: string; text: string; model: string; error: string | null };
@@ -64,7 +79,9 @@ describe('OpenAI-compatible local tier through koompi-ask', () => {
     const r = await run(['doctor', '--json'], { ...base, KOOMPI_OPENAI_BASE_URL: d.baseUrl });
     const rep = JSON.parse(r.out) as { ok: boolean; checks: Array<{ id: string; status: string; message: string }> };
     expect(rep.ok).toBe(true);
-    expect(rep.checks.find((c) => c.id === 'ollama')?.message).toMatch(/OpenAI-compatible server at .* answers \(1 model: llama-3\.2-1b-instruct\)/);
+    expect(rep.checks.find((c) => c.id === 'ollama')?.message).toMatch(
+      /OpenAI-compatible server at .* answers \(1 model: llama-3\.2-1b-instruct\)/,
+    );
     expect(rep.checks.find((c) => c.id === 'model')?.status).toBe('ok');
     expect(rep.checks.some((c) => c.id === 'memory')).toBe(false);
   });

@@ -9,7 +9,8 @@ let d: OpenAIDouble | null = null;
 const providers: OpenAICompatProvider[] = [];
 afterEach(async () => {
   await Promise.all(providers.splice(0).map((p) => p.close()));
-  await d?.close(); d = null;
+  await d?.close();
+  d = null;
 });
 
 function make(opts: Partial<ConstructorParameters<typeof OpenAICompatProvider>[0]> = {}): OpenAICompatProvider {
@@ -17,10 +18,19 @@ function make(opts: Partial<ConstructorParameters<typeof OpenAICompatProvider>[0
   providers.push(p);
   return p;
 }
-const ask = async (p: OpenAICompatProvider, model: string, notices: string[] = []): Promise<{ text: string; error: ProviderError | null }> => {
+const ask = async (
+  p: OpenAICompatProvider,
+  model: string,
+  notices: string[] = [],
+): Promise<{ text: string; error: ProviderError | null }> => {
   let text = '';
   try {
-    await p.chat({ model, system: 'SYS', messages: [{ role: 'user', content: 'install firefox' }], onNotice: (m) => notices.push(m) }, (t) => { text += t; });
+    await p.chat(
+      { model, system: 'SYS', messages: [{ role: 'user', content: 'install firefox' }], onNotice: (m) => notices.push(m) },
+      (t) => {
+        text += t;
+      },
+    );
     return { text, error: null };
   } catch (e) {
     return { text, error: e as ProviderError };
@@ -30,7 +40,12 @@ const TOKENS = ['ដំឡើង', ' Firefox', ' ដោយ', ': 🦊', '\n```bas
 
 describe('OpenAICompatProvider', () => {
   it('takes the first listed model, sends system + user, and streams the exact text under chaotic framing, CRLF and comments', async () => {
-    for (const [seed, crlf, comments] of [[1, false, false], [2, true, false], [3, false, true], [4, true, true]] as const) {
+    for (const [seed, crlf, comments] of [
+      [1, false, false],
+      [2, true, false],
+      [3, false, true],
+      [4, true, true],
+    ] as const) {
       d = await startOpenAIDouble({ tokens: TOKENS, framing: 'chaotic', crlf, comments, seed, models: ['qwen2.5-1.5b-instruct', 'phi3'] });
       const p = make();
       const av = await p.availability();
@@ -40,9 +55,14 @@ describe('OpenAICompatProvider', () => {
       expect(r.text).toBe(TOKENS.join(''));
       const body = d.requests.find((q) => q.path === '/v1/chat/completions')!.body as { messages: unknown[]; stream: boolean };
       expect(body.stream).toBe(true);
-      expect(body.messages).toEqual([{ role: 'system', content: 'SYS' }, { role: 'user', content: 'install firefox' }]);
-      await p.close(); providers.pop();
-      await d.close(); d = null;
+      expect(body.messages).toEqual([
+        { role: 'system', content: 'SYS' },
+        { role: 'user', content: 'install firefox' },
+      ]);
+      await p.close();
+      providers.pop();
+      await d.close();
+      d = null;
     }
   });
 
@@ -108,7 +128,8 @@ describe('OpenAICompatProvider', () => {
     expect(r.error?.kind).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(3000);
     const url = d.baseUrl;
-    await d.close(); d = null;
+    await d.close();
+    d = null;
     const dead = new OpenAICompatProvider({ baseUrl: url });
     providers.push(dead);
     expect(await dead.availability()).toMatchObject({ ok: false, kind: 'unreachable' });

@@ -9,7 +9,16 @@ const modelfile = readFileSync(new URL('../../../assets/ollama/Modelfile', impor
 describe('system prompt', () => {
   it('asks for the koompi CLI, bash fences, warnings with snapshots, and Khmer answers', () => {
     const p = systemPrompt({ hasKoompiCli: true });
-    for (const needle of ['koompi pkg install', 'koompi snapshot create', '```bash', 'snapshot', 'Khmer', 'KDE Plasma', 'pacman', 'systemctl']) {
+    for (const needle of [
+      'koompi pkg install',
+      'koompi snapshot create',
+      '```bash',
+      'snapshot',
+      'Khmer',
+      'KDE Plasma',
+      'pacman',
+      'systemctl',
+    ]) {
       expect(p).toContain(needle);
     }
   });

@@ -61,7 +61,10 @@ describe('buildCore races', () => {
   it('a refused settings change says which setting and what it accepts, on its first line', async () => {
     const core = await buildCore({ env: { OLLAMA_HOST: ollama.url }, configDir: dir });
     try {
-      const err = await core.updateSettings({ keepAlive: 'forever' }).then(() => null, (e: unknown) => e as Error);
+      const err = await core.updateSettings({ keepAlive: 'forever' }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
       expect(err).toBeInstanceOf(Error);
       const first = err!.message.split('\n')[0]!;
       expect(first).toContain('keepAlive');

@@ -42,7 +42,12 @@ describe('buildCore', () => {
   });
 
   it('env overrides settings; GEMINI_API_KEY wins over the stored key', async () => {
-    const env = { OLLAMA_HOST: '127.0.0.1:9', GEMINI_API_KEY: 'env-key', KOOMPI_GEMINI_BASE_URL: gemini.url, KOOMPI_GEMINI_MODEL: 'gemini-test' };
+    const env = {
+      OLLAMA_HOST: '127.0.0.1:9',
+      GEMINI_API_KEY: 'env-key',
+      KOOMPI_GEMINI_BASE_URL: gemini.url,
+      KOOMPI_GEMINI_MODEL: 'gemini-test',
+    };
     const core = await buildCore({ env, configDir: dir, getGeminiKey: () => 'stored-key' });
     try {
       await core.updateSettings({ allowCloud: true });
@@ -65,7 +70,11 @@ describe('buildCore', () => {
   });
 
   it('the stored key is used when no env key; doctor names a missing model with its pull command', async () => {
-    const core = await buildCore({ env: { OLLAMA_HOST: ollama.url, KOOMPI_MODEL: 'missing:7b' }, configDir: dir, getGeminiKey: async () => 'stored-key' });
+    const core = await buildCore({
+      env: { OLLAMA_HOST: ollama.url, KOOMPI_MODEL: 'missing:7b' },
+      configDir: dir,
+      getGeminiKey: async () => 'stored-key',
+    });
     try {
       expect(await core.geminiKey()).toBe('stored-key');
       const rep = await core.doctor();

@@ -11,24 +11,44 @@ import { createRouter } from '../../../src-main/core/router/index.js';
 import { composeDocsAnswer, findOptionPage } from '../../../src-main/core/router/docs-answer.js';
 import { systemPrompt } from '../../../src-main/core/providers/system-prompt.js';
 
-const page = (name: string, desc: string, opts: Array<[string, string]>) => [
-  `.TH ${name.toUpperCase()} 1 "2026" "fixture" "User Commands"`, '.SH NAME', `${name} \\- ${desc}`, '.SH SYNOPSIS', `.B ${name}`, '[\\fIOPTION\\fR]... [\\fIFILE\\fR]...',
-  '.SH DESCRIPTION', `${desc}.`, ...opts.flatMap(([o, d]) => ['.TP', o, d]), '',
-].join('\n');
+const page = (name: string, desc: string, opts: Array<[string, string]>) =>
+  [
+    `.TH ${name.toUpperCase()} 1 "2026" "fixture" "User Commands"`,
+    '.SH NAME',
+    `${name} \\- ${desc}`,
+    '.SH SYNOPSIS',
+    `.B ${name}`,
+    '[\\fIOPTION\\fR]... [\\fIFILE\\fR]...',
+    '.SH DESCRIPTION',
+    `${desc}.`,
+    ...opts.flatMap(([o, d]) => ['.TP', o, d]),
+    '',
+  ].join('\n');
 
 let dir: string;
 let index: DocsIndex;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'koompi-docs-answer-'));
   await mkdir(join(dir, 'man', 'man1'), { recursive: true });
-  await writeFile(join(dir, 'man', 'man1', 'rm.1'), page('rm', 'remove files or directories', [
-    ['\\fB\\-f\\fR, \\fB\\-\\-force\\fR', 'ignore nonexistent files and arguments, never prompt'],
-    ['\\fB\\-r\\fR, \\fB\\-R\\fR, \\fB\\-\\-recursive\\fR', 'remove directories and their contents recursively'],
-  ]));
-  await writeFile(join(dir, 'man', 'man1', 'free.1'), page('free', 'Display amount of free and used memory in the system', [
-    ['\\fB\\-h\\fR, \\fB\\-\\-human\\fR', 'Show all output fields automatically scaled to shortest three digit unit'],
-  ]));
-  const env = { PATH: process.env.PATH, MANPATH: join(dir, 'man'), KOOMPI_ARCH_WIKI_DIR: join(dir, 'none'), KOOMPI_KDE_HELP_DIR: join(dir, 'none') };
+  await writeFile(
+    join(dir, 'man', 'man1', 'rm.1'),
+    page('rm', 'remove files or directories', [
+      ['\\fB\\-f\\fR, \\fB\\-\\-force\\fR', 'ignore nonexistent files and arguments, never prompt'],
+      ['\\fB\\-r\\fR, \\fB\\-R\\fR, \\fB\\-\\-recursive\\fR', 'remove directories and their contents recursively'],
+    ]),
+  );
+  await writeFile(
+    join(dir, 'man', 'man1', 'free.1'),
+    page('free', 'Display amount of free and used memory in the system', [
+      ['\\fB\\-h\\fR, \\fB\\-\\-human\\fR', 'Show all output fields automatically scaled to shortest three digit unit'],
+    ]),
+  );
+  const env = {
+    PATH: process.env.PATH,
+    MANPATH: join(dir, 'man'),
+    KOOMPI_ARCH_WIKI_DIR: join(dir, 'none'),
+    KOOMPI_KDE_HELP_DIR: join(dir, 'none'),
+  };
   const built = await buildDocsIndex({ cacheDir: join(dir, 'cache'), env, inProcess: true });
   expect(built.ok).toBe(true);
   index = openDocsIndex({ cacheDir: join(dir, 'cache'), env });
@@ -38,13 +58,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const router = () => createRouter({
-  settings: () => ({ allowCloud: false, privacyMode: true }), local: () => null, cloud: () => null,
-  intentContext: () => ({ hasKoompiCli: false }), systemPrompt, docs: () => index,
-});
+const router = () =>
+  createRouter({
+    settings: () => ({ allowCloud: false, privacyMode: true }),
+    local: () => null,
+    cloud: () => null,
+    intentContext: () => ({ hasKoompiCli: false }),
+    systemPrompt,
+    docs: () => index,
+  });
 
 describe('docs answers', () => {
-  it('an option question: the option\'s paragraph from the manual, the page as the first source', async () => {
+  it("an option question: the option's paragraph from the manual, the page as the first source", async () => {
     const a = await router().ask({ question: 'what does the -r option of rm do' });
     expect(a.tier).toBe('docs');
     expect(a.text).toContain('remove directories and their contents recursively');

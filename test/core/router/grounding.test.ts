@@ -1,7 +1,13 @@
 // Grounding: the best passages, numbered, fit a ~1,500-token budget (room left in num_ctx 4096), a fenced block cut
 // in the middle is closed, the model is told to answer from them and cite [n]; the docs excerpt keeps what answers.
 import { describe, expect, it } from 'vitest';
-import { BASE_SYSTEM_PROMPT, buildGrounding, estimateTokens, GROUNDING_TOKEN_BUDGET, systemPrompt } from '../../../src-main/core/providers/system-prompt.js';
+import {
+  BASE_SYSTEM_PROMPT,
+  buildGrounding,
+  estimateTokens,
+  GROUNDING_TOKEN_BUDGET,
+  systemPrompt,
+} from '../../../src-main/core/providers/system-prompt.js';
 import { excerpt, optionParagraphs, optionsIn } from '../../../src-main/core/router/docs-excerpt.js';
 
 const passage = (n: number, text: string) => ({ kind: 'koompi', title: `Title ${n}`, ref: `koompi:a#s${n}`, text });
@@ -68,9 +74,12 @@ describe('docs excerpt', () => {
     expect(optionParagraphs(man, ['-z'])).toEqual([]);
   });
 
-  it('keeps a short passage whole and cuts a long one to the paragraphs that share the question\'s words', () => {
+  it("keeps a short passage whole and cuts a long one to the paragraphs that share the question's words", () => {
     expect(excerpt('One.\n\n```bash\nls\n```', 'list')).toBe('One.\n\n```bash\nls\n```');
-    const filler = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} talks about printers, paper and ink cartridges in general terms.`).join('\n\n');
+    const filler = Array.from(
+      { length: 12 },
+      (_, i) => `Paragraph ${i} talks about printers, paper and ink cartridges in general terms.`,
+    ).join('\n\n');
     const long = `Intro line.\n\n${filler}\n\nTo change the wallpaper, right-click the desktop.\n\n\`\`\`bash\nplasma-apply-wallpaperimage ~/pic.png\n\`\`\``;
     const e = excerpt(long, 'how do I change the wallpaper');
     expect(e).toContain('Intro line.');

@@ -4,7 +4,14 @@ import { plan, type PlanState } from '../../../src-main/core/router/plan.js';
 import { matchIntent } from '../../../src-main/core/intents/index.js';
 
 const base: PlanState = {
-  intent: null, docs: 'none', allowCloud: false, privacyMode: false, offline: false, preferCloud: false, hasLocal: true, cloud: 'ready',
+  intent: null,
+  docs: 'none',
+  allowCloud: false,
+  privacyMode: false,
+  offline: false,
+  preferCloud: false,
+  hasLocal: true,
+  cloud: 'ready',
 };
 const kinds = (p: ReturnType<typeof plan>) => Object.fromEntries(p.skipped.map((s) => [s.tier, s.kind]));
 
@@ -32,7 +39,11 @@ describe('plan', () => {
     const q = 'explain in detail the differences between btrfs snapshots and backups';
     expect(plan(q, { ...base, docs: 'strong' }).order).toEqual(['local', 'docs']);
     expect(plan(q, { ...base, docs: 'strong', allowCloud: true }).order).toEqual(['cloud', 'local', 'docs']);
-    expect(plan('how do I take a snapshot', { ...base, docs: 'strong', allowCloud: true, preferCloud: true }).order).toEqual(['cloud', 'local', 'docs']);
+    expect(plan('how do I take a snapshot', { ...base, docs: 'strong', allowCloud: true, preferCloud: true }).order).toEqual([
+      'cloud',
+      'local',
+      'docs',
+    ]);
   });
 
   it('says why the cloud is left out, one kind per reason, in order of precedence', () => {
@@ -52,7 +63,14 @@ describe('plan', () => {
   });
 
   it('a rule below the threshold is named with its confidence', () => {
-    const intent = { intent: 'pkg.install', confidence: 0.5, argv: ['pacman', '-S', 'x'], command: 'pacman -S x', text: '', lang: 'en' as const };
+    const intent = {
+      intent: 'pkg.install',
+      confidence: 0.5,
+      argv: ['pacman', '-S', 'x'],
+      command: 'pacman -S x',
+      text: '',
+      lang: 'en' as const,
+    };
     const p = plan('maybe install x?', { ...base, intent });
     expect(p.skipped[0]).toEqual({ tier: 'rules', kind: 'no-rule', why: 'the rule pkg.install is not sure enough (0.50)' });
     expect(p.order).toEqual(['local']);

@@ -37,7 +37,11 @@ function setup(o: { localHost?: string; docs?: () => DocsIndex | null; settings?
   open.push(local);
   const settings: RouterSettings = { allowCloud: false, privacyMode: false, ollamaHost: o.localHost ?? ollama.url, ...o.settings };
   const router = createRouter({
-    settings: () => settings, local: () => local, cloud: () => null, intentContext: () => ({ hasKoompiCli: true }), systemPrompt,
+    settings: () => settings,
+    local: () => local,
+    cloud: () => null,
+    intentContext: () => ({ hasKoompiCli: true }),
+    systemPrompt,
     docs: o.docs ?? (() => index),
   });
   const events: AnswerEvent[] = [];
@@ -60,9 +64,16 @@ describe('the docs tier', () => {
     expect(a.commands.map((c) => c.command).join('\n')).toMatch(/snapshot rollback|snapper .*rollback/);
     expect(a.commands.every((c) => ['safe', 'elevated', 'destructive'].includes(c.risk))).toBe(true);
     // Not a strong match: the local model was tried first, and the hand-over says where the answer comes from.
-    expect(events.find((e) => e.type === 'notice')).toMatchObject({ message: expect.stringMatching(/^The local model is not available \(.*\); asking the offline documentation instead\.$/) });
+    expect(events.find((e) => e.type === 'notice')).toMatchObject({
+      message: expect.stringMatching(/^The local model is not available \(.*\); asking the offline documentation instead\.$/),
+    });
     expect(events.find((e) => e.type === 'start')).toEqual({ type: 'start', tier: 'docs', model: null, intent: null });
-    expect(events.filter((e) => e.type === 'chunk').map((e) => (e as { text: string }).text).join('')).toBe(a.text);
+    expect(
+      events
+        .filter((e) => e.type === 'chunk')
+        .map((e) => (e as { text: string }).text)
+        .join(''),
+    ).toBe(a.text);
   });
 
   it('answers a Khmer question in Khmer, from the Khmer article', async () => {

@@ -41,8 +41,17 @@ interface Setup {
 }
 
 function setup(o: Setup = {}) {
-  const local = new OllamaChatProvider({ host: o.localHost ?? ollama.url, model: o.localModel, livenessTimeoutMs: 1000, availabilityCacheMs: 0 });
-  const cloud: GeminiClient = createGeminiClient({ baseUrl: gemini.url, getApiKey: () => (o.key === undefined ? KEY : o.key), headersTimeoutMs: 2000 });
+  const local = new OllamaChatProvider({
+    host: o.localHost ?? ollama.url,
+    model: o.localModel,
+    livenessTimeoutMs: 1000,
+    availabilityCacheMs: 0,
+  });
+  const cloud: GeminiClient = createGeminiClient({
+    baseUrl: gemini.url,
+    getApiKey: () => (o.key === undefined ? KEY : o.key),
+    headersTimeoutMs: 2000,
+  });
   open.push(local, cloud);
   const settings: RouterSettings = { allowCloud: true, privacyMode: false, ollamaHost: o.localHost ?? ollama.url, ...o.settings };
   const router = createRouter({
@@ -58,19 +67,31 @@ function setup(o: Setup = {}) {
   return { ask, events };
 }
 
-const chunks = (events: AnswerEvent[]) => events.filter((e) => e.type === 'chunk').map((e) => (e as { text: string }).text).join('');
+const chunks = (events: AnswerEvent[]) =>
+  events
+    .filter((e) => e.type === 'chunk')
+    .map((e) => (e as { text: string }).text)
+    .join('');
 const geminiCalls = () => gemini.requests.filter((r) => r.url.includes(':streamGenerateContent')).length;
 const ollamaChats = () => ollama.requests.filter((r) => r.path === '/api/chat').length;
 
 describe('router', () => {
-  it('tier 1 acts above the threshold: the intent\'s action, judged; no model contacted', async () => {
+  it("tier 1 acts above the threshold: the intent's action, judged; no model contacted", async () => {
     const o = ollamaChats();
     const g = geminiCalls();
     const { ask, events } = setup();
     const a = await ask('install firefox');
     const m = matchIntent('install firefox', { hasKoompiCli: false })!;
     expect(m.confidence).toBeGreaterThan(ACT_THRESHOLD);
-    expect(a).toEqual({ tier: 'rules', text: `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n`, model: null, intent: 'pkg.install', commands: [judgeCommand(m.command!)], sources: [], error: null });
+    expect(a).toEqual({
+      tier: 'rules',
+      text: `${m.text}\n\n\`\`\`bash\n${m.command}\n\`\`\`\n`,
+      model: null,
+      intent: 'pkg.install',
+      commands: [judgeCommand(m.command!)],
+      sources: [],
+      error: null,
+    });
     expect(extractCommands(a.text)).toEqual([m.command]);
     expect(a.commands[0]!.risk).toBe('elevated');
     expect(events[0]).toEqual({ type: 'start', tier: 'rules', model: null, intent: 'pkg.install' });
@@ -114,7 +135,10 @@ describe('router', () => {
 
   it('a creative request stays local without consent, in privacy mode, offline, or without a key', async () => {
     for (const [settings, offline, key] of [
-      [{ allowCloud: false }, false, KEY], [{ privacyMode: true }, false, KEY], [{}, true, KEY], [{}, false, null],
+      [{ allowCloud: false }, false, KEY],
+      [{ privacyMode: true }, false, KEY],
+      [{}, true, KEY],
+      [{}, false, null],
     ] as const) {
       const before = geminiCalls();
       const { ask, events } = setup({ settings, key });
@@ -195,7 +219,7 @@ describe('router', () => {
     expect(a.text).toBe('');
   });
 
-  it('cloud errors before any text hand over to the local model; with no local model they are the answer\'s error', async () => {
+  it("cloud errors before any text hand over to the local model; with no local model they are the answer's error", async () => {
     gemini.setScenario('bad-key');
     let r = setup();
     let a = await r.ask('write a story about a cat');
@@ -249,12 +273,20 @@ describe('router', () => {
     const local = new OllamaChatProvider({ host: ollama.url, availabilityCacheMs: 0 });
     open.push(local);
     const router = createRouter({
-      settings: () => ({ allowCloud: false, privacyMode: false }), local: () => local, cloud: () => null,
-      intentContext: () => ({ hasKoompiCli: true }), systemPrompt,
+      settings: () => ({ allowCloud: false, privacyMode: false }),
+      local: () => local,
+      cloud: () => null,
+      intentContext: () => ({ hasKoompiCli: true }),
+      systemPrompt,
     });
-    const history = Array.from({ length: 30 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `m${i}` }));
+    const history = Array.from({ length: 30 }, (_, i) => ({
+      role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant',
+      content: `m${i}`,
+    }));
     await router.ask({ question: 'and then?', history });
-    const body = ollama.requests.filter((r) => r.path === '/api/chat').at(-1)!.body as { messages: Array<{ role: string; content: string }> };
+    const body = ollama.requests.filter((r) => r.path === '/api/chat').at(-1)!.body as {
+      messages: Array<{ role: string; content: string }>;
+    };
     expect(body.messages[0]!.role).toBe('system');
     expect(body.messages[0]!.content).toContain('koompi command line is installed');
     expect(body.messages.at(-1)).toEqual({ role: 'user', content: 'and then?' });

@@ -7,8 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanKey, createSharedKeyStore, InvalidKeyError } from '../../../src-main/core/secrets/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-keys-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-keys-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const NO_BUS: NodeJS.ProcessEnv = { PATH: process.env.PATH };
 
@@ -16,7 +20,13 @@ describe('key store without a keyring', () => {
   it('stores in keys.json (0600), says it is not encrypted and why, reads it back, removes it', async () => {
     const s = createSharedKeyStore({ configDir: join(dir, 'cfg'), env: NO_BUS });
     const before = await s.info('gemini');
-    expect(before).toMatchObject({ set: false, source: null, backend: 'file', plainText: true, keyringProblem: expect.stringMatching(/no D-Bus session bus/) });
+    expect(before).toMatchObject({
+      set: false,
+      source: null,
+      backend: 'file',
+      plainText: true,
+      keyringProblem: expect.stringMatching(/no D-Bus session bus/),
+    });
     const r = await s.set('gemini', '  AIzaSyA-key_123\n');
     expect(r.where).toBe('file');
     expect(r.message).toMatch(/readable only by you \(mode 0600\) but not encrypted/);
@@ -47,7 +57,11 @@ describe('key store without a keyring', () => {
   });
 
   it('a bus without secret-tool installed falls back to the file and says what to install', async () => {
-    const s = createSharedKeyStore({ configDir: dir, env: { ...NO_BUS, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' }, secretTool: { bin: '/nonexistent/secret-tool' } });
+    const s = createSharedKeyStore({
+      configDir: dir,
+      env: { ...NO_BUS, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
+      secretTool: { bin: '/nonexistent/secret-tool' },
+    });
     const r = await s.set('gemini', 'AIza-x');
     expect(r.where).toBe('file');
     expect(r.message).toMatch(/secret-tool is not installed/);

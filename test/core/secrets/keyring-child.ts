@@ -15,8 +15,12 @@ function run(cmd: string, args: string[], input = ''): Promise<{ code: number | 
     const c = spawn(cmd, args, { env: process.env });
     let out = '';
     let err = '';
-    c.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    c.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    c.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    c.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     c.on('close', (code) => resolve({ code, out, err }));
     c.stdin.end(input);
   });
@@ -34,7 +38,15 @@ const fileWritten = existsSync(join(configDir, 'keys.json'));
 await app.clear();
 const cliList = await run(process.execPath, [bin, 'config', 'list', '--json']);
 const afterLookup = await run('secret-tool', ['lookup', 'application', 'koompi-assistant', 'key', 'gemini']);
-process.stdout.write(JSON.stringify({
-  before, cliSet, appStatus, appGetMatches: appGet === KEY, lookupMatches: lookup.out === KEY, fileWritten,
-  cliKeysAfterClear: (JSON.parse(cliList.out) as { keys: unknown }).keys, afterLookupCode: afterLookup.code,
-}));
+process.stdout.write(
+  JSON.stringify({
+    before,
+    cliSet,
+    appStatus,
+    appGetMatches: appGet === KEY,
+    lookupMatches: lookup.out === KEY,
+    fileWritten,
+    cliKeysAfterClear: (JSON.parse(cliList.out) as { keys: unknown }).keys,
+    afterLookupCode: afterLookup.code,
+  }),
+);

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
+const missing = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'].filter(
+  (t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0,
+);
 const root = mkdtempSync(join(tmpdir(), 'koompi-keyring-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -24,20 +26,33 @@ describe('shared key store on a real Secret Service (gnome-keyring in dbus-run-s
     mkdirSync(home, { recursive: true });
     mkdirSync(runtime, { recursive: true, mode: 0o700 });
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), XDG_RUNTIME_DIR: runtime,
-      KOOMPI_CONFIG_DIR: join(root, 'config'), XDG_CONFIG_DIRS: join(root, 'xdg'), LANG: 'C.UTF-8',
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_RUNTIME_DIR: runtime,
+      KOOMPI_CONFIG_DIR: join(root, 'config'),
+      XDG_CONFIG_DIRS: join(root, 'xdg'),
+      LANG: 'C.UTF-8',
     };
     // The daemon is unlocked with a throwaway password (as PAM does at login), then the child runs on that bus;
     // dbus-run-session ends the bus, and with it the daemon, when the child exits.
-    const script = 'printf pw | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null && exec "$0" --import tsx test/core/secrets/keyring-child.ts';
+    const script =
+      'printf pw | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null && exec "$0" --import tsx test/core/secrets/keyring-child.ts';
     const r = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       const c = spawn('dbus-run-session', ['--', 'sh', '-c', script, process.execPath], { env, cwd: process.cwd() });
       let out = '';
       let err = '';
       const timer = setTimeout(() => c.kill('SIGKILL'), 60_000);
-      c.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-      c.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-      c.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err }); });
+      c.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      c.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      c.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, out, err });
+      });
     });
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown>;

@@ -9,11 +9,18 @@ import type { MessageView } from '../../../src-main/ipc/channels.js';
 import { startHarness, type Harness } from './service-harness.js';
 
 let h: Harness | null = null;
-afterEach(async () => { await h?.close(); h = null; });
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
 
 const fence = (cmd: string) => `Here you go:\n\n\`\`\`bash\n${cmd}\n\`\`\`\n`;
 
-async function askAndWait(x: Harness, question: string, conversationId: string | null = null): Promise<{ requestId: string; conversationId: string; message: MessageView }> {
+async function askAndWait(
+  x: Harness,
+  question: string,
+  conversationId: string | null = null,
+): Promise<{ requestId: string; conversationId: string; message: MessageView }> {
   const r = await x.service.handlers['chat:ask']({ conversationId, question });
   const done = await x.waitFor('chat:event', (p) => p.requestId === r.requestId && p.event.type === 'done');
   if (done.event.type !== 'done') throw new Error('unreachable');
@@ -24,18 +31,28 @@ describe('assistant service: chat and history', () => {
   it('streams a local answer, registers its commands under ids and keeps both messages on disk', async () => {
     h = await startHarness({ double: { answer: fence('echo hello') } });
     const { requestId, conversationId, message } = await askAndWait(h, 'Explain how I print a word in the terminal');
-    const stream = h.of('chat:event').filter((p) => p.requestId === requestId).map((p) => p.event.type);
+    const stream = h
+      .of('chat:event')
+      .filter((p) => p.requestId === requestId)
+      .map((p) => p.event.type);
     expect(stream[0]).toBe('start');
     expect(stream).toContain('chunk');
     expect(stream.at(-1)).toBe('done');
     expect(message).toMatchObject({ role: 'assistant', tier: 'local', model: 'qwen2.5:1.5b', content: fence('echo hello'), error: null });
-    expect(message.commands).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]{8,}$/), command: 'echo hello', risk: 'safe', reasons: [], argv: null }]);
+    expect(message.commands).toEqual([
+      { id: expect.stringMatching(/^[A-Za-z0-9_-]{8,}$/), command: 'echo hello', risk: 'safe', reasons: [], argv: null },
+    ]);
 
     const conv = await h.service.handlers['conversations:get']({ id: conversationId });
-    expect(conv?.messages.map((m) => [m.role, m.content])).toEqual([['user', 'Explain how I print a word in the terminal'], ['assistant', fence('echo hello')]]);
+    expect(conv?.messages.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'Explain how I print a word in the terminal'],
+      ['assistant', fence('echo hello')],
+    ]);
     const file = JSON.parse(await readFile(join(h.dir, 'config', 'conversations', `${conversationId}.json`), 'utf8'));
     expect(file.messages).toHaveLength(2);
-    expect(await h.service.handlers['conversations:list']({ query: 'PRINT A WORD' })).toEqual([expect.objectContaining({ id: conversationId, messageCount: 2 })]);
+    expect(await h.service.handlers['conversations:list']({ query: 'PRINT A WORD' })).toEqual([
+      expect.objectContaining({ id: conversationId, messageCount: 2 }),
+    ]);
 
     // A follow-up goes into the same conversation, with the history sent to the model.
     await askAndWait(h, 'And in Khmer?', conversationId);
@@ -47,7 +64,10 @@ describe('assistant service: chat and history', () => {
 
   it('stop keeps the partial answer, marked stopped, in the event and on disk', async () => {
     h = await startHarness({ double: { answer: 'word '.repeat(400), tokenDelayMs: 15 } });
-    const { requestId, conversationId } = await h.service.handlers['chat:ask']({ conversationId: null, question: 'Tell me a long story about Cambodia' });
+    const { requestId, conversationId } = await h.service.handlers['chat:ask']({
+      conversationId: null,
+      question: 'Tell me a long story about Cambodia',
+    });
     await h.waitFor('chat:event', (p) => p.requestId === requestId && p.event.type === 'chunk');
     await h.service.handlers['chat:stop']({ requestId });
     const done = await h.waitFor('chat:event', (p) => p.requestId === requestId && p.event.type === 'done');
@@ -73,8 +93,14 @@ describe('assistant service: commands only run after the confirmation', () => {
     const { message } = await askAndWait(h, 'Explain how to create an empty file');
     const id = message.commands![0]!.id;
 
-    expect(await h.service.handlers['commands:run']({ commandId: 'k-made-up-by-renderer', mode: 'inline' })).toEqual({ refused: expect.stringMatching(/no longer available/), kind: 'gone' });
-    expect(await h.service.handlers['commands:run']({ commandId: id, mode: 'inline' })).toEqual({ refused: expect.stringMatching(/did not confirm/), kind: 'declined' });
+    expect(await h.service.handlers['commands:run']({ commandId: 'k-made-up-by-renderer', mode: 'inline' })).toEqual({
+      refused: expect.stringMatching(/no longer available/),
+      kind: 'gone',
+    });
+    expect(await h.service.handlers['commands:run']({ commandId: id, mode: 'inline' })).toEqual({
+      refused: expect.stringMatching(/did not confirm/),
+      kind: 'declined',
+    });
     expect(h.confirms.at(-1)).toMatchObject({ runText: `touch ${marker} && echo made`, mode: 'inline', command: { risk: 'safe' } });
     await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(marker)).toBe(false);
@@ -84,9 +110,18 @@ describe('assistant service: commands only run after the confirmation', () => {
     if (!('runId' in r)) throw new Error(r.refused);
     const exit = await h.waitFor('command:event', (p) => p.runId === r.runId && p.event.type === 'exit');
     expect(exit.event).toMatchObject({ type: 'exit', code: 0 });
-    const out = h.of('command:event').filter((p) => p.runId === r.runId).map((p) => p.event);
+    const out = h
+      .of('command:event')
+      .filter((p) => p.runId === r.runId)
+      .map((p) => p.event);
     expect(out[0]).toMatchObject({ type: 'start', text: `touch ${marker} && echo made`, risk: 'safe' });
-    expect(out.filter((e) => e.type === 'output').map((e) => (e.type === 'output' ? e.data : '')).join('').replace(/\r\n/g, '\n')).toBe('made\n');
+    expect(
+      out
+        .filter((e) => e.type === 'output')
+        .map((e) => (e.type === 'output' ? e.data : ''))
+        .join('')
+        .replace(/\r\n/g, '\n'),
+    ).toBe('made\n');
     expect(existsSync(marker)).toBe(true);
   });
 
@@ -100,7 +135,12 @@ describe('assistant service: commands only run after the confirmation', () => {
     const cmd = message.commands![0]!;
     expect(cmd.risk).toBe('destructive');
 
-    for (const wrong of [{ approved: true }, { approved: true, typedWord: 'yes' }, { approved: true, typedWord: 'RM' }, { approved: false, typedWord: 'rm' }]) {
+    for (const wrong of [
+      { approved: true },
+      { approved: true, typedWord: 'yes' },
+      { approved: true, typedWord: 'RM' },
+      { approved: false, typedWord: 'rm' },
+    ]) {
       h.answerConfirm(wrong);
       expect(await h.service.handlers['commands:run']({ commandId: cmd.id, mode: 'inline' })).toHaveProperty('refused');
     }
@@ -114,7 +154,10 @@ describe('assistant service: commands only run after the confirmation', () => {
     expect(existsSync(victim)).toBe(false);
     expect(h.confirms.at(-1)).toMatchObject({ confirmWord: 'rm' });
     // Every decision is in the command history log, refusals included.
-    const log = (await readFile(join(h.dir, 'config', 'command-history.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const log = (await readFile(join(h.dir, 'config', 'command-history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log.at(-1)).toMatchObject({ command: `rm -rf ${victim}`, risk: 'destructive', exitCode: 0, outcome: 'ran' });
   });
 
@@ -123,14 +166,20 @@ describe('assistant service: commands only run after the confirmation', () => {
     h = await startHarness({
       beforeStart: async (dir) => {
         await mkdir(join(dir, 'bin'));
-        await writeFile(join(dir, 'bin', 'pkexec'), `#!/bin/sh\nprintf '%s\\n' "$@" > "$HOME/pkexec-args"\necho pkexec-ok\n`, { mode: 0o755 });
+        await writeFile(join(dir, 'bin', 'pkexec'), `#!/bin/sh\nprintf '%s\\n' "$@" > "$HOME/pkexec-args"\necho pkexec-ok\n`, {
+          mode: 0o755,
+        });
       },
       env: ({ dir }) => ({ PATH: `${join(dir, 'bin')}:${process.env.PATH}` }),
     });
     const { message } = await askAndWait(h, 'install firefox');
     expect(message).toMatchObject({ tier: 'rules', intent: 'pkg.install' });
     const cmd = message.commands![0]!;
-    expect(cmd).toMatchObject({ command: 'sudo pacman -S --needed firefox', argv: ['sudo', 'pacman', '-S', '--needed', 'firefox'], risk: 'elevated' });
+    expect(cmd).toMatchObject({
+      command: 'sudo pacman -S --needed firefox',
+      argv: ['sudo', 'pacman', '-S', '--needed', 'firefox'],
+      risk: 'elevated',
+    });
 
     expect(await h.service.handlers['commands:run']({ commandId: cmd.id, mode: 'inline' })).toHaveProperty('refused');
     expect(h.confirms[0]).toMatchObject({ runText: 'sudo pacman -S --needed firefox', note: expect.stringMatching(/pkexec/) });
@@ -138,9 +187,21 @@ describe('assistant service: commands only run after the confirmation', () => {
     const r = await h.service.handlers['commands:run']({ commandId: cmd.id, mode: 'inline' });
     if (!('runId' in r)) throw new Error(r.refused);
     const exit = await h.waitFor('command:event', (p) => p.runId === r.runId && p.event.type === 'exit');
-    const output = h.of('command:event').filter((p) => p.runId === r.runId).map((p) => (p.event.type === 'output' ? p.event.data : '')).join('');
+    const output = h
+      .of('command:event')
+      .filter((p) => p.runId === r.runId)
+      .map((p) => (p.event.type === 'output' ? p.event.data : ''))
+      .join('');
     expect(exit.event, output).toMatchObject({ code: 0 });
-    expect((await readFile(join(h.home, 'pkexec-args'), 'utf8')).split('\n').filter(Boolean)).toEqual(['env', '-C', h.home, 'pacman', '-S', '--needed', 'firefox']);
+    expect((await readFile(join(h.home, 'pkexec-args'), 'utf8')).split('\n').filter(Boolean)).toEqual([
+      'env',
+      '-C',
+      h.home,
+      'pacman',
+      '-S',
+      '--needed',
+      'firefox',
+    ]);
   });
 
   it('commands read back from history after a restart are runnable by id and judged again', async () => {
@@ -160,9 +221,15 @@ describe('assistant service: commands only run after the confirmation', () => {
     const { createAssistantService } = await import('../../../src-main/core/service/assistant-service.js');
     const confirms: unknown[] = [];
     h.service = await createAssistantService({
-      configDir: join(h.dir, 'config'), env: { PATH: process.env.PATH, HOME: h.home, OLLAMA_HOST: h.ollama.url },
-      emit: () => {}, confirm: async (req) => { confirms.push(req); return { approved: true, typedWord: 'rm' }; },
-      keyStore: (await import('./service-harness.js')).memoryKeyStore(), version: 't',
+      configDir: join(h.dir, 'config'),
+      env: { PATH: process.env.PATH, HOME: h.home, OLLAMA_HOST: h.ollama.url },
+      emit: () => {},
+      confirm: async (req) => {
+        confirms.push(req);
+        return { approved: true, typedWord: 'rm' };
+      },
+      keyStore: (await import('./service-harness.js')).memoryKeyStore(),
+      version: 't',
     });
     const back = await h.service.handlers['conversations:get']({ id: conversationId });
     const cmd = back!.messages[1]!.commands![0]!;
@@ -231,14 +298,28 @@ describe('assistant service: settings, models, doctor, boot', () => {
   });
 
   it('offers a pull action when the model is missing, and reports the hotkey path', async () => {
-    h = await startHarness({ double: { models: [] }, service: { hotkeyStatus: () => ({ accelerator: 'Ctrl+Alt+Space', path: 'none', detail: 'No global hotkey.' }) } });
+    h = await startHarness({
+      double: { models: [] },
+      service: { hotkeyStatus: () => ({ accelerator: 'Ctrl+Alt+Space', path: 'none', detail: 'No global hotkey.' }) },
+    });
     const report = await h.service.handlers['doctor:run']({});
-    expect(report.checks.find((c) => c.id === 'model')).toMatchObject({ ok: false, action: { kind: 'pull-model', model: expect.any(String) } });
-    expect(report.checks.find((c) => c.id === 'hotkey')).toMatchObject({ ok: false, fix: expect.stringMatching(/koompi-assistant --toggle/) });
+    expect(report.checks.find((c) => c.id === 'model')).toMatchObject({
+      ok: false,
+      action: { kind: 'pull-model', model: expect.any(String) },
+    });
+    expect(report.checks.find((c) => c.id === 'hotkey')).toMatchObject({
+      ok: false,
+      fix: expect.stringMatching(/koompi-assistant --toggle/),
+    });
   });
 
   it('app:ready carries a settings-corruption notice once', async () => {
-    h = await startHarness({ beforeStart: async (dir) => { await mkdir(join(dir, 'config')); await writeFile(join(dir, 'config', 'settings.json'), '{broken'); } });
+    h = await startHarness({
+      beforeStart: async (dir) => {
+        await mkdir(join(dir, 'config'));
+        await writeFile(join(dir, 'config', 'settings.json'), '{broken');
+      },
+    });
     const boot = await h.service.handlers['app:ready']({ view: 'overlay' });
     expect(boot).toMatchObject({ version: '0.0.0-test', view: 'overlay', key: { set: false }, hotkey: { path: 'none' } });
     expect(boot.notices.join(' ')).toMatch(/reset to the defaults/);
@@ -249,8 +330,14 @@ describe('assistant service: settings, models, doctor, boot', () => {
     h = await startHarness();
     const dispatch = createDispatcher(h.service.handlers);
     expect(await dispatch('commands:run', { commandId: 'x', mode: 'inline', command: 'rm -rf ~' })).toMatchObject({ ok: false });
-    expect(await dispatch('chat:ask', { conversationId: null, question: 'x'.repeat(25_000) })).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringMatching(/longer than/) } });
-    expect(await dispatch('key:set', { key: 'abcdefghijkl' })).toMatchObject({ ok: false, error: { kind: 'unavailable', message: 'key:set is not available here.' } });
+    expect(await dispatch('chat:ask', { conversationId: null, question: 'x'.repeat(25_000) })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: expect.stringMatching(/longer than/) },
+    });
+    expect(await dispatch('key:set', { key: 'abcdefghijkl' })).toMatchObject({
+      ok: false,
+      error: { kind: 'unavailable', message: 'key:set is not available here.' },
+    });
     expect(h.confirms).toEqual([]);
     expect(await h.service.handlers['conversations:list']({})).toEqual([]);
   });

@@ -21,12 +21,20 @@ const fence = (...lines: string[]): string => `Do this:\n\n\`\`\`bash\n${lines.j
 function harness() {
   const events: Events['command:event'][] = [];
   const runs = createCommandRuns({
-    emit: (event, payload) => { if (event === 'command:event') events.push(payload as Events['command:event']); },
+    emit: (event, payload) => {
+      if (event === 'command:event') events.push(payload as Events['command:event']);
+    },
     confirm: async () => ({ approved: true }),
     env: { PATH: `${bin}:${process.env.PATH}`, HOME: dir, LANG: 'C.UTF-8' },
-    configDir: join(dir, 'config'), hasKoompiCli: false, longRunMs: 60_000,
+    configDir: join(dir, 'config'),
+    hasKoompiCli: false,
+    longRunMs: 60_000,
   });
-  const output = (runId: string): string => events.filter((e) => e.runId === runId).map((e) => (e.event.type === 'output' ? e.event.data : '')).join('');
+  const output = (runId: string): string =>
+    events
+      .filter((e) => e.runId === runId)
+      .map((e) => (e.event.type === 'output' ? e.event.data : ''))
+      .join('');
   const exited = async (runId: string): Promise<Events['command:event']['event']> => {
     const end = Date.now() + 10_000;
     for (;;) {
@@ -93,9 +101,14 @@ describe('risk reasons follow the question language', () => {
     const seen: string[][] = [];
     const runs = createCommandRuns({
       emit: () => {},
-      confirm: async (req) => { seen.push(req.command.reasons); return { approved: false }; },
+      confirm: async (req) => {
+        seen.push(req.command.reasons);
+        return { approved: false };
+      },
       env: { PATH: process.env.PATH, HOME: dir, LANG: 'C.UTF-8' },
-      configDir: join(dir, 'config-lang'), hasKoompiCli: false, longRunMs: 60_000,
+      configDir: join(dir, 'config-lang'),
+      hasKoompiCli: false,
+      longRunMs: 60_000,
     });
     const text = fence('sudo systemctl restart cups');
     const [km] = runs.suggest(answer(text), 'តើខ្ញុំចាប់ផ្ដើមម៉ាស៊ីនបោះពុម្ពឡើងវិញយ៉ាងដូចម្តេច?');

@@ -5,10 +5,18 @@ import { docsHealth, DOCS_INDEX_FIX } from '../../../src-main/core/service/docs-
 import type { DocsStatus } from '../../../src-main/core/knowledge/types.js';
 
 const status = (o: Partial<DocsStatus> = {}): DocsStatus => ({
-  dir: '/c/docs', builtAt: '2026-12-01T22:00:00.000Z', bytes: 67_000_000, fingerprint: 'f', stale: false, problem: null, building: false,
+  dir: '/c/docs',
+  builtAt: '2026-12-01T22:00:00.000Z',
+  bytes: 67_000_000,
+  fingerprint: 'f',
+  stale: false,
+  problem: null,
+  building: false,
   sources: [
-    { kind: 'koompi', pages: 54, sections: 554, skipped: 0 }, { kind: 'man', pages: 20_276, sections: 144_018, skipped: 3 },
-    { kind: 'archwiki', pages: 0, sections: 0, skipped: 0 }, { kind: 'kde', pages: 0, sections: 0, skipped: 0 },
+    { kind: 'koompi', pages: 54, sections: 554, skipped: 0 },
+    { kind: 'man', pages: 20_276, sections: 144_018, skipped: 3 },
+    { kind: 'archwiki', pages: 0, sections: 0, skipped: 0 },
+    { kind: 'kde', pages: 0, sections: 0, skipped: 0 },
   ],
   ...o,
 });
@@ -20,11 +28,18 @@ describe('docsHealth', () => {
     expect(c.detail).toContain('144,572 sections (KOOMPI guides 54 pages, man pages 20,276 pages)');
     expect(c.detail).toContain('built 2026-12-01T22:00:00.000Z, 67 MB; 3 unreadable pages skipped');
     expect(c.detail).toContain('Install arch-wiki-docs');
-    expect(docsHealth(status({ sources: [...status().sources.slice(0, 2), { kind: 'archwiki', pages: 9, sections: 40, skipped: 0 }] })).detail).not.toContain('arch-wiki-docs');
+    expect(
+      docsHealth(status({ sources: [...status().sources.slice(0, 2), { kind: 'archwiki', pages: 9, sections: 40, skipped: 0 }] })).detail,
+    ).not.toContain('arch-wiki-docs');
   });
 
   it('not built, stale, damaged or unopenable: a problem with the command that fixes it', () => {
-    for (const s of [status({ builtAt: null, stale: true }), status({ stale: true }), status({ problem: 'The index file is damaged.' }), null]) {
+    for (const s of [
+      status({ builtAt: null, stale: true }),
+      status({ stale: true }),
+      status({ problem: 'The index file is damaged.' }),
+      null,
+    ]) {
       const c = docsHealth(s);
       expect(c.ok).toBe(false);
       expect(c.fix).toBe(DOCS_INDEX_FIX);
@@ -33,7 +48,11 @@ describe('docsHealth', () => {
   });
 
   it('being built: fine, with the progress when the app is the one building', () => {
-    expect(docsHealth(status({ building: true }))).toMatchObject({ ok: true, fix: null, detail: expect.stringMatching(/^Being built now; meanwhile/) });
+    expect(docsHealth(status({ building: true }))).toMatchObject({
+      ok: true,
+      fix: null,
+      detail: expect.stringMatching(/^Being built now; meanwhile/),
+    });
     const c = docsHealth(status({ builtAt: null }), { phase: 'parse', kind: 'man', done: 5000, total: 20_000 });
     expect(c.ok).toBe(true);
     expect(c.detail).toContain('(man pages: 5,000 of 20,000, 25 %)');
@@ -41,8 +60,11 @@ describe('docsHealth', () => {
 
   it('in Khmer: every state says it in Khmer, counts and commands kept', () => {
     const states = [
-      docsHealth(status(), null, 'km'), docsHealth(status({ builtAt: null }), null, 'km'), docsHealth(status({ stale: true }), null, 'km'),
-      docsHealth(status({ problem: 'The index file is damaged.' }), null, 'km'), docsHealth(null, null, 'km'),
+      docsHealth(status(), null, 'km'),
+      docsHealth(status({ builtAt: null }), null, 'km'),
+      docsHealth(status({ stale: true }), null, 'km'),
+      docsHealth(status({ problem: 'The index file is damaged.' }), null, 'km'),
+      docsHealth(null, null, 'km'),
       docsHealth(status({ builtAt: null }), { phase: 'parse', kind: 'man', done: 5000, total: 20_000 }, 'km'),
     ];
     for (const c of states) {

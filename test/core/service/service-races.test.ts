@@ -6,14 +6,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './service-harness.js';
 
 let h: Harness | null = null;
-afterEach(async () => { await h?.close(); h = null; });
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
 
 const CLOSED = '127.0.0.1:9';
 
 describe('assistant service races', () => {
   it('a conversation deleted before its answer starts still ends the request with a done event carrying an error', async () => {
     h = await startHarness({ double: { answer: 'hello there' } });
-    const { requestId, conversationId } = await h.service.handlers['chat:ask']({ conversationId: null, question: 'Explain what a kernel is' });
+    const { requestId, conversationId } = await h.service.handlers['chat:ask']({
+      conversationId: null,
+      question: 'Explain what a kernel is',
+    });
     await h.service.handlers['conversations:delete']({ id: conversationId });
     const done = await h.waitFor('chat:event', (p) => p.requestId === requestId && p.event.type === 'done', 5000);
     expect(done.event.type === 'done' && done.event.message.error).toMatch(/no longer exists/);
@@ -24,8 +30,9 @@ describe('assistant service races', () => {
   it('a second question in a conversation whose answer is still coming is refused clearly; the first is kept in order', async () => {
     h = await startHarness({ double: { answer: 'word '.repeat(30), tokenDelayMs: 10 } });
     const first = await h.service.handlers['chat:ask']({ conversationId: null, question: 'Tell me about Angkor Wat' });
-    await expect(h.service.handlers['chat:ask']({ conversationId: first.conversationId, question: 'And about Phnom Penh?' }))
-      .rejects.toThrow(/still coming.*(wait|Stop)/i);
+    await expect(
+      h.service.handlers['chat:ask']({ conversationId: first.conversationId, question: 'And about Phnom Penh?' }),
+    ).rejects.toThrow(/still coming.*(wait|Stop)/i);
     await h.waitFor('chat:event', (p) => p.requestId === first.requestId && p.event.type === 'done');
     await h.service.idle();
     // Once it is done, the follow-up is taken, and the conversation reads question, answer, question, answer.
@@ -46,7 +53,9 @@ describe('assistant service races', () => {
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       h.service.dispose().then(() => 'disposed'),
-      new Promise((r) => { timer = setTimeout(() => r('still waiting'), 10_000); }),
+      new Promise((r) => {
+        timer = setTimeout(() => r('still waiting'), 10_000);
+      }),
     ]);
     clearTimeout(timer);
     expect(outcome).toBe('disposed');
@@ -56,7 +65,7 @@ describe('assistant service races', () => {
     expect(warm.outcome).toBe('client-closed');
   });
 
-  it('a command the assistant runs never sees the Gemini key from the app\'s environment', async () => {
+  it("a command the assistant runs never sees the Gemini key from the app's environment", async () => {
     const fence = 'Check it:\n\n```bash\necho "key=${GEMINI_API_KEY:-none}"\n```\n';
     h = await startHarness({ double: { answer: fence }, env: () => ({ GEMINI_API_KEY: 'AIzaSecretFromEnv123' }) });
     const r0 = await h.service.handlers['chat:ask']({ conversationId: null, question: 'Explain how I print an environment variable' });
@@ -66,7 +75,11 @@ describe('assistant service races', () => {
     const r = await h.service.handlers['commands:run']({ commandId: cmd!.id, mode: 'inline' });
     if (!('runId' in r)) throw new Error(r.refused);
     await h.waitFor('command:event', (p) => p.runId === r.runId && p.event.type === 'exit');
-    const out = h.of('command:event').filter((p) => p.runId === r.runId).map((p) => (p.event.type === 'output' ? p.event.data : '')).join('');
+    const out = h
+      .of('command:event')
+      .filter((p) => p.runId === r.runId)
+      .map((p) => (p.event.type === 'output' ? p.event.data : ''))
+      .join('');
     expect(out.replace(/\r\n/g, '\n')).toBe('key=none\n');
   });
 

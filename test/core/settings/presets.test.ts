@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  loadSettings, LockedSettingError, presetPaths, systemConfigDirs, unsetSetting, updateSettings,
+  loadSettings,
+  LockedSettingError,
+  presetPaths,
+  systemConfigDirs,
+  unsetSetting,
+  updateSettings,
 } from '../../../src-main/core/settings/index.js';
 
 let root: string;
@@ -16,7 +21,9 @@ beforeEach(async () => {
   user = join(root, 'user');
   env = { XDG_CONFIG_DIRS: `${join(root, 'site')}:${join(root, 'vendor')}` };
 });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 async function preset(dir: 'site' | 'vendor', value: unknown): Promise<string> {
   const d = join(root, dir, 'koompi-assistant');
@@ -34,7 +41,12 @@ describe('school presets', () => {
   });
 
   it('a preset sets defaults the user may change; a locked key keeps the preset and names its file', async () => {
-    const file = await preset('site', { ollamaHost: 'http://school-server:11434', allowCloud: false, language: 'km', locked: ['allowCloud'] });
+    const file = await preset('site', {
+      ollamaHost: 'http://school-server:11434',
+      allowCloud: false,
+      language: 'km',
+      locked: ['allowCloud'],
+    });
     const r = await loadSettings(user, undefined, env);
     expect(r.settings).toMatchObject({ ollamaHost: 'http://school-server:11434', allowCloud: false, language: 'km' });
     expect(r.locked).toEqual({ allowCloud: file });
@@ -45,14 +57,20 @@ describe('school presets', () => {
     expect(err).toBeInstanceOf(LockedSettingError);
     expect((err as LockedSettingError).message).toContain(file);
     // "Changing" a locked key to the value it has is fine (a settings page sends whole views).
-    await expect(updateSettings(user, s, { allowCloud: false, theme: 'dark' }, env)).resolves.toMatchObject({ theme: 'dark', allowCloud: false });
+    await expect(updateSettings(user, s, { allowCloud: false, theme: 'dark' }, env)).resolves.toMatchObject({
+      theme: 'dark',
+      allowCloud: false,
+    });
     expect(JSON.parse(await readFile(join(user, 'settings.json'), 'utf8'))).toEqual({ version: 3, language: 'en', theme: 'dark' });
   });
 
   it('a value the user wrote by hand for a locked key is ignored, not obeyed', async () => {
     await preset('site', { allowCloud: false, locked: ['allowCloud', 'overlay.position'] });
     await mkdir(user, { recursive: true });
-    await writeFile(join(user, 'settings.json'), JSON.stringify({ version: 3, allowCloud: true, overlay: { position: 'top', hideOnBlur: false } }));
+    await writeFile(
+      join(user, 'settings.json'),
+      JSON.stringify({ version: 3, allowCloud: true, overlay: { position: 'top', hideOnBlur: false } }),
+    );
     const r = await loadSettings(user, undefined, env);
     expect(r.settings.allowCloud).toBe(false);
     expect(r.settings.overlay).toEqual({ position: 'center', hideOnBlur: false });
@@ -75,7 +93,7 @@ describe('school presets', () => {
     expect(r.locked.theme).toContain('vendor');
   });
 
-  it('unset removes the user\'s value so the preset applies again; unset of a locked key is refused', async () => {
+  it("unset removes the user's value so the preset applies again; unset of a locked key is refused", async () => {
     await preset('site', { keepAlive: '1h', locked: ['privacyMode'] });
     await updateSettings(user, (await loadSettings(user, undefined, env)).settings, { keepAlive: '5m' }, env);
     expect((await loadSettings(user, undefined, env)).settings.keepAlive).toBe('5m');

@@ -5,13 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  applyEnvOverrides, defaultSettings, loadSettings, resolveConfigDir, saveSettings, settingsJsonSchemaProperties,
-  SETTINGS_VERSION, updateSettings, DEFAULT_HOTKEY,
+  applyEnvOverrides,
+  defaultSettings,
+  loadSettings,
+  resolveConfigDir,
+  saveSettings,
+  settingsJsonSchemaProperties,
+  SETTINGS_VERSION,
+  updateSettings,
+  DEFAULT_HOTKEY,
 } from '../../../src-main/core/settings/index.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'koompi-settings-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koompi-settings-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const file = () => join(dir, 'settings.json');
 
@@ -68,7 +79,10 @@ describe('settings', () => {
   });
 
   it('migrates v1 (ollamaUrl, cloudEnabled, hideOverlayOnBlur) and writes the new version', async () => {
-    await writeFile(file(), JSON.stringify({ ollamaUrl: 'http://10.0.0.5:11434', cloudEnabled: true, hideOverlayOnBlur: false, theme: 'dark' }));
+    await writeFile(
+      file(),
+      JSON.stringify({ ollamaUrl: 'http://10.0.0.5:11434', cloudEnabled: true, hideOverlayOnBlur: false, theme: 'dark' }),
+    );
     const r = await loadSettings(dir);
     expect(r.notice).toBeNull();
     expect(r.settings.ollamaHost).toBe('http://10.0.0.5:11434');
@@ -100,7 +114,12 @@ describe('settings', () => {
     expect(again.settings).toEqual(next);
     expect(again.settings.theme).toBe('dark');
     // Only what the user chose is in the file (a school preset can set the rest), readable by the user alone.
-    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({ version: SETTINGS_VERSION, theme: 'dark', allowCloud: true, model: 'qwen2.5:3b' });
+    expect(JSON.parse(await readFile(file(), 'utf8'))).toEqual({
+      version: SETTINGS_VERSION,
+      theme: 'dark',
+      allowCloud: true,
+      model: 'qwen2.5:3b',
+    });
     expect((await stat(file())).mode & 0o777).toBe(0o600);
   });
 
@@ -121,13 +140,20 @@ describe('settings', () => {
   it('env overrides apply at read time and are not saved', async () => {
     await mkdir(dir, { recursive: true });
     const s = (await loadSettings(dir)).settings;
-    const eff = applyEnvOverrides(s, { OLLAMA_HOST: '127.0.0.1:9999', KOOMPI_MODEL: 'tiny:1b', KOOMPI_GEMINI_MODEL: 'gemini-x', GEMINI_API_KEY: 'k' });
+    const eff = applyEnvOverrides(s, {
+      OLLAMA_HOST: '127.0.0.1:9999',
+      KOOMPI_MODEL: 'tiny:1b',
+      KOOMPI_GEMINI_MODEL: 'gemini-x',
+      GEMINI_API_KEY: 'k',
+    });
     expect(eff.ollamaHost).toBe('127.0.0.1:9999');
     expect(eff.model).toBe('tiny:1b');
     expect(eff.geminiModel).toBe('gemini-x');
     expect(eff.overriddenBy).toEqual({ ollamaHost: 'OLLAMA_HOST', model: 'KOOMPI_MODEL', geminiModel: 'KOOMPI_GEMINI_MODEL' });
     // A key the school locked is not changed by the environment either.
-    expect(applyEnvOverrides(s, { OLLAMA_HOST: '127.0.0.1:9999' }, { ollamaHost: '/etc/xdg/koompi-assistant/settings.json' }).ollamaHost).toBe(s.ollamaHost);
+    expect(
+      applyEnvOverrides(s, { OLLAMA_HOST: '127.0.0.1:9999' }, { ollamaHost: '/etc/xdg/koompi-assistant/settings.json' }).ollamaHost,
+    ).toBe(s.ollamaHost);
     expect(JSON.stringify(eff)).not.toContain('"k"');
     expect(applyEnvOverrides(s, {}).ollamaHost).toBe(s.ollamaHost);
   });

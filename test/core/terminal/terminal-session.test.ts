@@ -28,17 +28,30 @@ chmodSync(join(bin, 'pacman'), 0o755);
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, PACMAN_LOG: join(dir, 'pacman.log') };
 
 /** Alive and not a zombie (a container's pid 1 may never reap orphans). */
-const alive = (pid: number): boolean => { const p = procInfo(pid); return p !== null && p.state !== 'Z'; };
+const alive = (pid: number): boolean => {
+  const p = procInfo(pid);
+  return p !== null && p.state !== 'Z';
+};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 async function until(cond: () => boolean, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) { if (Date.now() > end) throw new Error('timed out waiting'); await sleep(20); }
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await sleep(20);
+  }
 }
 
 function collect(): { events: RunEvent[]; out: () => string; on: (e: RunEvent) => void } {
   const events: RunEvent[] = [];
   let text = '';
-  return { events, out: () => text, on: (e) => { events.push(e); if (e.type === 'stdout') text += e.data; } };
+  return {
+    events,
+    out: () => text,
+    on: (e) => {
+      events.push(e);
+      if (e.type === 'stdout') text += e.data;
+    },
+  };
 }
 
 describe('TerminalSession on a real pty', () => {
@@ -46,7 +59,16 @@ describe('TerminalSession on a real pty', () => {
     const s = new TerminalSession({ cwd: dir });
     const c = collect();
     let ctl: RunControl | null = null;
-    const done = s.run({ text: 'pacman -S firefox', env, onControl: (x) => { ctl = x; } }, c.on);
+    const done = s.run(
+      {
+        text: 'pacman -S firefox',
+        env,
+        onControl: (x) => {
+          ctl = x;
+        },
+      },
+      c.on,
+    );
     await until(() => c.out().includes(':: Proceed with installation? [Y/n]'));
     ctl!.write('y\r');
     const r = await done;
@@ -71,7 +93,17 @@ describe('TerminalSession on a real pty', () => {
     const s = new TerminalSession({ cwd: dir });
     const c = collect();
     let ctl: RunControl | null = null;
-    const done = s.run({ text: 'tty; stty size; echo ready; read -r x; stty size', env, size: { cols: 90, rows: 30 }, onControl: (x) => { ctl = x; } }, c.on);
+    const done = s.run(
+      {
+        text: 'tty; stty size; echo ready; read -r x; stty size',
+        env,
+        size: { cols: 90, rows: 30 },
+        onControl: (x) => {
+          ctl = x;
+        },
+      },
+      c.on,
+    );
     await until(() => c.out().includes('ready'));
     ctl!.resize({ cols: 120, rows: 40 });
     await sleep(300);
@@ -88,7 +120,16 @@ describe('TerminalSession on a real pty', () => {
     const c = collect();
     let ctl: RunControl | null = null;
     const pidFile = join(dir, 'bg.pid');
-    const done = s.run({ text: `sleep 300 & echo $! > ${pidFile}; echo started; sleep 300`, env, onControl: (x) => { ctl = x; } }, c.on);
+    const done = s.run(
+      {
+        text: `sleep 300 & echo $! > ${pidFile}; echo started; sleep 300`,
+        env,
+        onControl: (x) => {
+          ctl = x;
+        },
+      },
+      c.on,
+    );
     await until(() => c.out().includes('started'));
     const bg = Number(readFileSync(pidFile, 'utf8'));
     expect(alive(bg)).toBe(true);
@@ -106,7 +147,15 @@ describe('TerminalSession on a real pty', () => {
     const c = collect();
     const ac = new AbortController();
     const pidFile = join(dir, 'stubborn.pid');
-    const done = s.run({ text: `trap '' INT TERM; (trap '' INT TERM; sleep 300) & echo $! > ${pidFile}; echo ready; while :; do sleep 0.05; done`, env, signal: ac.signal, stopTiming: { intMs: 300, termMs: 300 } }, c.on);
+    const done = s.run(
+      {
+        text: `trap '' INT TERM; (trap '' INT TERM; sleep 300) & echo $! > ${pidFile}; echo ready; while :; do sleep 0.05; done`,
+        env,
+        signal: ac.signal,
+        stopTiming: { intMs: 300, termMs: 300 },
+      },
+      c.on,
+    );
     await until(() => c.out().includes('ready'));
     const child = Number(readFileSync(pidFile, 'utf8'));
     const sid = sessionOfPid(child);
@@ -124,9 +173,15 @@ describe('TerminalSession on a real pty', () => {
     let bytes = 0;
     let tail = '';
     const t0 = Date.now();
-    const r = await s.run({ text: "head -c 5242880 /dev/zero | tr '\\0' x | fold -w 1023; echo; echo END-OF-OUTPUT", env, scrollbackBytes: 64 * 1024 * 1024 }, (e) => {
-      if (e.type === 'stdout') { bytes += e.data.length; tail = (tail + e.data).slice(-200); }
-    });
+    const r = await s.run(
+      { text: "head -c 5242880 /dev/zero | tr '\\0' x | fold -w 1023; echo; echo END-OF-OUTPUT", env, scrollbackBytes: 64 * 1024 * 1024 },
+      (e) => {
+        if (e.type === 'stdout') {
+          bytes += e.data.length;
+          tail = (tail + e.data).slice(-200);
+        }
+      },
+    );
     expect(r.exitCode).toBe(0);
     expect(r.cancelled).toBe(false);
     expect(r.truncated).toBe(false);
@@ -139,7 +194,9 @@ describe('TerminalSession on a real pty', () => {
   it('with a small scrollback the oldest output is dropped and marked, and the command still completes', async () => {
     const s = new TerminalSession({ cwd: dir });
     let tail = '';
-    const r = await s.run({ text: "seq 1 400000; echo END", env, scrollbackBytes: 64 * 1024, batchMs: 200 }, (e) => { if (e.type === 'stdout') tail = (tail + e.data).slice(-100); });
+    const r = await s.run({ text: 'seq 1 400000; echo END', env, scrollbackBytes: 64 * 1024, batchMs: 200 }, (e) => {
+      if (e.type === 'stdout') tail = (tail + e.data).slice(-100);
+    });
     expect(r.exitCode).toBe(0);
     expect(r.truncated).toBe(true);
     expect(tail).toContain('END');

@@ -1,6 +1,15 @@
 // Rule family: files. Deleting, overwriting, moving, copying, permissions, in-place edits, archives and find's actions.
 import { destructive, elevated, has, parseOpts, type JudgeCtx } from '../judge-context.js';
-import { classifyPath, isCriticalSystemPath, isSystemKind, isVitalSystemFile, isVolatilePath, isWideKind, normalisePath, type PathKind } from '../paths.js';
+import {
+  classifyPath,
+  isCriticalSystemPath,
+  isSystemKind,
+  isVitalSystemFile,
+  isVolatilePath,
+  isWideKind,
+  normalisePath,
+  type PathKind,
+} from '../paths.js';
 import { judgeWrite } from '../redirects.js';
 import type { Word } from '../shell-lexer.js';
 import { findExecs } from '../unwrap-launchers.js';
@@ -16,7 +25,13 @@ export function overMany(args: Word[], ctx: JudgeCtx, info: CmdInfo): boolean {
 /** A word that expands to a list of files: `$(find …)`, a backtick `ls`, a loop variable over many files. */
 export function listWord(w: Word, ctx: JudgeCtx): boolean {
   if (w.vars.some((v) => ctx.listVars.has(v))) return true;
-  return w.subs.some((s) => s.kind === 'cmd' && !/^\s*(mktemp|which|command|type|basename|dirname|readlink|realpath|date|pwd|echo|printf|id|whoami|hostname|uname|xdg-user-dir|git rev-parse|systemd-path)\b/.test(s.source));
+  return w.subs.some(
+    (s) =>
+      s.kind === 'cmd' &&
+      !/^\s*(mktemp|which|command|type|basename|dirname|readlink|realpath|date|pwd|echo|printf|id|whoami|hostname|uname|xdg-user-dir|git rev-parse|systemd-path)\b/.test(
+        s.source,
+      ),
+  );
 }
 
 function targets(args: Word[], valueOpts: string[] = []): Word[] {
@@ -30,13 +45,15 @@ const rm: Rule = (args, outer, info, name) => {
   const prompts = has(o, 'i', 'interactive') && !has(o, 'f', 'force');
   const ctx = prompts ? { ...outer, findings: [] } : outer;
   rmFindings(o, ctx, info, name);
-  if (prompts) for (const f of ctx.findings) outer.findings.push({ risk: f.risk, reason: `${f.reason}, asking before each file (${name} -i)` });
+  if (prompts)
+    for (const f of ctx.findings) outer.findings.push({ risk: f.risk, reason: `${f.reason}, asking before each file (${name} -i)` });
 };
 
 function rmFindings(o: ReturnType<typeof parseOpts>, ctx: JudgeCtx, info: CmdInfo, name: string): void {
   const ops = o.operands;
   if (has(o, 'no-preserve-root')) destructive(ctx, 'deletes everything on the computer (rm --no-preserve-root)');
-  if (overMany([], ctx, info) || ops.some((t) => t.text.includes('{}'))) destructive(ctx, `deletes every file it is given as input (xargs ${name} / find -exec ${name})`);
+  if (overMany([], ctx, info) || ops.some((t) => t.text.includes('{}')))
+    destructive(ctx, `deletes every file it is given as input (xargs ${name} / find -exec ${name})`);
   if (has(o, 'r', 'R', 'recursive')) destructive(ctx, `deletes files recursively (${name} -r)`);
   for (const t of ops) {
     const k = kindOf(t, ctx);
@@ -44,7 +61,8 @@ function rmFindings(o: ReturnType<typeof parseOpts>, ctx: JudgeCtx, info: CmdInf
     else if (listWord(t, ctx)) destructive(ctx, `deletes every file in a list made when it runs (${t.raw})`);
     else if (isWideKind(k)) destructive(ctx, `deletes ${t.text}`);
     else if (k === 'block-device' || k === 'device') destructive(ctx, `deletes the device node ${t.text}`);
-    else if (k === 'system' && isCriticalSystemPath(normalisePath(t.text, ctx) ?? '')) destructive(ctx, `deletes ${t.text}, which the system needs to start or let anyone log in`);
+    else if (k === 'system' && isCriticalSystemPath(normalisePath(t.text, ctx) ?? ''))
+      destructive(ctx, `deletes ${t.text}, which the system needs to start or let anyone log in`);
     else if (k === 'system' || k === 'kernel') elevated(ctx, `deletes the system file ${t.text} (needs root)`);
     else if (k === 'dynamic') elevated(ctx, `deletes a file that is only named when it runs (${t.text})`);
   }
@@ -57,7 +75,7 @@ function modeHarm(mode: string, overFolders: boolean): string | null {
     const d = num[1]!.slice(-3);
     const owner = Number(d[0]);
     const other = Number(d[2]);
-    if ((owner & 4) === 0) return 'takes away the owner\'s right to read them';
+    if ((owner & 4) === 0) return "takes away the owner's right to read them";
     if (overFolders && (owner & 1) === 0) return 'takes away the right to open the folders';
     if ((other & 2) !== 0) return 'lets every user on the computer change them';
     return null;
@@ -67,10 +85,11 @@ function modeHarm(mode: string, overFolders: boolean): string | null {
     if (!m) continue;
     const who = m[1] || 'a';
     const ownerToo = who.includes('u') || who.includes('a');
-    if (m[2] === '-' && ownerToo && m[3]!.includes('r')) return 'takes away the owner\'s right to read them';
+    if (m[2] === '-' && ownerToo && m[3]!.includes('r')) return "takes away the owner's right to read them";
     if (m[2] === '-' && ownerToo && m[3]!.includes('x') && overFolders) return 'takes away the right to open the folders';
-    if (m[2] === '=' && ownerToo && !m[3]!.includes('r')) return 'takes away the owner\'s right to read them';
-    if (m[2] !== '-' && (who.includes('o') || who.includes('a') || m[1] === '') && m[3]!.includes('w') && m[1] !== '') return 'lets every user on the computer change them';
+    if (m[2] === '=' && ownerToo && !m[3]!.includes('r')) return "takes away the owner's right to read them";
+    if (m[2] !== '-' && (who.includes('o') || who.includes('a') || m[1] === '') && m[3]!.includes('w') && m[1] !== '')
+      return 'lets every user on the computer change them';
   }
   return null;
 }
@@ -83,7 +102,10 @@ function permKind(w: Word, ctx: JudgeCtx): PathKind {
 /** On system files: taking away read or run rights, or letting others write (sudo refuses a writable sudoers). */
 function breaksSystemFiles(mode: string): boolean {
   const num = /^0*([0-7]{3,4})$/.exec(mode);
-  if (num) { const d = num[1]!.slice(-3); return (Number(d[0]) & 4) === 0 || (Number(d[2]) & 2) !== 0 || (Number(d[1]) & 2) !== 0; }
+  if (num) {
+    const d = num[1]!.slice(-3);
+    return (Number(d[0]) & 4) === 0 || (Number(d[2]) & 2) !== 0 || (Number(d[1]) & 2) !== 0;
+  }
   return mode.split(',').some((p) => /^[ugoa]*-[rwxXst]*[rx]/.test(p) || /^[ugoa]*[ao]\+[rwxXst]*w/.test(p));
 }
 
@@ -94,7 +116,10 @@ function permLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string): voi
   const what = PERM_WHAT[name] ?? 'permissions';
   // chmod -x / -w look like options but are modes (and must not eat the next word as a value)
   const modeFlag = name === 'chmod' ? args.find((a) => /^-[rwxXst]+$/.test(a.text)) : undefined;
-  const o = parseOpts(name === 'chmod' ? args.filter((a) => a !== modeFlag) : args, name === 'chmod' ? ['reference'] : ['reference', 'm', 'M', 'x', 'X']);
+  const o = parseOpts(
+    name === 'chmod' ? args.filter((a) => a !== modeFlag) : args,
+    name === 'chmod' ? ['reference'] : ['reference', 'm', 'M', 'x', 'X'],
+  );
   const recursive = has(o, 'R', 'recursive');
   const skipFirst = name !== 'setfacl' && !o.flags.has('reference') && !(name === 'chmod' && o.operands.length === 0);
   const files = skipFirst && !modeFlag ? o.operands.slice(1) : o.operands;
@@ -102,7 +127,10 @@ function permLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string): voi
   const many = info.viaXargs || ctx.many;
   const over = info.over ?? [];
   if (many) {
-    const wide = over.find((w) => { const k = permKind(w, ctx); return isWideKind(k) || k === 'root'; });
+    const wide = over.find((w) => {
+      const k = permKind(w, ctx);
+      return isWideKind(k) || k === 'root';
+    });
     const harm = name === 'chmod' ? modeHarm(mode, !info.onlyFiles) : null;
     if (wide) destructive(ctx, `changes the ${what} of everything under ${wide.text} (${name} over every file found)`);
     else if (harm) destructive(ctx, `changes the permissions of every file it is given: ${harm} (${name} ${mode})`);
@@ -112,9 +140,20 @@ function permLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string): voi
     const k = permKind(t, ctx);
     const harm = name === 'chmod' && (recursive || t.glob) ? modeHarm(mode, recursive) : null;
     if (recursive && (isWideKind(k) || k === 'root')) destructive(ctx, `changes the ${what} of everything under ${t.text} (${name} -R)`);
-    else if (recursive && t.glob && /^(~|\$HOME)?\/?\*$/.test(t.text)) destructive(ctx, `changes the ${what} of everything in ${t.text} (${name} -R)`);
-    else if (harm) destructive(ctx, `changes the permissions of every file under ${t.text}: ${harm} (${name} ${recursive ? '-R ' : ''}${mode})`);
-    else if (name === 'chmod' && isSystemKind(k) && (t.glob || recursive || isCriticalSystemPath(normalisePath(t.text, ctx) ?? '')) && breaksSystemFiles(mode)) destructive(ctx, `changes the permissions of ${t.text} so the system cannot use it: programs that cannot run, or files sudo and login refuse (${name} ${mode})`);
+    else if (recursive && t.glob && /^(~|\$HOME)?\/?\*$/.test(t.text))
+      destructive(ctx, `changes the ${what} of everything in ${t.text} (${name} -R)`);
+    else if (harm)
+      destructive(ctx, `changes the permissions of every file under ${t.text}: ${harm} (${name} ${recursive ? '-R ' : ''}${mode})`);
+    else if (
+      name === 'chmod' &&
+      isSystemKind(k) &&
+      (t.glob || recursive || isCriticalSystemPath(normalisePath(t.text, ctx) ?? '')) &&
+      breaksSystemFiles(mode)
+    )
+      destructive(
+        ctx,
+        `changes the permissions of ${t.text} so the system cannot use it: programs that cannot run, or files sudo and login refuse (${name} ${mode})`,
+      );
     else if (recursive) elevated(ctx, `changes the ${what} of every file under ${t.text} (${name} -R)`);
     else if (k === 'root') destructive(ctx, `changes the ${what} of / itself, which can lock everyone out (${name})`);
     else if (isSystemKind(k) || isWideKind(k)) elevated(ctx, `changes the ${what} of ${t.text} (${name}, needs root)`);
@@ -124,11 +163,38 @@ function permLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string): voi
 }
 
 function copyLike(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: string): void {
-  const o = parseOpts(args, ['t', 'target-directory', 'S', 'suffix', 'm', 'mode', 'o', 'owner', 'g', 'group', 'e', 'rsh', 'f', 'filter', 'exclude', 'include', 'T', 'temp-dir', 'chmod', 'chown']);
+  const o = parseOpts(args, [
+    't',
+    'target-directory',
+    'S',
+    'suffix',
+    'm',
+    'mode',
+    'o',
+    'owner',
+    'g',
+    'group',
+    'e',
+    'rsh',
+    'f',
+    'filter',
+    'exclude',
+    'include',
+    'T',
+    'temp-dir',
+    'chmod',
+    'chown',
+  ]);
   const toDir = o.values.get('t') ?? o.values.get('target-directory');
   const dest = toDir ?? (o.operands.length > 1 || info.viaXargs ? o.operands[o.operands.length - 1]?.text : undefined);
   // `xargs cp`, `xargs -I{} cp tpl {}`: every file it is given is a destination, and is overwritten
-  if ((info.viaXargs || ctx.many) && toDir === undefined && !has(o, 'n', 'no-clobber', 'i', 'interactive', 'b', 'backup') && name !== 'rsync' && (o.operands.length < 2 || /\{\}/.test(dest ?? '') || listWord(o.operands[o.operands.length - 1]!, ctx))) {
+  if (
+    (info.viaXargs || ctx.many) &&
+    toDir === undefined &&
+    !has(o, 'n', 'no-clobber', 'i', 'interactive', 'b', 'backup') &&
+    name !== 'rsync' &&
+    (o.operands.length < 2 || /\{\}/.test(dest ?? '') || listWord(o.operands[o.operands.length - 1]!, ctx))
+  ) {
     destructive(ctx, `copies over every file it is given, replacing what they held (${name} over many files)`);
     return;
   }
@@ -155,7 +221,10 @@ export function inPlaceEdit(args: Word[], ctx: JudgeCtx, info: CmdInfo, name: st
   const o = parseOpts(args, valueOpts);
   const scriptGiven = o.values.has('e') || o.values.has('f') || o.values.has('expression') || o.values.has('file') || o.values.has('E');
   const files = scriptGiven ? o.operands : o.operands.slice(1);
-  if (overMany(files, ctx, info) || files.some((f) => f.glob && f.text.includes('**'))) { destructive(ctx, `rewrites every file it is given in place, with no copy kept (${name} -i over many files)`); return; }
+  if (overMany(files, ctx, info) || files.some((f) => f.glob && f.text.includes('**'))) {
+    destructive(ctx, `rewrites every file it is given in place, with no copy kept (${name} -i over many files)`);
+    return;
+  }
   for (const t of files) {
     const k = kindOf(t, ctx);
     if (isSystemKind(k) || k === 'system-top') elevated(ctx, `edits the system file ${t.text} in place (${name} -i, needs root)`);
@@ -191,9 +260,17 @@ const RULES: Record<string, Rule> = {
   rm,
   unlink: rm,
   rmdir(args, ctx) {
-    for (const t of targets(args)) { const k = kindOf(t, ctx); if (isSystemKind(k) || isWideKind(k)) elevated(ctx, `removes the system folder ${t.text}`); }
+    for (const t of targets(args)) {
+      const k = kindOf(t, ctx);
+      if (isSystemKind(k) || isWideKind(k)) elevated(ctx, `removes the system folder ${t.text}`);
+    }
   },
-  shred(args, ctx) { destructive(ctx, `destroys file contents beyond recovery (shred ${targets(args, ['n', 's', 'iterations', 'size'])[0]?.text ?? ''})`.replace(' )', ')')); },
+  shred(args, ctx) {
+    destructive(
+      ctx,
+      `destroys file contents beyond recovery (shred ${targets(args, ['n', 's', 'iterations', 'size'])[0]?.text ?? ''})`.replace(' )', ')'),
+    );
+  },
   srm: (_a, ctx) => destructive(ctx, 'destroys files beyond recovery (srm)'),
   wipe: (_a, ctx) => destructive(ctx, 'destroys files beyond recovery (wipe)'),
   sfill: (_a, ctx) => destructive(ctx, 'overwrites free disk space (sfill)'),
@@ -201,7 +278,8 @@ const RULES: Record<string, Rule> = {
     const o = parseOpts(args, ['s', 'size', 'r', 'reference']);
     const size = o.values.get('s') ?? o.values.get('size') ?? '';
     if (size.startsWith('+')) return;
-    if (o.operands.length === 0 && (info.viaXargs || ctx.many)) destructive(ctx, 'cuts every file it is given short, losing their contents (xargs truncate)');
+    if (o.operands.length === 0 && (info.viaXargs || ctx.many))
+      destructive(ctx, 'cuts every file it is given short, losing their contents (xargs truncate)');
     for (const t of o.operands) destructive(ctx, `cuts ${t.text} short, losing its contents (truncate)`);
   },
   fallocate(args, ctx) {
@@ -210,25 +288,39 @@ const RULES: Record<string, Rule> = {
   },
   cp(args, ctx, info, name) {
     const ops = targets(args, ['t', 'target-directory', 'S', 'suffix']);
-    if (ops.length === 2 && /^\/dev\/(null|zero)$/.test(ops[0]!.text) && classifyPath(ops[1]!.text, ctx) !== 'block-device') { destructive(ctx, `empties ${ops[1]!.text} by copying ${ops[0]!.text} over it`); return; }
+    if (ops.length === 2 && /^\/dev\/(null|zero)$/.test(ops[0]!.text) && classifyPath(ops[1]!.text, ctx) !== 'block-device') {
+      destructive(ctx, `empties ${ops[1]!.text} by copying ${ops[0]!.text} over it`);
+      return;
+    }
     copyLike(args, ctx, info, name);
   },
-  install(args, ctx, info) { copyLike(args, ctx, info, 'install'); },
+  install(args, ctx, info) {
+    copyLike(args, ctx, info, 'install');
+  },
   rsync(args, ctx, info) {
-    if (args.some((a) => a.text === '-n' || a.text === '--dry-run' || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(a.text) && !a.text.startsWith('--'))) return;
+    if (args.some((a) => a.text === '-n' || a.text === '--dry-run' || (/^-[a-zA-Z]*n[a-zA-Z]*$/.test(a.text) && !a.text.startsWith('--'))))
+      return;
     const o = parseOpts(args, ['e', 'rsh', 'f', 'filter', 'exclude', 'include', 'T', 'temp-dir', 'chmod', 'chown']);
-    if ([...o.flags].some((f) => f.startsWith('delete'))) destructive(ctx, 'deletes files at the destination that are not in the source (rsync --delete)');
+    if ([...o.flags].some((f) => f.startsWith('delete')))
+      destructive(ctx, 'deletes files at the destination that are not in the source (rsync --delete)');
     copyLike(args, ctx, info, 'rsync');
   },
   mv(args, ctx, info) {
     const o = parseOpts(args, ['t', 'target-directory', 'S', 'suffix']);
     const dest = o.values.get('t') ?? o.values.get('target-directory') ?? o.operands[o.operands.length - 1]?.text;
     const sources = o.values.has('t') || o.values.has('target-directory') ? o.operands : o.operands.slice(0, -1);
-    if (dest !== undefined && classifyPath(dest, ctx) === 'null-device') { destructive(ctx, `moves ${sources.map((s) => s.text).join(' ') || 'files'} into ${dest}, which deletes them`); return; }
+    if (dest !== undefined && classifyPath(dest, ctx) === 'null-device') {
+      destructive(ctx, `moves ${sources.map((s) => s.text).join(' ') || 'files'} into ${dest}, which deletes them`);
+      return;
+    }
     const destN = dest === undefined ? null : normalisePath(dest, ctx);
     if (destN !== null && isVolatilePath(destN)) {
-      const kept = sources.filter((s) => { const n = normalisePath(s.text, ctx); return n === null || !isVolatilePath(n); });
-      if (kept.length > 0) destructive(ctx, `moves ${kept.map((s) => s.text).join(' ')} into ${dest}, which is emptied at the next restart`);
+      const kept = sources.filter((s) => {
+        const n = normalisePath(s.text, ctx);
+        return n === null || !isVolatilePath(n);
+      });
+      if (kept.length > 0)
+        destructive(ctx, `moves ${kept.map((s) => s.text).join(' ')} into ${dest}, which is emptied at the next restart`);
     }
     for (const s of sources) {
       const k = kindOf(s, ctx);
@@ -256,28 +348,69 @@ const RULES: Record<string, Rule> = {
   ln(args, ctx) {
     const o = parseOpts(args, ['t', 'target-directory', 'S', 'suffix']);
     // `ln -sf /dev/null ~/.bashrc` swaps a file for a link to nothing: its contents are gone
-    if (has(o, 'f', 'force') && o.operands.length >= 2 && /^\/dev\/(null|zero)$/.test(o.operands[0]!.text)) destructive(ctx, `replaces ${o.operands[o.operands.length - 1]!.text} with a link to ${o.operands[0]!.text}, losing what it held (ln -f)`);
+    if (has(o, 'f', 'force') && o.operands.length >= 2 && /^\/dev\/(null|zero)$/.test(o.operands[0]!.text))
+      destructive(
+        ctx,
+        `replaces ${o.operands[o.operands.length - 1]!.text} with a link to ${o.operands[0]!.text}, losing what it held (ln -f)`,
+      );
     const dest = o.values.get('t') ?? (o.operands.length > 1 ? o.operands[o.operands.length - 1]!.text : undefined);
     if (dest && isSystemKind(classifyPath(dest, ctx))) elevated(ctx, `creates a link in the system folder ${dest} (needs root)`);
     else if (dest && classifyPath(dest, ctx) === 'system-top') elevated(ctx, `creates a link in ${dest} (needs root)`);
   },
-  touch(args, ctx) { createLike(args, ctx, 'touch'); },
-  mkdir(args, ctx) { createLike(args, ctx, 'mkdir'); },
+  touch(args, ctx) {
+    createLike(args, ctx, 'touch');
+  },
+  mkdir(args, ctx) {
+    createLike(args, ctx, 'mkdir');
+  },
   chmod: (a, c, i) => permLike(a, c, i, 'chmod'),
   chown: (a, c, i) => permLike(a, c, i, 'chown'),
   chgrp: (a, c, i) => permLike(a, c, i, 'chgrp'),
   setfacl: (a, c, i) => permLike(a, c, i, 'setfacl'),
-  chattr(args, ctx) { elevated(ctx, `changes file attributes (chattr ${texts(args).join(' ')})`); },
+  chattr(args, ctx) {
+    elevated(ctx, `changes file attributes (chattr ${texts(args).join(' ')})`);
+  },
   find: findRule,
-  sed(args, ctx, info) { inPlaceEdit(args, ctx, info, 'sed', ['e', 'f', 'expression', 'file', 'l', 'line-length']); },
+  sed(args, ctx, info) {
+    inPlaceEdit(args, ctx, info, 'sed', ['e', 'f', 'expression', 'file', 'l', 'line-length']);
+  },
   mogrify(args, ctx, info) {
-    const files = parseOpts(args, ['resize', 'format', 'quality', 'rotate', 'crop', 'path', 'strip', 'density', 'colorspace', 'gravity', 'extent', 'background', 'fill', 'font', 'pointsize', 'annotate', 'draw', 'geometry', 'type', 'depth', 'scale', 'sample', 'thumbnail']).operands;
+    const files = parseOpts(args, [
+      'resize',
+      'format',
+      'quality',
+      'rotate',
+      'crop',
+      'path',
+      'strip',
+      'density',
+      'colorspace',
+      'gravity',
+      'extent',
+      'background',
+      'fill',
+      'font',
+      'pointsize',
+      'annotate',
+      'draw',
+      'geometry',
+      'type',
+      'depth',
+      'scale',
+      'sample',
+      'thumbnail',
+    ]).operands;
     if (args.some((a) => a.text === '-path' || a.text === '-format')) return; // writes new files, the originals stay
-    if (overMany(files, ctx, info) || files.some((f) => f.glob)) destructive(ctx, 'replaces every image it is given with the changed copy, the originals are lost (mogrify over many files)');
-    else if (files.length > 0) elevated(ctx, `replaces ${files.map((f) => f.text).join(' ')} with the changed image, the original is lost (mogrify)`);
+    if (overMany(files, ctx, info) || files.some((f) => f.glob))
+      destructive(ctx, 'replaces every image it is given with the changed copy, the originals are lost (mogrify over many files)');
+    else if (files.length > 0)
+      elevated(ctx, `replaces ${files.map((f) => f.text).join(' ')} with the changed image, the original is lost (mogrify)`);
   },
   tar(args, ctx) {
-    const o = parseOpts(args.map((a, i) => (i === 0 && /^[a-zA-Z]+$/.test(a.text) ? { ...a, text: '-' + a.text } : a)), ['C', 'directory', 'f', 'file', 'T', 'files-from', 'X', 'exclude-from', 'I', 'use-compress-program', 'to-command', 'H', 'format']);
+    const o = parseOpts(
+      args.map((a, i) => (i === 0 && /^[a-zA-Z]+$/.test(a.text) ? { ...a, text: '-' + a.text } : a)),
+      ['C', 'directory', 'f', 'file', 'T', 'files-from', 'X', 'exclude-from', 'I', 'use-compress-program', 'to-command', 'H', 'format'],
+    );
     const dir = o.values.get('C') ?? o.values.get('directory');
     if (has(o, 'x', 'extract', 'get') && dir !== undefined) {
       const k = classifyPath(dir, ctx);
@@ -285,7 +418,8 @@ const RULES: Record<string, Rule> = {
       else if (isSystemKind(k) || k === 'system-top') elevated(ctx, `extracts files into the system folder ${dir} (needs root)`);
     }
     const out = o.values.get('f') ?? o.values.get('file');
-    if (has(o, 'c', 'create') && out !== undefined) judgeWrite(lit(out), ctx, { append: false, truncOnly: false, how: 'tar -f', systemOverwriteIsDestructive: true });
+    if (has(o, 'c', 'create') && out !== undefined)
+      judgeWrite(lit(out), ctx, { append: false, truncOnly: false, how: 'tar -f', systemOverwriteIsDestructive: true });
     if (o.values.has('to-command')) elevated(ctx, 'runs a command for every file in the archive (tar --to-command)');
   },
   unzip(args, ctx) {
@@ -294,8 +428,13 @@ const RULES: Record<string, Rule> = {
     if (d !== undefined && isSystemKind(classifyPath(d, ctx))) elevated(ctx, `extracts files into the system folder ${d} (needs root)`);
   },
   'trash-empty': (_args, ctx) => destructive(ctx, 'permanently deletes everything in the Trash (trash-empty)'),
-  gio(args, ctx) { const t = texts(args); if (t[0] === 'trash' && t.includes('--empty')) destructive(ctx, 'permanently deletes everything in the Trash (gio trash --empty)'); },
-  ktrash5(args, ctx, _info, name) { if (texts(args).includes('--empty')) destructive(ctx, `permanently deletes everything in the Trash (${name} --empty)`); },
+  gio(args, ctx) {
+    const t = texts(args);
+    if (t[0] === 'trash' && t.includes('--empty')) destructive(ctx, 'permanently deletes everything in the Trash (gio trash --empty)');
+  },
+  ktrash5(args, ctx, _info, name) {
+    if (texts(args).includes('--empty')) destructive(ctx, `permanently deletes everything in the Trash (${name} --empty)`);
+  },
 };
 RULES.ktrash6 = RULES.ktrash5!;
 RULES.ktrash = RULES.ktrash5!;
@@ -304,8 +443,43 @@ export const FILES: RuleFamily = {
   name: 'files',
   rules: RULES,
   examples: {
-    safe: ['ls -la ~/Documents', 'rm ~/notes-old.txt', 'cp ~/a.txt ~/Backup/', 'chmod +x ~/bin/script.sh', 'rsync -av --delete --dry-run src/ backup/', 'rm --help', "sed -i 's/a/b/' ~/notes.txt", 'find ~ -name "*.pdf"', 'find . -name "*.txt" -exec cp {} ~/Backup/ \\;', 'mkdir -p ~/Projects/demo'],
-    elevated: ['chmod -R 755 ~/project', 'sudo rm /var/lib/pacman/db.lck', "sudo sed -i 's/#Color/Color/' /etc/pacman.conf", "perl -i -pe 's/ro/rw/' /etc/fstab", 'sudo cp my.conf /etc/', 'find ~/site -type f -exec chmod 644 {} +', 'mogrify -resize 50% photo.jpg', 'ls *.log | xargs chown student'],
-    destructive: ['rm -rf ~/Pictures', 'ls *.bak | xargs rm', "find ~/old -type f | xargs -I{} bash -c 'rm \"{}\"'", "grep -rl foo . | xargs sed -i 's/foo/bar/g'", "find . -name '*.txt' -exec perl -pi -e 's/a/b/' {} +", 'find ~/photos -name "*.jpg" | xargs mogrify -resize 50%', 'find . -name "*.log" | xargs truncate -s 0', "find ~/docs -name '*.md' | xargs -I{} cp template.md {}", 'find ~ -depth -cpio /dev/sdb', 'rm `ls *.tmp`', 'for f in ~/Music/*; do rm "$f"; done', 'chmod -R 000 ~/project', 'find ~/work -exec chmod 000 {} +', 'sudo find / -exec chmod 777 {} +'],
+    safe: [
+      'ls -la ~/Documents',
+      'rm ~/notes-old.txt',
+      'cp ~/a.txt ~/Backup/',
+      'chmod +x ~/bin/script.sh',
+      'rsync -av --delete --dry-run src/ backup/',
+      'rm --help',
+      "sed -i 's/a/b/' ~/notes.txt",
+      'find ~ -name "*.pdf"',
+      'find . -name "*.txt" -exec cp {} ~/Backup/ \\;',
+      'mkdir -p ~/Projects/demo',
+    ],
+    elevated: [
+      'chmod -R 755 ~/project',
+      'sudo rm /var/lib/pacman/db.lck',
+      "sudo sed -i 's/#Color/Color/' /etc/pacman.conf",
+      "perl -i -pe 's/ro/rw/' /etc/fstab",
+      'sudo cp my.conf /etc/',
+      'find ~/site -type f -exec chmod 644 {} +',
+      'mogrify -resize 50% photo.jpg',
+      'ls *.log | xargs chown student',
+    ],
+    destructive: [
+      'rm -rf ~/Pictures',
+      'ls *.bak | xargs rm',
+      'find ~/old -type f | xargs -I{} bash -c \'rm "{}"\'',
+      "grep -rl foo . | xargs sed -i 's/foo/bar/g'",
+      "find . -name '*.txt' -exec perl -pi -e 's/a/b/' {} +",
+      'find ~/photos -name "*.jpg" | xargs mogrify -resize 50%',
+      'find . -name "*.log" | xargs truncate -s 0',
+      "find ~/docs -name '*.md' | xargs -I{} cp template.md {}",
+      'find ~ -depth -cpio /dev/sdb',
+      'rm `ls *.tmp`',
+      'for f in ~/Music/*; do rm "$f"; done',
+      'chmod -R 000 ~/project',
+      'find ~/work -exec chmod 000 {} +',
+      'sudo find / -exec chmod 777 {} +',
+    ],
   },
 };

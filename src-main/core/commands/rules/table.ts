@@ -13,7 +13,20 @@ import { SERVICES } from './services.js';
 import { USERS } from './users.js';
 import type { Rule, RuleFamily } from './types.js';
 
-export const FAMILIES: readonly RuleFamily[] = [FILES, INTERPRETERS, PACKAGES, SERVICES, DISKS, PROCESSES, NETWORK, POWER_FAMILY, USERS, GIT, CONTAINERS, DOWNLOADS];
+export const FAMILIES: readonly RuleFamily[] = [
+  FILES,
+  INTERPRETERS,
+  PACKAGES,
+  SERVICES,
+  DISKS,
+  PROCESSES,
+  NETWORK,
+  POWER_FAMILY,
+  USERS,
+  GIT,
+  CONTAINERS,
+  DOWNLOADS,
+];
 
 export interface RuleTable {
   exact: ReadonlyMap<string, { family: string; rule: Rule }>;
@@ -31,14 +44,16 @@ export function buildRuleTable(families: readonly RuleFamily[], consumed: Readon
     for (const [name, rule] of Object.entries(f.rules)) {
       const prior = exact.get(name);
       if (prior) throw new Error(`command rule "${name}" is claimed by both the ${prior.family} and the ${f.name} rules`);
-      if (consumed.has(name)) throw new Error(`command rule "${name}" (${f.name}) is shadowed: the launcher unwrapping always consumes "${name}" first`);
+      if (consumed.has(name))
+        throw new Error(`command rule "${name}" (${f.name}) is shadowed: the launcher unwrapping always consumes "${name}" first`);
       exact.set(name, { family: f.name, rule });
     }
     for (const p of f.patterns ?? []) patterns.push({ family: f.name, ...p });
   }
   for (const p of patterns) {
     for (const [name, e] of exact) {
-      if (e.family !== p.family && p.re.test(name)) throw new Error(`command rule "${name}" (${e.family}) is shadowed by the ${p.family} pattern ${p.re}`);
+      if (e.family !== p.family && p.re.test(name))
+        throw new Error(`command rule "${name}" (${e.family}) is shadowed by the ${p.family} pattern ${p.re}`);
     }
   }
   return { exact, patterns };

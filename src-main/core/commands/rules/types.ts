@@ -50,17 +50,30 @@ export interface RuleFamily {
 
 export const texts = (args: Word[]): string[] => args.map((a) => a.text);
 export const operands = (args: Word[], valueOpts: string[] = []): string[] => parseOpts(args, valueOpts).operands.map((w) => w.text);
-export const prefixOf = (op: string | undefined, ...words: string[]): boolean => op !== undefined && op.length > 0 && words.some((w) => w.startsWith(op));
+export const prefixOf = (op: string | undefined, ...words: string[]): boolean =>
+  op !== undefined && op.length > 0 && words.some((w) => w.startsWith(op));
 
-export const simpleElevated = (reason: string): Rule => (_a, ctx, _i, name) => elevated(ctx, `${reason} (${name})`);
+export const simpleElevated =
+  (reason: string): Rule =>
+  (_a, ctx, _i, name) =>
+    elevated(ctx, `${reason} (${name})`);
 
 /** Safe when the first operand is one of `safeFirst` (undefined = no operand, with only harmless flags); elevated otherwise. */
-export const safeUnless = (safeFirst: (string | undefined)[], reason: string, valueOpts: string[] = []): Rule => (args, ctx, _i, name) => {
-  const ops = operands(args, valueOpts);
-  const flags = texts(args).filter((a) => a.startsWith('-'));
-  if (safeFirst.includes(ops[0]) && !(ops[0] === undefined && flags.some((f) => !['-h', '--help', '-V', '--version', '-l', '--list', '-a', '--all', '--no-pager', '-q'].includes(f)))) return;
-  elevated(ctx, `${reason} (${[name, ...texts(args)].join(' ')})`);
-};
+export const safeUnless =
+  (safeFirst: (string | undefined)[], reason: string, valueOpts: string[] = []): Rule =>
+  (args, ctx, _i, name) => {
+    const ops = operands(args, valueOpts);
+    const flags = texts(args).filter((a) => a.startsWith('-'));
+    if (
+      safeFirst.includes(ops[0]) &&
+      !(
+        ops[0] === undefined &&
+        flags.some((f) => !['-h', '--help', '-V', '--version', '-l', '--list', '-a', '--all', '--no-pager', '-q'].includes(f))
+      )
+    )
+      return;
+    elevated(ctx, `${reason} (${[name, ...texts(args)].join(' ')})`);
+  };
 
 /** Options that only print something (help, version) or promise to change nothing (a dry run). */
 export function onlyPretends(args: Word[]): boolean {

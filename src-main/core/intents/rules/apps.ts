@@ -7,13 +7,63 @@ import { hit, LIKELY, SURE, UNSURE, type Rule } from './hit.js';
 const OPEN = /^(open|launch|run|start|fire up|bring up|load|execute|go to|take me to|switch to|pull up|show|show me|display)(?: up)? (.+)$/;
 const DROP = new Set(['the', 'my', 'me', 'a', 'an', 'new', 'app', 'application', 'program', 'window', 'please', 'kde', 'plasma', 'up']);
 const SETTINGS_WORD = /(?:^|\s)(?:settings|setting|preferences|options|configuration|config|control panel|configure)(?:\s|$)/;
-const SETTINGS_DROP = new Set(['settings', 'setting', 'preferences', 'options', 'configuration', 'config', 'control',
-  'panel', 'configure', 'for', 'of', 'page', 'menu', 'module', 'system', 'kde', 'the', 'my', 'app', 'and', 'on', 'in']);
+const SETTINGS_DROP = new Set([
+  'settings',
+  'setting',
+  'preferences',
+  'options',
+  'configuration',
+  'config',
+  'control',
+  'panel',
+  'configure',
+  'for',
+  'of',
+  'page',
+  'menu',
+  'module',
+  'system',
+  'kde',
+  'the',
+  'my',
+  'app',
+  'and',
+  'on',
+  'in',
+]);
 
 /** What kind of app a name is ("firefox browser", "dolphin file manager"): said next to a known app, it changes nothing. */
-const KIND_WORDS = new Set(['browser', 'web', 'internet', 'file', 'files', 'manager', 'terminal', 'console', 'player',
-  'media', 'video', 'music', 'audio', 'editor', 'text', 'image', 'photo', 'office', 'suite', 'viewer', 'client', 'mail',
-  'email', 'emulator', 'software', 'tool', 'launcher', 'desktop', 'studio']);
+const KIND_WORDS = new Set([
+  'browser',
+  'web',
+  'internet',
+  'file',
+  'files',
+  'manager',
+  'terminal',
+  'console',
+  'player',
+  'media',
+  'video',
+  'music',
+  'audio',
+  'editor',
+  'text',
+  'image',
+  'photo',
+  'office',
+  'suite',
+  'viewer',
+  'client',
+  'mail',
+  'email',
+  'emulator',
+  'software',
+  'tool',
+  'launcher',
+  'desktop',
+  'studio',
+]);
 
 /** A known app named first or last, with only words that say what kind of app it is around it. */
 function appWithKind(words: string[]): readonly string[] | undefined {

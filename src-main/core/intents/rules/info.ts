@@ -2,14 +2,19 @@
 import * as act from '../actions.js';
 import { hit, LIKELY, SURE, type Rule } from './hit.js';
 
-const LEAD = '(?:(?:show|check|display|see|view|get|give|tell|list|print|report|find|find out|monitor|what is|whats|what are|how much|how much is|how much of|i want to see|let me see|let me know|how is|hows|current|total)(?: me)?(?: (?:the|my|our|current|this|total|how much|all|computer s|computers|pc s|system s))* )?(?:(?:usage|use) (?:of )?)?';
-const PLACE = '(?:on|of|in|for) (?:my|the|this) (?:computer|pc|laptop|system|machine|disk|drive|device|hard drive|hard disk|harddisk|harddrive|ssd|hdd|storage|disk drive)';
+const LEAD =
+  '(?:(?:show|check|display|see|view|get|give|tell|list|print|report|find|find out|monitor|what is|whats|what are|how much|how much is|how much of|i want to see|let me see|let me know|how is|hows|current|total)(?: me)?(?: (?:the|my|our|current|this|total|how much|all|computer s|computers|pc s|system s))* )?(?:(?:usage|use) (?:of )?)?';
+const PLACE =
+  '(?:on|of|in|for) (?:my|the|this) (?:computer|pc|laptop|system|machine|disk|drive|device|hard drive|hard disk|harddisk|harddrive|ssd|hdd|storage|disk drive)';
 const TRAIL = `(?: (?:is |are )?(?:left|free|available|remaining|used|in use|being used|do i have(?: left)?|have i got(?: left)?|i have(?: left)?|is there|are there|${PLACE}|usage|now|used up|(?:is |does )?(?:my |the )?(?:computer|pc|laptop|system) (?:is )?using|is my (?:computer|pc|laptop|system) using|(?:am i|are we|i am|im) using|i use))*`;
-const DISK = '(?:(?:free|available|remaining|used|total|empty|unused) )?(?:(?:disk|storage|hard drive|hard disk|drive|ssd|hdd|harddisk|harddrive|disk drive)(?: (?:space|usage|capacity|size|use|info|status|usage info))?|space|df)';
-const MEMORY = '(?:(?:free|available|remaining|used|total) )?(?:memory|ram|mem|system memory|ram memory|swap)(?: (?:usage|use|consumption|status|info|usage info))?';
+const DISK =
+  '(?:(?:free|available|remaining|used|total|empty|unused) )?(?:(?:disk|storage|hard drive|hard disk|drive|ssd|hdd|harddisk|harddrive|disk drive)(?: (?:space|usage|capacity|size|use|info|status|usage info))?|space|df)';
+const MEMORY =
+  '(?:(?:free|available|remaining|used|total) )?(?:memory|ram|mem|system memory|ram memory|swap)(?: (?:usage|use|consumption|status|info|usage info))?';
 
 const DISK_RE = new RegExp(`^${LEAD}${DISK}${TRAIL}$`);
-const DISK_FULL = /^(?:(?:how full is|is) (?:my|the) (?:disk|drive|storage|hard drive|hard disk|ssd)(?: full| getting full)?|is there (?:enough|any|still|much) (?:free )?(?:disk )?(?:space|storage)(?: left)?)$/;
+const DISK_FULL =
+  /^(?:(?:how full is|is) (?:my|the) (?:disk|drive|storage|hard drive|hard disk|ssd)(?: full| getting full)?|is there (?:enough|any|still|much) (?:free )?(?:disk )?(?:space|storage)(?: left)?)$/;
 const MEMORY_RE = new RegExp(`^${LEAD}${MEMORY}${TRAIL}$`);
 
 /** "what is ram", "what is disk space": asking what the thing is, not how much there is. */
@@ -21,12 +26,16 @@ export const memoryRule: Rule = (t) => (MEMORY_RE.test(t) && !DEFINITION.test(t)
 
 const WIFI = '(?:wifi|wireless|wlan)';
 const WIFI_THINGS = '(?: (?:networks?|hotspots?|access points?|connections?|list|ssids?|signals?))?';
-const WIFI_TAIL = '(?: (?:available|nearby|around|around me|in range|are available|are there|are nearby|can i connect to|can i see|i can connect to|do i see|near me))*';
-const WIFI_LEAD = '(?:(?:list|show|scan|display|see|view|get|find|search|search for|look for|check|scan for|what|which|any)(?: me)?(?: (?:all|the|available|nearby|visible|wireless|all available|open|local|current))* )';
+const WIFI_TAIL =
+  '(?: (?:available|nearby|around|around me|in range|are available|are there|are nearby|can i connect to|can i see|i can connect to|do i see|near me))*';
+const WIFI_LEAD =
+  '(?:(?:list|show|scan|display|see|view|get|find|search|search for|look for|check|scan for|what|which|any)(?: me)?(?: (?:all|the|available|nearby|visible|wireless|all available|open|local|current))* )';
 const WIFI_LIST: readonly RegExp[] = [
   new RegExp(`^${WIFI_LEAD}?${WIFI}${WIFI_THINGS}${WIFI_TAIL}$`),
   new RegExp(`^${WIFI_LEAD}?(?:available|nearby|visible|wireless) networks${WIFI_TAIL}$`),
-  new RegExp(`^(?:list|show|scan|scan for|display|find|search for|check|which|what|any)(?: me)? (?:(?:all|the|available|nearby|visible) )*networks${WIFI_TAIL}$`),
+  new RegExp(
+    `^(?:list|show|scan|scan for|display|find|search for|check|which|what|any)(?: me)? (?:(?:all|the|available|nearby|visible) )*networks${WIFI_TAIL}$`,
+  ),
 ];
 
 export const wifiListRule: Rule = (t) => {

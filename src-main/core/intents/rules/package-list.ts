@@ -3,9 +3,40 @@ import { KNOWN_PACKAGES, PACKAGE_ALIASES } from '../catalog.js';
 import { DOWNLOADERS, isProtectedPackage, isValidName, NOT_A_PACKAGE } from '../names.js';
 
 const FILLER_WORDS = new Set([
-  'the', 'a', 'an', 'some', 'app', 'apps', 'application', 'applications', 'program', 'programs', 'package', 'packages',
-  'software', 'tool', 'tools', 'latest', 'new', 'newest', 'version', 'called', 'named', 'both', 'me', 'my', 'also',
-  'too', 'following', 'pkg', 'pkgs', 'please', 'completely', 'entirely', 'fully', 'permanently',
+  'the',
+  'a',
+  'an',
+  'some',
+  'app',
+  'apps',
+  'application',
+  'applications',
+  'program',
+  'programs',
+  'package',
+  'packages',
+  'software',
+  'tool',
+  'tools',
+  'latest',
+  'new',
+  'newest',
+  'version',
+  'called',
+  'named',
+  'both',
+  'me',
+  'my',
+  'also',
+  'too',
+  'following',
+  'pkg',
+  'pkgs',
+  'please',
+  'completely',
+  'entirely',
+  'fully',
+  'permanently',
 ]);
 /** What kind of app a name is ("the firefox browser", "vlc media player"): dropped, but then the name must be known. */
 const KIND_WORDS = new Set(['browser', 'web', 'player', 'media', 'editor', 'client', 'email', 'mail', 'game', 'games']);
@@ -15,15 +46,18 @@ const VERSION_OF = /^(?:the )?(?:latest |newest |most recent |current |new )?ver
 /** A purpose or reason after the names ("vlc for my class", "gimp so i can edit photos"): cut off, names must then be known. */
 const PURPOSE = /\s+(?:for|so that|so|because|cause|since|in order to|to)\s+.*$/;
 /** Inside a purpose: a further request, a command word, a flag or a path. */
-const SECOND_REQUEST = /(?:^|\s)(?:install|reinstall|uninstall|remove|delete|erase|purge|reboot|restart|shutdown|shut|poweroff|halt|update|upgrade|stop|kill|execute|exec|sudo|rm|dd|curl|wget|then|format|wipe|disable|enable|ignore)(?:\s|$)|(?:^|\s)-|\/|\.\./;
+const SECOND_REQUEST =
+  /(?:^|\s)(?:install|reinstall|uninstall|remove|delete|erase|purge|reboot|restart|shutdown|shut|poweroff|halt|update|upgrade|stop|kill|execute|exec|sudo|rm|dd|curl|wget|then|format|wipe|disable|enable|ignore)(?:\s|$)|(?:^|\s)-|\/|\.\./;
 /** "… and its dependencies": pacman -Rs already takes the dependencies nothing else needs. */
-const DEPENDENCIES = /\s+(?:and|with|including|plus|along with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the|his)?\s*(?:dependencies|dependency|deps)$/;
+const DEPENDENCIES =
+  /\s+(?:and|with|including|plus|along with)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the|his)?\s*(?:dependencies|dependency|deps)$/;
 
 /** "a node", "an editor", "any player": an article before the object names a kind or one of many, not a package. */
 const INSTANCE = /^(?:a|an|any|another|every|each|one|some)\s/;
 const NAMED = /(?:^|\s)(?:called|named)\s/;
 /** "a python library", "the npm package", "a vscode extension": something of that ecosystem, not the ecosystem's package. */
-const ECOSYSTEM_ITEM = /(?:^|\s)(?:python|python3|pip|pypi|node|nodejs|npm|js|javascript|typescript|ruby|gem|perl|cpan|php|composer|rust|cargo|go|golang|java|maven|gradle|r|cran|lua|luarocks|haskell|cabal|vscode|vs code|code|firefox|chrome|chromium|kde|plasma|gnome|latex|tex|emacs|vim|neovim|wordpress|docker|kubernetes|helm|conda|flatpak|snap|aur)\s+(?:package|packages|library|libraries|lib|libs|module|modules|plugin|plugins|extension|extensions|addon|addons|add-on|add-ons|crate|crates|gem|gems|image|images|container|containers|dependency|dependencies|widget|widgets|theme|themes)(?:\s|$)/;
+const ECOSYSTEM_ITEM =
+  /(?:^|\s)(?:python|python3|pip|pypi|node|nodejs|npm|js|javascript|typescript|ruby|gem|perl|cpan|php|composer|rust|cargo|go|golang|java|maven|gradle|r|cran|lua|luarocks|haskell|cabal|vscode|vs code|code|firefox|chrome|chromium|kde|plasma|gnome|latex|tex|emacs|vim|neovim|wordpress|docker|kubernetes|helm|conda|flatpak|snap|aur)\s+(?:package|packages|library|libraries|lib|libs|module|modules|plugin|plugins|extension|extensions|addon|addons|add-on|add-ons|crate|crates|gem|gems|image|images|container|containers|dependency|dependencies|widget|widgets|theme|themes)(?:\s|$)/;
 
 /** Spoken names that are also everyday words ("a node", "signal", "office"): after a loose verb they are a guess. */
 const AMBIGUOUS_ALIASES = new Set(['node', 'java', 'office', 'signal', 'element', 'pip', 'jdk', 'visual studio', 'c++', 'g++', 'chrome']);
@@ -55,19 +89,34 @@ export function parsePackageList(object: string, forRemoval: boolean): PackageLi
   for (const item of rest.split(SEPARATOR)) {
     const all = item.split(' ').filter((w) => w !== '' && !FILLER_WORDS.has(w));
     const alias = PACKAGE_ALIASES.get(all.join(' '));
-    if (alias) { names.push(alias); aliased ||= AMBIGUOUS_ALIASES.has(all.join(' ')); continue; }
+    if (alias) {
+      names.push(alias);
+      aliased ||= AMBIGUOUS_ALIASES.has(all.join(' '));
+      continue;
+    }
     const words = all.filter((w) => !KIND_WORDS.has(w));
     // "a media player" names a kind of app, not one: for the model to choose
     if (words.length === 0 && all.length > 0) return null;
     if (words.length === 0) continue;
     if (words.length < all.length) spaceSeparated = true;
     const kindAlias = PACKAGE_ALIASES.get(words.join(' '));
-    if (kindAlias) { names.push(kindAlias); aliased ||= AMBIGUOUS_ALIASES.has(words.join(' ')); continue; }
+    if (kindAlias) {
+      names.push(kindAlias);
+      aliased ||= AMBIGUOUS_ALIASES.has(words.join(' '));
+      continue;
+    }
     // "telegram desktop", "obs studio", "noto fonts": the words of one known hyphenated package name
     const hyphenated = words.length > 1 ? words.join('-') : '';
-    if (hyphenated && KNOWN_PACKAGES.has(hyphenated)) { names.push(hyphenated); continue; }
+    if (hyphenated && KNOWN_PACKAGES.has(hyphenated)) {
+      names.push(hyphenated);
+      continue;
+    }
     if (words.length > 1) spaceSeparated = true;
-    for (const w of words) { const a = PACKAGE_ALIASES.get(w); if (a && AMBIGUOUS_ALIASES.has(w)) aliased = true; names.push(a ?? w); }
+    for (const w of words) {
+      const a = PACKAGE_ALIASES.get(w);
+      if (a && AMBIGUOUS_ALIASES.has(w)) aliased = true;
+      names.push(a ?? w);
+    }
   }
   if (names.length === 0 || names.length > MAX_PACKAGES) return null;
   for (const n of names) {

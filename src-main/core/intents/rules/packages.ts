@@ -22,10 +22,16 @@ const REMOVE_GET_DONE = new RegExp(`^${WANTER}\\s+(.+?)\\s+(?:is\\s+|to be\\s+|b
 const GLUE = '(?:\\s+(?:and|so|then|please|pls|plz|can you|could you|just|now))*';
 const IT = '(?:it|them|that|those|both|these)(?:\\s+for (?:me|us))?';
 /** "we need inkscape for class tomorrow, please install it": a need, then a request about "it". */
-const NEED_THEN_INSTALL = new RegExp(`^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`);
+const NEED_THEN_INSTALL = new RegExp(
+  `^(?:i|we)(?: really| also| will| still| urgently)? (?:need|want|use|require)\\s+(.+?)${GLUE}\\s+(?:install|get|download|set up|add)\\s+${IT}$`,
+);
 /** "i dont need kdenlive anymore, remove it": no more need, then a request about "it". */
-const UNNEEDED_THEN_REMOVE = new RegExp(`^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`);
-const INSTALL_WEAK = new RegExp(`^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))\\s+(.+)$`);
+const UNNEEDED_THEN_REMOVE = new RegExp(
+  `^(?:i|we)\\s+(?:dont|do not|no longer|dont really|never)\\s+(?:need|want|use)\\s+(.+?)(?:\\s+(?:any more|anymore|now|at all))?${GLUE}\\s+(?:remove|uninstall|delete|get rid of)\\s+${IT}$`,
+);
+const INSTALL_WEAK = new RegExp(
+  `^(?:download|get|get me|grab|fetch|add|set up|setup|put|give me|gimme|bring me|find me|want|i (?:really )?(?:want|need)|i would like|id like|i would love|id love|we (?:really )?(?:want|need)|${PEOPLE} (?:really )?(?:needs?|wants?))\\s+(.+)$`,
+);
 /** The verb after the names ("vlc install", "steam uninstall"): trusted only for known names. */
 const VERB_AFTER = /^(.+?)\s+(install|uninstall|remove)$/;
 const REMOVE_STRONG = /^(?:uninstall|remove|purge|completely remove|fully remove|completely uninstall|fully uninstall)\s+(.+)$/;
@@ -36,7 +42,14 @@ const REMOVE_WEAK = /^(?:delete|erase|get rid of|take off|throw away)\s+(.+)$/;
  * database, in the curated list). A removal of Flatpak apps (all names) becomes `flatpak uninstall`. Anything else is a
  * guess, reported at UNSURE and left to the model.
  */
-function packages(intent: string, object: string, strong: boolean, forRemoval: boolean, build: (n: string[]) => string[], ctx: IntentContext): Hit | null {
+function packages(
+  intent: string,
+  object: string,
+  strong: boolean,
+  forRemoval: boolean,
+  build: (n: string[]) => string[],
+  ctx: IntentContext,
+): Hit | null {
   const list = parsePackageList(object, forRemoval);
   if (!list) return null;
   const check = forRemoval ? removable : installable;
@@ -45,7 +58,8 @@ function packages(intent: string, object: string, strong: boolean, forRemoval: b
   if (verified.every((v) => v !== null)) return hit(intent, strong ? SURE : list.aliased ? UNSURE : LIKELY, build(list.names), list.names);
   if (forRemoval) {
     const refs = list.names.map((n) => installedFlatpak(n, ctx));
-    if (refs.every((r) => r !== null)) return hit(intent, strong ? SURE : LIKELY, ['flatpak', 'uninstall', ...(refs as string[])], refs as string[]);
+    if (refs.every((r) => r !== null))
+      return hit(intent, strong ? SURE : LIKELY, ['flatpak', 'uninstall', ...(refs as string[])], refs as string[]);
   }
   return hit(intent, UNSURE, null, list.names);
 }
@@ -95,13 +109,75 @@ export const installRule: Rule = (t, ctx) => {
   return null;
 };
 
-const SEARCH = /^(search|search for|search up|look for|look up|lookup|find|query|browse)\s+(?:(?:for|a|an|the|some|any|me)\s+)*(?:(packages?|apps?|applications?|programs?|software|repos?|repository)\s+)?(?:(?:for|called|named|to|that|about|with|matching|containing)\s+)?(.+)$/;
-const SEARCH_DROP = new Set(['the', 'a', 'an', 'for', 'me', 'in', 'on', 'that', 'can', 'which', 'to', 'do', 'with', 'about',
-  'package', 'packages', 'app', 'apps', 'program', 'programs', 'software', 'repo', 'repos', 'repository',
-  'repositories', 'pacman', 'official', 'available', 'called', 'named', 'related', 'any', 'some']);
-const NOT_PACKAGE_SEARCH = /(?:^|\s)(?:web|internet|google|online|youtube|wikipedia|file|files|folder|folders|document|documents|my|photo|photos|email|network|networks|wifi|song|songs|music|video|videos|news)(?:\s|$)/;
+const SEARCH =
+  /^(search|search for|search up|look for|look up|lookup|find|query|browse)\s+(?:(?:for|a|an|the|some|any|me)\s+)*(?:(packages?|apps?|applications?|programs?|software|repos?|repository)\s+)?(?:(?:for|called|named|to|that|about|with|matching|containing)\s+)?(.+)$/;
+const SEARCH_DROP = new Set([
+  'the',
+  'a',
+  'an',
+  'for',
+  'me',
+  'in',
+  'on',
+  'that',
+  'can',
+  'which',
+  'to',
+  'do',
+  'with',
+  'about',
+  'package',
+  'packages',
+  'app',
+  'apps',
+  'program',
+  'programs',
+  'software',
+  'repo',
+  'repos',
+  'repository',
+  'repositories',
+  'pacman',
+  'official',
+  'available',
+  'called',
+  'named',
+  'related',
+  'any',
+  'some',
+]);
+const NOT_PACKAGE_SEARCH =
+  /(?:^|\s)(?:web|internet|google|online|youtube|wikipedia|file|files|folder|folders|document|documents|my|photo|photos|email|network|networks|wifi|song|songs|music|video|videos|news)(?:\s|$)/;
 
-const PURPOSE_STOP = new Set(['this', 'that', 'these', 'those', 'something', 'anything', 'everything', 'file', 'files', 'folder', 'folders', 'directory', 'text', 'word', 'words', 'database', 'name', 'case', 'line', 'lines', 'string', 'pattern', 'process', 'port', 'size', 'content', 'contents']);
+const PURPOSE_STOP = new Set([
+  'this',
+  'that',
+  'these',
+  'those',
+  'something',
+  'anything',
+  'everything',
+  'file',
+  'files',
+  'folder',
+  'folders',
+  'directory',
+  'text',
+  'word',
+  'words',
+  'database',
+  'name',
+  'case',
+  'line',
+  'lines',
+  'string',
+  'pattern',
+  'process',
+  'port',
+  'size',
+  'content',
+  'contents',
+]);
 
 export const searchRule: Rule = (t, ctx) => {
   const m = SEARCH.exec(t);
@@ -114,7 +190,13 @@ export const searchRule: Rule = (t, ctx) => {
   if (terms.length > 1 && terms.some((w) => DOWNLOADERS.has(w))) return null;
   const strong = m[1]!.startsWith('search') || packageWord;
   // "a package for video editing": a search for software by what it does (plain words, a software word before them)
-  if (m[2] !== undefined && new RegExp(`(?:^|\\s)${m[2]}\\s+(?:for|to)\\s`).test(t) && terms.length <= 2 && terms.every((w) => /^[a-z]{3,}$/.test(w) && !PURPOSE_STOP.has(w))) return hit('pkg.search', LIKELY, pkgSearch(terms, ctx), terms);
+  if (
+    m[2] !== undefined &&
+    new RegExp(`(?:^|\\s)${m[2]}\\s+(?:for|to)\\s`).test(t) &&
+    terms.length <= 2 &&
+    terms.every((w) => /^[a-z]{3,}$/.test(w) && !PURPOSE_STOP.has(w))
+  )
+    return hit('pkg.search', LIKELY, pkgSearch(terms, ctx), terms);
   // otherwise a search acts only when every term names software the machine (or the curated list) knows
   if (terms.some((w) => NOT_A_PACKAGE.has(w)) || !terms.every((w) => searchable(w, ctx))) return hit('pkg.search', UNSURE, null, terms);
   return hit('pkg.search', strong ? SURE : UNSURE, pkgSearch(terms, ctx), terms);

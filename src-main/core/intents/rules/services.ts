@@ -7,24 +7,71 @@ import type { Rule } from './hit.js';
 import { factsOf, type IntentContext } from '../context.js';
 
 const VERBS: ReadonlyMap<string, act.ServiceVerb> = new Map([
-  ['restart', 'restart'], ['reboot', 'restart'], ['reload', 'reload'], ['start', 'start'], ['stop', 'stop'],
-  ['enable', 'enable'], ['disable', 'disable'], ['turn on', 'start'], ['turn off', 'stop'], ['switch on', 'start'],
-  ['switch off', 'stop'], ['activate', 'start'], ['deactivate', 'stop'], ['kill', 'stop'], ['bring up', 'start'],
-  ['bring down', 'stop'], ['relaunch', 'restart'], ['reset', 'restart'], ['fix', 'restart'],
+  ['restart', 'restart'],
+  ['reboot', 'restart'],
+  ['reload', 'reload'],
+  ['start', 'start'],
+  ['stop', 'stop'],
+  ['enable', 'enable'],
+  ['disable', 'disable'],
+  ['turn on', 'start'],
+  ['turn off', 'stop'],
+  ['switch on', 'start'],
+  ['switch off', 'stop'],
+  ['activate', 'start'],
+  ['deactivate', 'stop'],
+  ['kill', 'stop'],
+  ['bring up', 'start'],
+  ['bring down', 'stop'],
+  ['relaunch', 'restart'],
+  ['reset', 'restart'],
+  ['fix', 'restart'],
 ]);
 const SERVICE_WORD = /(?:^|\s)(?:service|services|daemon|unit|systemd unit|server)(?:\s|$)|[a-z0-9]\.(?:service|timer|socket)(?:\s|$)/;
 const DROP = new Set(['the', 'my', 'a', 'service', 'services', 'daemon', 'unit', 'systemd', 'server', 'of', 'for', 'again']);
-const ACTION = /^(restart|reboot|reload|start|stop|enable|disable|turn on|turn off|switch on|switch off|activate|deactivate|bring up|bring down|relaunch|reset|fix)(?: (.+))?$/;
+const ACTION =
+  /^(restart|reboot|reload|start|stop|enable|disable|turn on|turn off|switch on|switch off|activate|deactivate|bring up|bring down|relaunch|reset|fix)(?: (.+))?$/;
 
 /** Words that may stand next to a unit name without changing which unit is meant. */
-const DESCRIBING = new Set(['thing', 'things', 'stuff', 'adapter', 'driver', 'drivers', 'connection', 'connections',
-  'module', 'process', 'app', 'again', 'now', 'please', 'properly', 'on', 'in', 'this', 'computer', 'laptop', 'pc',
-  'system', 'server', 'daemon', 'program', 'software']);
+const DESCRIBING = new Set([
+  'thing',
+  'things',
+  'stuff',
+  'adapter',
+  'driver',
+  'drivers',
+  'connection',
+  'connections',
+  'module',
+  'process',
+  'app',
+  'again',
+  'now',
+  'please',
+  'properly',
+  'on',
+  'in',
+  'this',
+  'computer',
+  'laptop',
+  'pc',
+  'system',
+  'server',
+  'daemon',
+  'program',
+  'software',
+]);
 
-interface Resolved { ref: ServiceRef; name: string; known: boolean; missing?: boolean }
+interface Resolved {
+  ref: ServiceRef;
+  name: string;
+  known: boolean;
+  missing?: boolean;
+}
 
 /** "a network", "every service", "all services": one of many or all of them, never one unit. */
-const NOT_ONE_UNIT = /^(?:a|an|any|another|every|each|all|all the|all of the|some|other|several|many|these|those)\s|(?:^|\s)(?:services|units|daemons)(?:\s|$)/;
+const NOT_ONE_UNIT =
+  /^(?:a|an|any|another|every|each|all|all the|all of the|some|other|several|many|these|those)\s|(?:^|\s)(?:services|units|daemons)(?:\s|$)/;
 
 /** Finds the unit an object names: an exact unit or alias among its words first, then a single unknown word next to "service". */
 function resolveService(object: string, ctx: IntentContext): Resolved | null {
@@ -51,8 +98,10 @@ function nameService(object: string): Resolved | null {
   // "internet connection", "bluetooth adapter": the one naming word among describing ones
   const core = words.filter((w) => !DESCRIBING.has(w)).join(' ');
   const named = SERVICES.has(joined) || (core !== '' && SERVICES.has(core));
-  const alias = SERVICES.get(joined) ?? (core !== '' ? SERVICES.get(core) : undefined)
-    ?? (described && words.length <= 3 ? words.map((w) => SERVICES.get(w)).find(Boolean) : undefined);
+  const alias =
+    SERVICES.get(joined) ??
+    (core !== '' ? SERVICES.get(core) : undefined) ??
+    (described && words.length <= 3 ? words.map((w) => SERVICES.get(w)).find(Boolean) : undefined);
   if (alias && (words.length === 1 || named || keyword)) return { ref: alias, name: joined, known: true };
   if (keyword && words.length === 1 && isValidName(words[0]!) && !NOT_A_PACKAGE.has(words[0]!)) {
     return { ref: { units: [words[0]!], user: false }, name: words[0]!, known: false };
@@ -67,10 +116,19 @@ const SPLIT_SWITCH = /^(?:(turn|switch) )?(.+?) (on|off)$/;
 const ACTION_AFTER = /^(.+?) (restart|reload|start|stop|enable|disable)$/;
 
 /** "enable ssh on boot", "start bluetooth automatically": a start that lasts is an enable. */
-const AT_BOOT = / (?:(?:on|at|during|after) (?:every |each )?(?:boot|bootup|startup|start up|login)|automatically|permanently|from now on|every time)$/;
+const AT_BOOT =
+  / (?:(?:on|at|during|after) (?:every |each )?(?:boot|bootup|startup|start up|login)|automatically|permanently|from now on|every time)$/;
 const LASTING: ReadonlyMap<string, string> = new Map([
-  ['start', 'enable'], ['enable', 'enable'], ['turn on', 'enable'], ['switch on', 'enable'], ['activate', 'enable'],
-  ['stop', 'disable'], ['disable', 'disable'], ['turn off', 'disable'], ['switch off', 'disable'], ['deactivate', 'disable'],
+  ['start', 'enable'],
+  ['enable', 'enable'],
+  ['turn on', 'enable'],
+  ['switch on', 'enable'],
+  ['activate', 'enable'],
+  ['stop', 'disable'],
+  ['disable', 'disable'],
+  ['turn off', 'disable'],
+  ['switch off', 'disable'],
+  ['deactivate', 'disable'],
 ]);
 
 function lasting(t: string): string {
@@ -128,7 +186,8 @@ function muting(r: Resolved): boolean {
 }
 
 /** Stopping the network by an everyday word ("disable network", "stop the internet") cuts the computer off: the model asks first. */
-const cutsOff = (verb: act.ServiceVerb, r: Resolved): boolean => (verb === 'stop' || verb === 'disable') && r.ref.units.includes('NetworkManager') && r.name !== 'networkmanager';
+const cutsOff = (verb: act.ServiceVerb, r: Resolved): boolean =>
+  (verb === 'stop' || verb === 'disable') && r.ref.units.includes('NetworkManager') && r.name !== 'networkmanager';
 
 function serviceHit(verb: act.ServiceVerb, r: Resolved, confidence: number): Hit {
   return hit(`service.${verb}`, r.missing || cutsOff(verb, r) ? UNSURE : confidence, act.service(verb, r.ref), [...r.ref.units]);

@@ -4,26 +4,39 @@ import { isValidLabelWord } from '../names.js';
 import { detectCheckupdates } from '../context.js';
 import { hit, LIKELY, SURE, UNSURE, type Rule } from './hit.js';
 
-const MACHINE = '(?:computer|pc|laptop|system|machine|device|os|operating system|koompi|koompi os|whole system|entire system|whole computer)';
+const MACHINE =
+  '(?:computer|pc|laptop|system|machine|device|os|operating system|koompi|koompi os|whole system|entire system|whole computer)';
 const DET = '(?:the|my|this|our|your|all|all the|all my|every|entire|whole|full|complete|installed)';
 
 const UPDATE: readonly RegExp[] = [
-  new RegExp(`^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|things|now))*$`),
+  new RegExp(
+    `^(?:update|upgrade|refresh|sync)(?: and (?:update|upgrade))?(?: (?:${DET}|of|everything|${MACHINE}|packages?|software|apps|applications|programs|stuff|things|now))*$`,
+  ),
   new RegExp(`^(?:(?:the|a|full|complete|whole) )*(?:system|software|package|os|full|koompi|computer|pc|laptop) (?:update|upgrade)s?$`),
-  new RegExp(`^(?:install|apply|get|run|do|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`),
+  new RegExp(
+    `^(?:install|apply|get|run|do|perform|start|begin)(?: (?:a|an|the|all|any|latest|new|available|pending|system|security|software|package|os|koompi|recent|newest|my|full|complete|whole|entire))* (?:updates?|upgrades?)(?: (?:for|on|of) (?:the |my |this )?${MACHINE})?$`,
+  ),
   new RegExp(`^(?:make|bring|get|keep)(?: ${DET})? (?:${MACHINE}|packages|everything|software|apps) (?:up to date|updated|upgraded)$`),
 ];
 
 /** "sync" alone flushes disk buffers and "refresh" alone reloads a page: without an object they do not ask for an upgrade. */
 const BARE_OTHER_SENSE = /^(?:sync|refresh)(?: now)?$/;
 
-export const updateRule: Rule = (t, ctx) => (UPDATE.some((re) => re.test(t)) && !BARE_OTHER_SENSE.test(t) && !CHECK_UPDATES.some((re) => re.test(t)) ? hit('system.update', SURE, act.systemUpdate(ctx)) : null);
+export const updateRule: Rule = (t, ctx) =>
+  UPDATE.some((re) => re.test(t)) && !BARE_OTHER_SENSE.test(t) && !CHECK_UPDATES.some((re) => re.test(t))
+    ? hit('system.update', SURE, act.systemUpdate(ctx))
+    : null;
 
-const UPDATES = '(?:(?:a|an|the|any|all|new|newer|available|pending|waiting|outstanding|system|security|software|package|os|koompi|recent|latest) )*(?:updates?|upgrades?|package updates?|new versions?)';
+const UPDATES =
+  '(?:(?:a|an|the|any|all|new|newer|available|pending|waiting|outstanding|system|security|software|package|os|koompi|recent|latest) )*(?:updates?|upgrades?|package updates?|new versions?)';
 /** Asking whether there are updates, which only looks (a state query: allowed in question form). */
 const CHECK_UPDATES: readonly RegExp[] = [
-  new RegExp(`^(?:check|look|search|scan|see)(?: (?:for|if there are|whether there are|if there is|whether there is|if i have|whether i have|if any))? ${UPDATES}(?: (?:available|pending|waiting|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`),
-  new RegExp(`^(?:are there|is there|do i have|have i got|any|what|which|list|show|show me)(?: (?:any|some))? ${UPDATES}(?: (?:available|pending|waiting|to install|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`),
+  new RegExp(
+    `^(?:check|look|search|scan|see)(?: (?:for|if there are|whether there are|if there is|whether there is|if i have|whether i have|if any))? ${UPDATES}(?: (?:available|pending|waiting|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`,
+  ),
+  new RegExp(
+    `^(?:are there|is there|do i have|have i got|any|what|which|list|show|show me)(?: (?:any|some))? ${UPDATES}(?: (?:available|pending|waiting|to install|for (?:the |my |this )?${MACHINE}|on (?:the |my |this )?${MACHINE}))*$`,
+  ),
   new RegExp(`^(?:is|are) (?:my |the |this )?(?:${MACHINE}|packages|software|apps) (?:up to date|outdated|out of date)$`),
   /^(?:list|show|show me|which|what)(?: (?:all|the|my))* (?:upgradable|upgradeable|outdated|out of date) (?:packages|software|apps)$/,
 ];
@@ -31,16 +44,24 @@ const CHECK_UPDATES: readonly RegExp[] = [
 /** "Check for updates": `checkupdates` (pacman-contrib) lists them without changing anything; without it, the model answers. */
 export const checkUpdatesRule: Rule = (t, ctx) => {
   if (!CHECK_UPDATES.some((re) => re.test(t))) return null;
-  return (ctx.hasCheckupdates ?? detectCheckupdates(process.env)) ? hit('system.checkupdates', SURE, act.checkUpdates()) : hit('system.checkupdates', UNSURE, null);
+  return (ctx.hasCheckupdates ?? detectCheckupdates(process.env))
+    ? hit('system.checkupdates', SURE, act.checkUpdates())
+    : hit('system.checkupdates', UNSURE, null);
 };
 
 const SNAP = '(?:snapshot|restore point|checkpoint)';
 const SNAP_OF = `(?: (?:of|for) (?:the |my |this )?(?:${MACHINE}|disk|drive|files))?`;
-const CREATE = new RegExp(`^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another|backup|safety|recovery|manual|fresh))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`);
+const CREATE = new RegExp(
+  `^(?:take|make|create|do|capture|save|add|new|make me|create me)(?: (?:a|an|the|new|one|system|btrfs|full|quick|another|backup|safety|recovery|manual|fresh))* ${SNAP}${SNAP_OF}(?: now)?(?: (called|named|name it|with name|with the name|with description|with the description|labelled|labeled|label|as|titled|description|name))?(?: (.+))?$`,
+);
 const CREATE_BARE = new RegExp(`^snapshot(?: (?:the|my|this) ${MACHINE})?(?: now)?(?: (before \\S+(?: \\S+){0,4}))?$`);
-const LIST = new RegExp(`^(?:(?:list|show|view|see|display|get|print|check|which|what|how many)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`);
+const LIST = new RegExp(
+  `^(?:(?:list|show|view|see|display|get|print|check|which|what|how many)(?: me)?(?: (?:all|the|my|all the|all my|existing|available|current|saved|system|of|btrfs|old|previous))* )?(?:snapshots|restore points|checkpoints|snapshot list|list of snapshots)(?: (?:do i have|are there|are available|exist|available|i have|have i got|on (?:the|my|this) ${MACHINE}))?$`,
+);
 const LIST_SINGULAR = new RegExp(`^(?:list|show|view|display)(?: (?:all|the|my|existing|system|list|of))* ${SNAP}(?: all)?$`);
-const ROLLBACK = new RegExp(`^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`);
+const ROLLBACK = new RegExp(
+  `^(roll ?back|restore|revert|go back|return|undo|recover|switch back)(?: (?:the|my|this))?(?: ${MACHINE})?(?: (?:to|from|back to|using))?(?: (?:the|a))?(?: system)?(?: (${SNAP}))?(?: (?:number|no|id|num))? (\\d{1,6})$`,
+);
 
 /** Listing snapshots is a state query (allowed in question form: "what snapshots do I have?"). */
 export const snapshotListRule: Rule = (t, ctx) =>
@@ -74,11 +95,15 @@ export const snapshotRule: Rule = (t, ctx) => {
 const CLASS = '(?:classroom|class room|class|lesson|classroom session|class session|classroom mode|teaching session)';
 const CLASS_DET = '(?: (?:the|a|my|our|this|new|todays|current|koompi))*';
 const CLASS_START: readonly RegExp[] = [
-  new RegExp(`^(?:start|begin|open|launch|run|kick off|commence|resume|turn on|enable|activate|switch on)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`),
+  new RegExp(
+    `^(?:start|begin|open|launch|run|kick off|commence|resume|turn on|enable|activate|switch on)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`,
+  ),
   new RegExp(`^${CLASS} (?:start|on|begin|mode on)$`),
 ];
 const CLASS_STOP: readonly RegExp[] = [
-  new RegExp(`^(?:stop|end|finish|close|terminate|quit|exit|dismiss|turn off|disable|deactivate|leave|wrap up|switch off)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`),
+  new RegExp(
+    `^(?:stop|end|finish|close|terminate|quit|exit|dismiss|turn off|disable|deactivate|leave|wrap up|switch off)${CLASS_DET} ${CLASS}(?: (?:session|mode))?$`,
+  ),
   new RegExp(`^${CLASS} (?:stop|off|end|over|mode off)$`),
   new RegExp(`^${CLASS} (?:is )?(?:over|finished|dismissed|done)$`),
 ];

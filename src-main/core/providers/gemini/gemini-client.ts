@@ -5,7 +5,11 @@ import { ProviderError, type Availability, type ChatProvider, type ChatRequest, 
 import { SseDecoder } from '../sse-decoder.js';
 import { errorFromResponse, errorFromStream } from './gemini-errors.js';
 import {
-  BLOCKING_FINISH_REASONS, buildRequestBody, GEMINI_DEFAULT_BASE_URL, GEMINI_DEFAULT_MODEL, responseText,
+  BLOCKING_FINISH_REASONS,
+  buildRequestBody,
+  GEMINI_DEFAULT_BASE_URL,
+  GEMINI_DEFAULT_MODEL,
+  responseText,
   type GeminiResponse,
 } from './gemini-wire.js';
 
@@ -180,7 +184,10 @@ async function readCapped(body: Dispatcher.ResponseData['body'], max: number): P
     const b = c as Buffer;
     parts.push(b);
     n += b.length;
-    if (n >= max) { body.destroy(); break; }
+    if (n >= max) {
+      body.destroy();
+      break;
+    }
   }
   return Buffer.concat(parts).toString('utf8').slice(0, max);
 }
@@ -197,7 +204,15 @@ function networkError(e: unknown, base: string, signal: AbortSignal | undefined,
   }
   if (midStream) return new ProviderError('stream', `The Gemini answer was cut off: ${msg}`, 'Ask again.');
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET'].includes(code)) {
-    return new ProviderError('unreachable', `Cannot reach Gemini at ${base} (${code})`, 'Check the internet connection, or ask the local model (--offline).');
+    return new ProviderError(
+      'unreachable',
+      `Cannot reach Gemini at ${base} (${code})`,
+      'Check the internet connection, or ask the local model (--offline).',
+    );
   }
-  return new ProviderError('unreachable', `Cannot reach Gemini at ${base}: ${msg}`, 'Check the internet connection, or ask the local model (--offline).');
+  return new ProviderError(
+    'unreachable',
+    `Cannot reach Gemini at ${base}: ${msg}`,
+    'Check the internet connection, or ask the local model (--offline).',
+  );
 }

@@ -76,10 +76,13 @@ export function errorFromResponse(
     return new ProviderError(
       'server',
       `Gemini server error ${status}${err?.status ? ' ' + err.status : ''}${detail ? `: ${detail}` : ''}`,
-      'This is on Google\'s side; try again in a minute, or use the local model (--offline).',
+      "This is on Google's side; try again in a minute, or use the local model (--offline).",
     );
   }
-  return new ProviderError('server', `Gemini refused the request (${status}${err?.status ? ' ' + err.status : ''})${detail ? `: ${detail}` : ''}`);
+  return new ProviderError(
+    'server',
+    `Gemini refused the request (${status}${err?.status ? ' ' + err.status : ''})${detail ? `: ${detail}` : ''}`,
+  );
 }
 
 /** Maps an error object that arrived inside an SSE stream. */

@@ -6,8 +6,14 @@ export const GEMINI_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.co
 /** A current stable Flash model (ai.google.dev/gemini-api/docs/models lists it as stable). */
 export const GEMINI_DEFAULT_MODEL = 'gemini-3.5-flash';
 
-export interface GeminiPart { text?: string; thought?: boolean }
-export interface GeminiContent { role?: 'user' | 'model'; parts: GeminiPart[] }
+export interface GeminiPart {
+  text?: string;
+  thought?: boolean;
+}
+export interface GeminiContent {
+  role?: 'user' | 'model';
+  parts: GeminiPart[];
+}
 
 export interface GeminiRequestBody {
   contents: GeminiContent[];
@@ -47,7 +53,13 @@ export interface GeminiResponse {
 
 /** Finish reasons that mean the answer was stopped by a filter rather than finished. */
 export const BLOCKING_FINISH_REASONS = new Set([
-  'SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'LANGUAGE',
+  'SAFETY',
+  'RECITATION',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'IMAGE_SAFETY',
+  'LANGUAGE',
 ]);
 
 export function buildRequestBody(system: string, messages: ChatMessage[]): GeminiRequestBody {

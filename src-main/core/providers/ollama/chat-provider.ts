@@ -71,18 +71,26 @@ export class OllamaChatProvider implements ChatProvider {
     this.random = opts.random ?? Math.random;
   }
 
-  get baseUrl(): string { return this.http.baseUrl; }
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
 
   /** Forgets the cached availability (after a failure, or when settings change). */
-  invalidate(): void { this.cached = null; }
+  invalidate(): void {
+    this.cached = null;
+  }
 
   async availability(signal?: AbortSignal): Promise<Availability> {
     if (this.cached && Date.now() - this.cached.at < this.cacheMs) return this.cached.value;
     if (!this.inflight || signal) {
-      const p = this.checkAvailability(signal).then((value) => {
-        this.cached = { at: Date.now(), value };
-        return value;
-      }).finally(() => { if (this.inflight === p) this.inflight = null; });
+      const p = this.checkAvailability(signal)
+        .then((value) => {
+          this.cached = { at: Date.now(), value };
+          return value;
+        })
+        .finally(() => {
+          if (this.inflight === p) this.inflight = null;
+        });
       if (!signal) this.inflight = p;
       return p;
     }
@@ -93,13 +101,22 @@ export class OllamaChatProvider implements ChatProvider {
     try {
       // The calls get a little longer than the deadline, and the deadline is our own timer: on a machine so busy
       // that timers fire late, it still decides first (plain promise steps), before the router's own guard does.
-      const [version, installed] = await withDeadline(Promise.all([
-        this.models.version(signal, this.livenessTimeoutMs + 500),
-        this.models.list(signal, this.livenessTimeoutMs + 500),
-      ]), this.livenessTimeoutMs, () => new ProviderError('timeout', `Ollama at ${this.baseUrl} did not answer within ${this.livenessTimeoutMs / 1000} s.`, START_OLLAMA_FIX));
+      const [version, installed] = await withDeadline(
+        Promise.all([this.models.version(signal, this.livenessTimeoutMs + 500), this.models.list(signal, this.livenessTimeoutMs + 500)]),
+        this.livenessTimeoutMs,
+        () =>
+          new ProviderError(
+            'timeout',
+            `Ollama at ${this.baseUrl} did not answer within ${this.livenessTimeoutMs / 1000} s.`,
+            START_OLLAMA_FIX,
+          ),
+      );
       const names = new Set(installed.map((m) => normalizeModelName(m.name)));
       const model = chooseModel(this.configuredModel, names);
-      if (model.ok) { this.lastModel = model.name; return { ok: true, model: model.name, version }; }
+      if (model.ok) {
+        this.lastModel = model.name;
+        return { ok: true, model: model.name, version };
+      }
       return { ok: false, reason: model.reason, fix: model.fix, kind: 'model-missing' };
     } catch (e) {
       if (e instanceof ProviderError) {
@@ -114,7 +131,12 @@ export class OllamaChatProvider implements ChatProvider {
         }
         return { ok: false, reason: e.message, fix: e.fix ?? START_OLLAMA_FIX, kind: e.kind };
       }
-      return { ok: false, reason: `Ollama check failed: ${e instanceof Error ? e.message : String(e)}`, fix: START_OLLAMA_FIX, kind: 'unreachable' };
+      return {
+        ok: false,
+        reason: `Ollama check failed: ${e instanceof Error ? e.message : String(e)}`,
+        fix: START_OLLAMA_FIX,
+        kind: 'unreachable',
+      };
     }
   }
 
@@ -130,24 +152,36 @@ export class OllamaChatProvider implements ChatProvider {
     const lang = /[\u1780-\u17ff]/.test(req.messages[req.messages.length - 1]?.content ?? '') ? 'km' : 'en';
     try {
       if (this.unverified) await this.waitForServer(req, lang);
-      await withBusyRetry(() => this.http.stream('/api/chat', body, {
-        signal: req.signal,
-        firstLineTimeoutMs: this.firstTokenTimeoutMs,
-        idleTimeoutMs: this.idleTimeoutMs,
-        model: req.model,
-      }, (line) => {
-        const msg = line.message as Json | undefined;
-        const content = msg?.content;
-        if (typeof content === 'string' && content !== '') { delivered = true; onText(content); }
-        if (line.done === true) stats = statsOf(line);
-      }), {
-        policy: this.busyPolicy,
-        random: this.random,
-        ...(req.signal ? { signal: req.signal } : {}),
-        isBusy: (e): e is ProviderError => e instanceof ServerBusyError && !delivered,
-        onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
-        exhausted: (elapsed, last) => new ProviderError('server', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, last.fix),
-      });
+      await withBusyRetry(
+        () =>
+          this.http.stream(
+            '/api/chat',
+            body,
+            {
+              signal: req.signal,
+              firstLineTimeoutMs: this.firstTokenTimeoutMs,
+              idleTimeoutMs: this.idleTimeoutMs,
+              model: req.model,
+            },
+            (line) => {
+              const msg = line.message as Json | undefined;
+              const content = msg?.content;
+              if (typeof content === 'string' && content !== '') {
+                delivered = true;
+                onText(content);
+              }
+              if (line.done === true) stats = statsOf(line);
+            },
+          ),
+        {
+          policy: this.busyPolicy,
+          random: this.random,
+          ...(req.signal ? { signal: req.signal } : {}),
+          isBusy: (e): e is ProviderError => e instanceof ServerBusyError && !delivered,
+          onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
+          exhausted: (elapsed, last) => new ProviderError('server', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, last.fix),
+        },
+      );
     } catch (e) {
       this.invalidate();
       throw e;
@@ -191,19 +225,26 @@ export class OllamaChatProvider implements ChatProvider {
     return a.ok ? a.model : null;
   }
 
-  async close(): Promise<void> { await this.http.close(); }
+  async close(): Promise<void> {
+    await this.http.close();
+  }
 }
 
 /** Settles with `work`, or rejects with `late()` when `ms` pass first (work's own rejection is then ignored). */
 function withDeadline<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   // Two loop turns after the timer: an answer that already arrived on a starved machine is taken first.
-  const deadline = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => setImmediate(() => setImmediate(() => reject(late()))), ms); });
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => setImmediate(() => setImmediate(() => reject(late()))), ms);
+  });
   work.catch(() => undefined);
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-function chooseModel(configured: string | undefined, installed: Set<string>): { ok: true; name: string } | { ok: false; reason: string; fix: string } {
+function chooseModel(
+  configured: string | undefined,
+  installed: Set<string>,
+): { ok: true; name: string } | { ok: false; reason: string; fix: string } {
   if (configured) {
     if (installed.has(normalizeModelName(configured))) return { ok: true, name: configured };
     const fix = normalizeModelName(configured) === PREFERRED_MODEL ? 'Run: koompi-ask models setup' : pullFix(configured);

@@ -10,7 +10,10 @@ const DEFAULT_PORT = '11434';
  * a client can connect to, so it becomes 127.0.0.1. An unparsable port falls back to the default, as Ollama does.
  */
 export function resolveOllamaHost(value: string | undefined): string {
-  let s = (value ?? '').trim().replace(/^["']+|["']+$/g, '').trim();
+  let s = (value ?? '')
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .trim();
   if (s === '') return DEFAULT_OLLAMA_HOST;
   let scheme = 'http';
   let defaultPort = DEFAULT_PORT;

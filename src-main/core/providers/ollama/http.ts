@@ -86,28 +86,48 @@ export class OllamaHttp {
     const call = new CallControl(opts.signal, opts.firstLineTimeoutMs);
     try {
       const res = await this.send('POST', path, body, call.signal, opts.firstLineTimeoutMs, opts.idleTimeoutMs);
-      if (res.statusCode >= 400) throw statusError(res.statusCode, await res.body.text(), opts.model, res.headers['retry-after'], this.baseUrl);
+      if (res.statusCode >= 400)
+        throw statusError(res.statusCode, await res.body.text(), opts.model, res.headers['retry-after'], this.baseUrl);
       const decoder = new NdjsonDecoder('Ollama server');
       let first = true;
       const handle = (v: unknown): void => {
-        if (first) { first = false; call.clearTimer(); }
+        if (first) {
+          first = false;
+          call.clearTimer();
+        }
         if (v === null || typeof v !== 'object' || Array.isArray(v)) {
           throw new ProviderError('stream', `Ollama sent an unexpected line: ${JSON.stringify(v).slice(0, 120)}`);
         }
         const line = v as Json;
         if (typeof line.error === 'string' || (line.error !== undefined && line.error !== null)) {
-          throw new ProviderError('stream', `Ollama reported an error part way: ${String(line.error)}`, opts.errorLineFix ?? OLLAMA_LOG_FIX);
+          throw new ProviderError(
+            'stream',
+            `Ollama reported an error part way: ${String(line.error)}`,
+            opts.errorLineFix ?? OLLAMA_LOG_FIX,
+          );
         }
         onLine(line);
       };
       const resBody = res.body;
       await new Promise<void>((resolve, reject) => {
-        const fail = (e: unknown): void => { resBody.destroy(); reject(e); };
+        const fail = (e: unknown): void => {
+          resBody.destroy();
+          reject(e);
+        };
         resBody.on('data', (chunk: Buffer) => {
-          try { decoder.push(chunk, handle); } catch (e) { fail(e); }
+          try {
+            decoder.push(chunk, handle);
+          } catch (e) {
+            fail(e);
+          }
         });
         resBody.once('end', () => {
-          try { decoder.end(handle); resolve(); } catch (e) { fail(e); }
+          try {
+            decoder.end(handle);
+            resolve();
+          } catch (e) {
+            fail(e);
+          }
         });
         resBody.once('error', reject);
       });
@@ -127,12 +147,22 @@ export class OllamaHttp {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private send(method: string, path: string, body: unknown, signal: AbortSignal, headersTimeout: number, bodyTimeout: number): Promise<Dispatcher.ResponseData> {
+  private send(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    headersTimeout: number,
+    bodyTimeout: number,
+  ): Promise<Dispatcher.ResponseData> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return request(`${this.baseUrl}${path}`, {
       method: method as Dispatcher.HttpMethod,
       dispatcher: this.dispatcher,
-      headers: payload === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/x-ndjson, application/json' },
+      headers:
+        payload === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/x-ndjson, application/json' },
       body: payload,
       signal,
       headersTimeout: headersTimeout + 1000, // our own timer fires first and gives the clearer message
@@ -143,7 +173,11 @@ export class OllamaHttp {
   private classify(e: unknown, call: CallControl, path: string): ProviderError {
     if (call.userAborted) return new ProviderError('aborted', 'Cancelled.');
     if (call.timedOut) {
-      return new ProviderError('timeout', `Ollama at ${this.baseUrl} did not answer ${path} within ${Math.round(call.timeoutMs / 100) / 10} s.`, START_OLLAMA_FIX);
+      return new ProviderError(
+        'timeout',
+        `Ollama at ${this.baseUrl} did not answer ${path} within ${Math.round(call.timeoutMs / 100) / 10} s.`,
+        START_OLLAMA_FIX,
+      );
     }
     if (e instanceof ProviderError) return e;
     const code = errorCode(e);
@@ -177,9 +211,15 @@ class CallControl {
   private timer: NodeJS.Timeout | undefined;
   userAborted = false;
   timedOut = false;
-  private readonly onAbort = (): void => { this.userAborted = true; this.ctl.abort(new ProviderError('aborted', 'Cancelled.')); };
+  private readonly onAbort = (): void => {
+    this.userAborted = true;
+    this.ctl.abort(new ProviderError('aborted', 'Cancelled.'));
+  };
 
-  constructor(private readonly user: AbortSignal | undefined, readonly timeoutMs: number) {
+  constructor(
+    private readonly user: AbortSignal | undefined,
+    readonly timeoutMs: number,
+  ) {
     if (user?.aborted) this.onAbort();
     else user?.addEventListener('abort', this.onAbort, { once: true });
     this.timer = setTimeout(() => {
@@ -188,7 +228,9 @@ class CallControl {
     }, timeoutMs);
   }
 
-  get signal(): AbortSignal { return this.ctl.signal; }
+  get signal(): AbortSignal {
+    return this.ctl.signal;
+  }
 
   clearTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
@@ -207,14 +249,18 @@ function errorCode(e: unknown): string {
     const c = (cur as { code?: unknown }).code;
     if (typeof c === 'string') return c;
     const errors = (cur as { errors?: unknown }).errors; // AggregateError from happy-eyeballs connects
-    if (Array.isArray(errors) && errors.length > 0) { cur = errors[0]; continue; }
+    if (Array.isArray(errors) && errors.length > 0) {
+      cur = errors[0];
+      continue;
+    }
     cur = (cur as { cause?: unknown }).cause;
   }
   return 'unknown';
 }
 
 /** What to do when a shared server stays busy: wait, or make the server take more at once. */
-export const BUSY_FIX = 'Ask again in a minute. On the server: raise OLLAMA_NUM_PARALLEL and OLLAMA_MAX_QUEUE, or serve the classroom with vLLM (KOOMPI_OPENAI_BASE_URL).';
+export const BUSY_FIX =
+  'Ask again in a minute. On the server: raise OLLAMA_NUM_PARALLEL and OLLAMA_MAX_QUEUE, or serve the classroom with vLLM (KOOMPI_OPENAI_BASE_URL).';
 
 /**
  * HTTP 503 from Ollama: every answer slot is taken and its queue (OLLAMA_MAX_QUEUE) is full ("server busy, please
@@ -237,12 +283,20 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 }
 
 /** Ollama error bodies look like {"error":"model 'x' not found"}. */
-export function statusError(status: number, bodyText: string, model?: string, retryAfter?: string | string[], baseUrl?: string): ProviderError {
+export function statusError(
+  status: number,
+  bodyText: string,
+  model?: string,
+  retryAfter?: string | string[],
+  baseUrl?: string,
+): ProviderError {
   let message = bodyText.trim().slice(0, 300);
   try {
     const parsed = JSON.parse(bodyText) as { error?: unknown };
     if (typeof parsed.error === 'string') message = parsed.error;
-  } catch { /* not JSON: keep the text */ }
+  } catch {
+    /* not JSON: keep the text */
+  }
   if (status === 404) {
     const name = model ?? /model ['"]?([^'"\s]+)['"]? not found/.exec(message)?.[1];
     return new ProviderError('model-missing', `Ollama: ${message || 'not found'}`, name ? pullFix(name) : 'Run: koompi-ask models list');

@@ -76,7 +76,10 @@ export function normalizeModelName(name: string): string {
 export class OllamaModelManager {
   private readonly timeouts: ModelManagerTimeouts;
 
-  constructor(private readonly http: OllamaHttp, timeouts: Partial<ModelManagerTimeouts> = {}) {
+  constructor(
+    private readonly http: OllamaHttp,
+    timeouts: Partial<ModelManagerTimeouts> = {},
+  ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
   }
 
@@ -122,14 +125,22 @@ export class OllamaModelManager {
       family: str(d.family),
       parameterSize: str(d.parameter_size),
       quantization: str(d.quantization_level),
-      capabilities: Array.isArray(r.capabilities) ? (r.capabilities as unknown[]).filter((c): c is string => typeof c === 'string') : undefined,
+      capabilities: Array.isArray(r.capabilities)
+        ? (r.capabilities as unknown[]).filter((c): c is string => typeof c === 'string')
+        : undefined,
     };
   }
 
   /** Downloads a model; onProgress gets every status line. Resolves after "success". */
   async pull(name: string, onProgress: (p: PullProgress) => void = () => {}, signal?: AbortSignal): Promise<void> {
-    await this.statusStream('/api/pull', { model: name, stream: true }, onProgress, signal, name,
-      'Check the name: https://ollama.com/library lists the models that can be pulled (koompi-ask models list shows the installed ones)');
+    await this.statusStream(
+      '/api/pull',
+      { model: name, stream: true },
+      onProgress,
+      signal,
+      name,
+      'Check the name: https://ollama.com/library lists the models that can be pulled (koompi-ask models list shows the installed ones)',
+    );
   }
 
   async remove(name: string, signal?: AbortSignal): Promise<void> {
@@ -142,8 +153,14 @@ export class OllamaModelManager {
     if (spec.system !== undefined) body.system = spec.system;
     if (spec.parameters && Object.keys(spec.parameters).length > 0) body.parameters = spec.parameters;
     if (spec.adapters && Object.keys(spec.adapters).length > 0) body.adapters = spec.adapters;
-    await this.statusStream('/api/create', body, onProgress, signal, spec.from,
-      `Check the Modelfile's FROM line; the base model must be installed first: koompi-ask models pull ${spec.from}`);
+    await this.statusStream(
+      '/api/create',
+      body,
+      onProgress,
+      signal,
+      spec.from,
+      `Check the Modelfile's FROM line; the base model must be installed first: koompi-ask models pull ${spec.from}`,
+    );
   }
 
   /**
@@ -154,17 +171,30 @@ export class OllamaModelManager {
     const digest = `sha256:${await sha256File(file)}`;
     const url = `${this.http.baseUrl}/api/blobs/${digest}`;
     const call = (init: RequestInit, ms: number): Promise<Response> =>
-      fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) }).catch((e: unknown) => {
-        throw new ProviderError('unreachable', `Could not reach Ollama at ${this.http.baseUrl} to upload ${file}: ${e instanceof Error ? e.message : String(e)}`, 'Start Ollama: sudo systemctl enable --now ollama');
-      });
+      fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) }).catch(
+        (e: unknown) => {
+          throw new ProviderError(
+            'unreachable',
+            `Could not reach Ollama at ${this.http.baseUrl} to upload ${file}: ${e instanceof Error ? e.message : String(e)}`,
+            'Start Ollama: sudo systemctl enable --now ollama',
+          );
+        },
+      );
     const head = await call({ method: 'HEAD' }, this.timeouts.callMs);
     if (head.status === 200) return digest;
     const size = statSync(file).size;
     // loopback upload: allow a minute plus a second per 20 MB
-    const res = await call({ method: 'POST', body: Readable.toWeb(createReadStream(file)) as ReadableStream, duplex: 'half' } as RequestInit, Math.round(60_000 + size / 20_000));
+    const res = await call(
+      { method: 'POST', body: Readable.toWeb(createReadStream(file)) as ReadableStream, duplex: 'half' } as RequestInit,
+      Math.round(60_000 + size / 20_000),
+    );
     if (res.status !== 201 && res.status !== 200) {
       const text = await res.text().catch(() => '');
-      throw new ProviderError('server', `Ollama refused the upload of ${file} (HTTP ${res.status}): ${text.slice(0, 200)}`, 'Check that the file is complete and readable, then run the command again.');
+      throw new ProviderError(
+        'server',
+        `Ollama refused the upload of ${file} (HTTP ${res.status}): ${text.slice(0, 200)}`,
+        'Check that the file is complete and readable, then run the command again.',
+      );
     }
     return digest;
   }
@@ -173,26 +203,41 @@ export class OllamaModelManager {
   async ps(signal?: AbortSignal): Promise<LoadedModel[]> {
     const r = await this.http.json('GET', '/api/ps', undefined, { signal, timeoutMs: this.timeouts.callMs });
     if (!Array.isArray(r.models)) return [];
-    return (r.models as Json[]).map((m) => ({ name: str(m.name) ?? str(m.model) ?? '?', size: num(m.size) ?? 0, sizeVram: num(m.size_vram), expiresAt: str(m.expires_at) }));
+    return (r.models as Json[]).map((m) => ({
+      name: str(m.name) ?? str(m.model) ?? '?',
+      size: num(m.size) ?? 0,
+      sizeVram: num(m.size_vram),
+      expiresAt: str(m.expires_at),
+    }));
   }
 
   private async statusStream(
-    path: string, body: Json, onProgress: (p: PullProgress) => void, signal: AbortSignal | undefined, model: string, errorLineFix: string,
+    path: string,
+    body: Json,
+    onProgress: (p: PullProgress) => void,
+    signal: AbortSignal | undefined,
+    model: string,
+    errorLineFix: string,
   ): Promise<void> {
     let succeeded = false;
-    await this.http.stream(path, body, { signal, firstLineTimeoutMs: this.timeouts.firstStatusMs, idleTimeoutMs: this.timeouts.idleMs, model, errorLineFix }, (line) => {
-      const status = str(line.status) ?? '';
-      const p: PullProgress = { status };
-      const digest = str(line.digest);
-      const total = num(line.total);
-      const completed = num(line.completed);
-      if (digest) p.digest = digest;
-      if (total !== undefined) p.total = total;
-      if (completed !== undefined) p.completed = completed;
-      if (total !== undefined && total > 0) p.percent = Math.min(100, ((completed ?? 0) / total) * 100);
-      if (status === 'success') succeeded = true;
-      onProgress(p);
-    });
+    await this.http.stream(
+      path,
+      body,
+      { signal, firstLineTimeoutMs: this.timeouts.firstStatusMs, idleTimeoutMs: this.timeouts.idleMs, model, errorLineFix },
+      (line) => {
+        const status = str(line.status) ?? '';
+        const p: PullProgress = { status };
+        const digest = str(line.digest);
+        const total = num(line.total);
+        const completed = num(line.completed);
+        if (digest) p.digest = digest;
+        if (total !== undefined) p.total = total;
+        if (completed !== undefined) p.completed = completed;
+        if (total !== undefined && total > 0) p.percent = Math.min(100, ((completed ?? 0) / total) * 100);
+        if (status === 'success') succeeded = true;
+        onProgress(p);
+      },
+    );
     if (!succeeded) throw new ProviderError('stream', `Ollama ended ${path} without reporting success.`);
   }
 }
@@ -200,7 +245,10 @@ export class OllamaModelManager {
 function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const h = createHash('sha256');
-    createReadStream(file).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+    createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(h.digest('hex')));
   });
 }
 

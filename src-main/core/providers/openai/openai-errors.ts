@@ -17,27 +17,48 @@ export class OpenAIBusyError extends ProviderError {
 export function errorMessage(bodyText: string): string {
   try {
     const j = JSON.parse(bodyText) as { error?: unknown; message?: unknown; detail?: unknown };
-    if (j.error && typeof j.error === 'object' && typeof (j.error as { message?: unknown }).message === 'string') return (j.error as { message: string }).message;
+    if (j.error && typeof j.error === 'object' && typeof (j.error as { message?: unknown }).message === 'string')
+      return (j.error as { message: string }).message;
     if (typeof j.error === 'string') return j.error;
     if (typeof j.message === 'string') return j.message;
     if (typeof j.detail === 'string') return j.detail;
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return bodyText.trim().slice(0, 300);
 }
 
-export function openaiStatusError(status: number, bodyText: string, baseUrl: string, model: string | undefined, retryAfter?: string | string[]): ProviderError {
+export function openaiStatusError(
+  status: number,
+  bodyText: string,
+  baseUrl: string,
+  model: string | undefined,
+  retryAfter?: string | string[],
+): ProviderError {
   const msg = errorMessage(bodyText) || `HTTP ${status}`;
   if (status === 401 || status === 403) {
     return new ProviderError('auth', `The server at ${baseUrl} refused the key (HTTP ${status}: ${msg}).`, SET_OPENAI_KEY_FIX);
   }
   if (status === 404) {
     if (model && /model/i.test(msg)) {
-      return new ProviderError('model-missing', `The server at ${baseUrl} has no model ${model} (${msg}).`, `Pick one it lists: koompi-ask config set openaiModel NAME (names: curl ${baseUrl}/models)`);
+      return new ProviderError(
+        'model-missing',
+        `The server at ${baseUrl} has no model ${model} (${msg}).`,
+        `Pick one it lists: koompi-ask config set openaiModel NAME (names: curl ${baseUrl}/models)`,
+      );
     }
-    return new ProviderError('unreachable', `${baseUrl} does not answer like an OpenAI-compatible API (HTTP 404: ${msg}).`, 'Check the address: it usually ends in /v1, e.g. koompi-ask config set openaiBaseUrl http://school-server:8000/v1');
+    return new ProviderError(
+      'unreachable',
+      `${baseUrl} does not answer like an OpenAI-compatible API (HTTP 404: ${msg}).`,
+      'Check the address: it usually ends in /v1, e.g. koompi-ask config set openaiBaseUrl http://school-server:8000/v1',
+    );
   }
   if (status === 429 || status === 503) {
     return new OpenAIBusyError(`The server at ${baseUrl} is busy (HTTP ${status}: ${msg}).`, parseRetryAfter(retryAfter));
   }
-  return new ProviderError('server', `The server at ${baseUrl} answered HTTP ${status}: ${msg}`, status >= 500 ? 'Ask again; if it keeps failing, read the server\'s log.' : null);
+  return new ProviderError(
+    'server',
+    `The server at ${baseUrl} answered HTTP ${status}: ${msg}`,
+    status >= 500 ? "Ask again; if it keeps failing, read the server's log." : null,
+  );
 }

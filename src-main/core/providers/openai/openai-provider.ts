@@ -60,15 +60,34 @@ export class OpenAICompatProvider implements ChatProvider {
   async listModels(signal?: AbortSignal, timeoutMs = this.opts.livenessTimeoutMs ?? 1500): Promise<string[]> {
     const call = callControl(signal, timeoutMs);
     try {
-      const res = await send(this.dispatcher, `${this.baseUrl}/models`, { method: 'GET', headers: await this.headers(true), signal: call.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const res = await send(this.dispatcher, `${this.baseUrl}/models`, {
+        method: 'GET',
+        headers: await this.headers(true),
+        signal: call.signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
       const text = await res.body.text();
       if (res.statusCode >= 400) throw openaiStatusError(res.statusCode, text, this.baseUrl, undefined, res.headers['retry-after']);
       let j: { data?: unknown };
-      try { j = JSON.parse(text) as { data?: unknown }; } catch {
-        throw new ProviderError('unreachable', `${this.baseUrl}/models did not answer with JSON: is this an OpenAI-compatible API?`, 'Check the address: it usually ends in /v1');
+      try {
+        j = JSON.parse(text) as { data?: unknown };
+      } catch {
+        throw new ProviderError(
+          'unreachable',
+          `${this.baseUrl}/models did not answer with JSON: is this an OpenAI-compatible API?`,
+          'Check the address: it usually ends in /v1',
+        );
       }
-      if (!Array.isArray(j.data)) throw new ProviderError('unreachable', `${this.baseUrl}/models has no "data" list: is this an OpenAI-compatible API?`, 'Check the address: it usually ends in /v1');
-      return j.data.map((m) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : null)).filter((id): id is string => typeof id === 'string' && id !== '');
+      if (!Array.isArray(j.data))
+        throw new ProviderError(
+          'unreachable',
+          `${this.baseUrl}/models has no "data" list: is this an OpenAI-compatible API?`,
+          'Check the address: it usually ends in /v1',
+        );
+      return j.data
+        .map((m) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : null))
+        .filter((id): id is string => typeof id === 'string' && id !== '');
     } catch (e) {
       throw classify(e, call, this.baseUrl, '/models', timeoutMs);
     } finally {
@@ -76,7 +95,9 @@ export class OpenAICompatProvider implements ChatProvider {
     }
   }
 
-  invalidate(): void { this.cached = null; }
+  invalidate(): void {
+    this.cached = null;
+  }
 
   async availability(signal?: AbortSignal): Promise<Availability> {
     if (this.cached && Date.now() - this.cached.at < (this.opts.availabilityCacheMs ?? 3000)) return this.cached.value;
@@ -88,10 +109,24 @@ export class OpenAICompatProvider implements ChatProvider {
   private async check(signal?: AbortSignal): Promise<Availability> {
     try {
       const ids = await this.listModels(signal);
-      if (ids.length === 0) return { ok: false, reason: `The server at ${this.baseUrl} lists no model.`, fix: 'Load a model on the server (llama-server -m FILE, vllm serve NAME, or load one in LM Studio).', kind: 'model-missing' };
+      if (ids.length === 0)
+        return {
+          ok: false,
+          reason: `The server at ${this.baseUrl} lists no model.`,
+          fix: 'Load a model on the server (llama-server -m FILE, vllm serve NAME, or load one in LM Studio).',
+          kind: 'model-missing',
+        };
       if (this.configuredModel) {
-        if (ids.includes(this.configuredModel)) { this.lastModel = this.configuredModel; return { ok: true, model: this.configuredModel }; }
-        return { ok: false, reason: `The server at ${this.baseUrl} has no model ${this.configuredModel} (it has: ${ids.slice(0, 5).join(', ')}).`, fix: `Run: koompi-ask config set openaiModel ${ids[0]}`, kind: 'model-missing' };
+        if (ids.includes(this.configuredModel)) {
+          this.lastModel = this.configuredModel;
+          return { ok: true, model: this.configuredModel };
+        }
+        return {
+          ok: false,
+          reason: `The server at ${this.baseUrl} has no model ${this.configuredModel} (it has: ${ids.slice(0, 5).join(', ')}).`,
+          fix: `Run: koompi-ask config set openaiModel ${ids[0]}`,
+          kind: 'model-missing',
+        };
       }
       this.lastModel = ids[0]!;
       return { ok: true, model: ids[0]! };
@@ -114,14 +149,21 @@ export class OpenAICompatProvider implements ChatProvider {
     let delivered = false;
     const lang = /[\u1780-\u17ff]/.test(req.messages[req.messages.length - 1]?.content ?? '') ? 'km' : 'en';
     try {
-      return await withBusyRetry(() => this.stream(body, req, (t) => { delivered = true; onText(t); }), {
-        policy: this.opts.busyPolicy ?? DEFAULT_BUSY_POLICY,
-        random: this.opts.random ?? Math.random,
-        ...(req.signal ? { signal: req.signal } : {}),
-        isBusy: (e): e is ProviderError => e instanceof OpenAIBusyError && !delivered,
-        onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
-        exhausted: (elapsed, last) => new ProviderError('server', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, last.fix),
-      });
+      return await withBusyRetry(
+        () =>
+          this.stream(body, req, (t) => {
+            delivered = true;
+            onText(t);
+          }),
+        {
+          policy: this.opts.busyPolicy ?? DEFAULT_BUSY_POLICY,
+          random: this.opts.random ?? Math.random,
+          ...(req.signal ? { signal: req.signal } : {}),
+          isBusy: (e): e is ProviderError => e instanceof OpenAIBusyError && !delivered,
+          onWait: (info) => req.onNotice?.(waitNotice(this.baseUrl, info, lang)),
+          exhausted: (elapsed, last) => new ProviderError('server', `${busyGaveUp(this.baseUrl, elapsed, lang)} ${last.message}`, last.fix),
+        },
+      );
     } catch (e) {
       this.invalidate();
       throw e;
@@ -133,7 +175,14 @@ export class OpenAICompatProvider implements ChatProvider {
     const idle = this.opts.idleTimeoutMs ?? 60_000;
     const call = callControl(req.signal, first);
     try {
-      const res = await send(this.dispatcher, `${this.baseUrl}/chat/completions`, { method: 'POST', headers: await this.headers(false), body, signal: call.signal, headersTimeout: first, bodyTimeout: idle });
+      const res = await send(this.dispatcher, `${this.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: await this.headers(false),
+        body,
+        signal: call.signal,
+        headersTimeout: first,
+        bodyTimeout: idle,
+      });
       if (res.statusCode >= 400) {
         const text = (await res.body.text()).slice(0, MAX_ERROR_BODY);
         throw openaiStatusError(res.statusCode, text, this.baseUrl, req.model, res.headers['retry-after']);
@@ -144,35 +193,65 @@ export class OpenAICompatProvider implements ChatProvider {
       let finished = false;
       let firstEvent = true;
       const handle = (data: string): void => {
-        if (firstEvent) { firstEvent = false; call.clearTimer(); }
+        if (firstEvent) {
+          firstEvent = false;
+          call.clearTimer();
+        }
         if (done) return;
-        if (data === '[DONE]') { done = true; return; }
+        if (data === '[DONE]') {
+          done = true;
+          return;
+        }
         let ev: Json;
-        try { ev = JSON.parse(data) as Json; } catch {
+        try {
+          ev = JSON.parse(data) as Json;
+        } catch {
           throw new ProviderError('stream', `The server sent an event that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
         }
         if (ev.error !== undefined && ev.error !== null) {
-          throw new ProviderError('stream', `The server reported an error part way: ${errorMessage(JSON.stringify(ev))}`, 'Ask again; if it keeps failing, read the server\'s log.');
+          throw new ProviderError(
+            'stream',
+            `The server reported an error part way: ${errorMessage(JSON.stringify(ev))}`,
+            "Ask again; if it keeps failing, read the server's log.",
+          );
         }
         const choice = Array.isArray(ev.choices) ? (ev.choices[0] as Json | undefined) : undefined;
         const delta = choice?.delta as Json | undefined;
         if (typeof delta?.content === 'string' && delta.content !== '') onText(delta.content);
-        if (typeof choice?.finish_reason === 'string') { finished = true; stats.doneReason = choice.finish_reason; }
+        if (typeof choice?.finish_reason === 'string') {
+          finished = true;
+          stats.doneReason = choice.finish_reason;
+        }
         const usage = ev.usage as Json | undefined | null;
         if (usage && typeof usage.completion_tokens === 'number') stats.evalCount = usage.completion_tokens;
         if (usage && typeof usage.prompt_tokens === 'number') stats.promptEvalCount = usage.prompt_tokens;
       };
       const resBody = res.body;
       await new Promise<void>((resolve, reject) => {
-        const fail = (e: unknown): void => { resBody.destroy(); reject(e); };
+        const fail = (e: unknown): void => {
+          resBody.destroy();
+          reject(e);
+        };
         resBody.on('data', (chunk: Buffer) => {
-          try { for (const e of decoder.push(chunk)) handle(e.data); } catch (e) { fail(e); }
+          try {
+            for (const e of decoder.push(chunk)) handle(e.data);
+          } catch (e) {
+            fail(e);
+          }
         });
-        resBody.once('end', () => { decoder.end(); resolve(); });
+        resBody.once('end', () => {
+          decoder.end();
+          resolve();
+        });
         resBody.once('error', reject);
       });
       // [DONE] ends a stream; some servers stop after the finish_reason event without it, which is a whole answer too.
-      if (!done && !finished) throw new ProviderError('stream', `The answer from ${this.baseUrl} was cut off before it finished.`, 'Ask again; if it keeps failing, read the server\'s log.');
+      if (!done && !finished)
+        throw new ProviderError(
+          'stream',
+          `The answer from ${this.baseUrl} was cut off before it finished.`,
+          "Ask again; if it keeps failing, read the server's log.",
+        );
       return stats;
     } catch (e) {
       throw classify(e, call, this.baseUrl, '/chat/completions', first);
