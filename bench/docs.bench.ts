@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDocsIndex, openDocsIndex } from '../src-main/core/knowledge/index.js';
 
 const BIN = fileURLToPath(new URL('../bin/koompi-ask', import.meta.url));
-const WIKI = fileURLToPath(new URL('../../shared/eval/archwiki-sample', import.meta.url));
+const WIKI = fileURLToPath(new URL('../test/fixtures/knowledge/wiki', import.meta.url));
 const keep = process.env.KOOMPI_BENCH_DOCS_CACHE;
 const cacheDir = keep ?? mkdtempSync(join(tmpdir(), 'koompi-docs-bench-'));
 const env = { ...process.env, KOOMPI_CACHE_DIR: cacheDir, KOOMPI_ARCH_WIKI_DIR: process.env.KOOMPI_ARCH_WIKI_DIR ?? WIKI };

@@ -1,6 +1,6 @@
 // Builds the test documentation trees in a temporary folder from test/fixtures/knowledge: a MANPATH tree
 // (a gzip page, a `.so` alias, a symlink alias, an mdoc page, an include, a corrupt page, an oversized page),
-// the shared ArchWiki sample plus a Category: page, and a KDE handbook compressed with the real `bzip2`.
+// an ArchWiki page of our own plus a Category: page, and a KDE handbook compressed with the real `bzip2`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/knowledge');
-export const WIKI_SAMPLE = join(import.meta.dirname, '../../../../shared/eval/archwiki-sample');
+/** An ArchWiki page in the offline wiki's markup (both heading markups, prompted commands), written for the tests. */
+export const WIKI_SAMPLE = join(FIXTURES, 'wiki');
 
 export interface Tree {
   root: string;
