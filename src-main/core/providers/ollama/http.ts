@@ -3,6 +3,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { NdjsonDecoder } from '../ndjson-decoder.js';
 import { ProviderError } from '../provider.js';
+import { errorCode, networkFailure } from '../network-errors.js';
 import { DEFAULT_OLLAMA_HOST } from './host.js';
 
 export const START_OLLAMA_FIX = 'Start Ollama: sudo systemctl enable --now ollama';
@@ -181,23 +182,12 @@ export class OllamaHttp {
     }
     if (e instanceof ProviderError) return e;
     const code = errorCode(e);
-    switch (code) {
-      case 'ECONNREFUSED':
-      case 'ENOTFOUND':
-      case 'EAI_AGAIN':
-      case 'EHOSTUNREACH':
-      case 'ENETUNREACH':
-      case 'EADDRNOTAVAIL':
-      case 'UND_ERR_CONNECT_TIMEOUT':
+    switch (networkFailure(code)) {
+      case 'unreachable':
         return new ProviderError('unreachable', `Ollama is not reachable at ${this.baseUrl} (${code}).`, START_OLLAMA_FIX);
-      case 'UND_ERR_HEADERS_TIMEOUT':
-      case 'UND_ERR_BODY_TIMEOUT':
+      case 'timeout':
         return new ProviderError('timeout', `Ollama at ${this.baseUrl} stopped answering ${path} (${code}).`, OLLAMA_LOG_FIX);
-      case 'UND_ERR_SOCKET':
-      case 'ECONNRESET':
-      case 'EPIPE':
-      case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
-      case 'ERR_STREAM_PREMATURE_CLOSE':
+      case 'stream':
         return new ProviderError('stream', `The connection to Ollama closed before ${path} finished (${code}).`, OLLAMA_LOG_FIX);
       default:
         return new ProviderError('server', `Ollama request ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -241,21 +231,6 @@ class CallControl {
     this.clearTimer();
     this.user?.removeEventListener('abort', this.onAbort);
   }
-}
-
-function errorCode(e: unknown): string {
-  let cur: unknown = e;
-  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
-    const c = (cur as { code?: unknown }).code;
-    if (typeof c === 'string') return c;
-    const errors = (cur as { errors?: unknown }).errors; // AggregateError from happy-eyeballs connects
-    if (Array.isArray(errors) && errors.length > 0) {
-      cur = errors[0];
-      continue;
-    }
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return 'unknown';
 }
 
 /** What to do when a shared server stays busy: wait, or make the server take more at once. */

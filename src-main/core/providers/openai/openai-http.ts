@@ -2,6 +2,7 @@
 // caller's abort passed to the socket, and connection failures turned into ProviderErrors a person can act on.
 import { request, type Dispatcher } from 'undici';
 import { ProviderError } from '../provider.js';
+import { errorCode, networkFailure } from '../network-errors.js';
 
 export const START_SERVER_FIX = 'Check that the server is running and the address is right: koompi-ask config get openaiBaseUrl';
 
@@ -59,21 +60,6 @@ export function send(
   return request(url, { ...init, dispatcher, headersTimeout: init.headersTimeout + 1000 });
 }
 
-function errorCode(e: unknown): string {
-  let cur: unknown = e;
-  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
-    const c = (cur as { code?: unknown }).code;
-    if (typeof c === 'string') return c;
-    const errors = (cur as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.length > 0) {
-      cur = errors[0];
-      continue;
-    }
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return 'unknown';
-}
-
 export function classify(e: unknown, call: CallControl, baseUrl: string, what: string, timeoutMs: number): ProviderError {
   if (call.userAborted()) return new ProviderError('aborted', 'Cancelled.');
   if (call.timedOut())
@@ -84,27 +70,16 @@ export function classify(e: unknown, call: CallControl, baseUrl: string, what: s
     );
   if (e instanceof ProviderError) return e;
   const code = errorCode(e);
-  switch (code) {
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-    case 'UND_ERR_CONNECT_TIMEOUT':
+  switch (networkFailure(code)) {
+    case 'unreachable':
       return new ProviderError('unreachable', `The OpenAI-compatible server is not reachable at ${baseUrl} (${code}).`, START_SERVER_FIX);
-    case 'UND_ERR_HEADERS_TIMEOUT':
-    case 'UND_ERR_BODY_TIMEOUT':
+    case 'timeout':
       return new ProviderError(
         'timeout',
         `The server at ${baseUrl} stopped answering ${what} (${code}).`,
         "Ask again; if it keeps failing, read the server's log.",
       );
-    case 'UND_ERR_SOCKET':
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
-    case 'ERR_STREAM_PREMATURE_CLOSE':
+    case 'stream':
       return new ProviderError(
         'stream',
         `The connection to ${baseUrl} closed before ${what} finished (${code}).`,
