@@ -33,7 +33,7 @@ const EN: DocsTexts = {
   kinds: KIND_LABEL,
   pages: (label, count) => `${label} ${n(count)} pages`,
   what: (sections, parts) => `${n(sections)} sections (${parts})`,
-  nothing: 'nothing',
+  nothing: 'no sections found',
   cannotOpen: 'The documentation index could not be opened.',
   step: (kind, done, total, pct) => ` (${kind ? `${kind}: ` : ''}${n(done)} of ${n(total)}, ${pct} %)`,
   building: (step, what) => `Being built now${step}; meanwhile ${what} can be searched.`,
@@ -52,7 +52,7 @@ const KM: DocsTexts = {
   kinds: KIND_LABEL_KM,
   pages: (label, count) => `${label} ${n(count)} ទំព័រ`,
   what: (sections, parts) => `${n(sections)} ផ្នែក (${parts})`,
-  nothing: 'គ្មាន',
+  nothing: 'រកមិនឃើញផ្នែកណាមួយទេ',
   cannotOpen: 'មិនអាចបើកសន្ទស្សន៍ឯកសារជំនួយបានទេ។',
   step: (kind, done, total, pct) => ` (${kind ? `${kind}៖ ` : ''}${n(done)} ក្នុងចំណោម ${n(total)}, ${pct} %)`,
   building: (step, what) => `កំពុងបង្កើតឥឡូវនេះ${step}។ ក្នុងពេលរង់ចាំ អាចស្វែងរកក្នុង ${what} បាន។`,
@@ -74,7 +74,7 @@ export function docsHealth(status: DocsStatus | null, progress: DocsBuildProgres
   const parts = status.sources.filter((s) => s.sections > 0).map((s) => t.pages(label(s.kind), s.pages));
   const sections = status.sources.reduce((a, s) => a + s.sections, 0);
   const skipped = status.sources.reduce((a, s) => a + s.skipped, 0);
-  const what = t.what(sections, parts.join(', ') || t.nothing);
+  const what = sections > 0 ? t.what(sections, parts.join(', ')) : t.nothing;
   if (status.building || progress) {
     const step =
       progress && progress.total > 0

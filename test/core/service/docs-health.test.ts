@@ -78,3 +78,20 @@ describe('docsHealth', () => {
     expect(states[5]!.detail).toContain('5,000 ក្នុងចំណោម 20,000, 25 %');
   });
 });
+
+describe('an index with nothing in it', () => {
+  it('says no sections were found, in both languages, instead of "0 sections (nothing)"', () => {
+    const empty = {
+      dir: '/tmp/x',
+      builtAt: null,
+      sources: [{ kind: 'koompi' as const, pages: 0, sections: 0, skipped: 0 }],
+      bytes: 0,
+      fingerprint: 'f',
+      stale: true,
+    };
+    const en = docsHealth(empty, null, 'en');
+    expect(en.detail).toContain('(no sections found)');
+    expect(en.detail).not.toMatch(/0 sections/);
+    expect(docsHealth(empty, null, 'km').detail).toContain('រកមិនឃើញផ្នែកណាមួយទេ');
+  });
+});
